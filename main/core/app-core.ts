@@ -1,0 +1,83 @@
+/**
+ * The composition root of core: builds the context, the modules and the handler table both shells dispatch to.
+ * It never imports Electron; shells pass what differs between them through `CoreDeps`.
+ */
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/contract';
+import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './core-context';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { CoreError } from './errors';
+import type { EventSource } from './events';
+import { createAlertsModule } from './handlers/alerts-handlers';
+import { createAppModule } from './handlers/app-handlers';
+import { createAuthModule } from './handlers/auth-handlers';
+import { createGatewayModule } from './handlers/gateway-handlers';
+
+export type { CoreDeps } from './core-context';
+
+/** What a shell gets: the handler table, a dispatcher over it, the event source, and lifecycle hooks. */
+export interface AppCore {
+  handlers: Handlers;
+  dispatch: Dispatch;
+  events: EventSource;
+  /** Channels whose behaviour has not landed yet: they answer INTERNAL "not available yet". */
+  pendingChannels: InvokeChannel[];
+  context: CoreContext;
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Merges module handler groups; a channel claimed twice is a programming error. */
+export function assembleHandlers(groups: Partial<Handlers>[]): { handlers: Handlers; pending: InvokeChannel[] } {
+  const table: Partial<Record<InvokeChannel, unknown>> = {};
+  for (const group of groups) {
+    for (const [channel, handler] of Object.entries(group)) {
+      if (table[channel as InvokeChannel]) throw new Error(`Two handlers for channel "${channel}".`);
+      table[channel as InvokeChannel] = handler;
+    }
+  }
+  const pending: InvokeChannel[] = [];
+  for (const channel of INVOKE_CHANNELS) {
+    if (!table[channel]) {
+      pending.push(channel);
+      table[channel] = async () => {
+        throw new CoreError('INTERNAL', `"${channel}" is not available yet in this version of ClawTray.`);
+      };
+    }
+  }
+  return { handlers: table as Handlers, pending };
+}
+
+/** Builds core for a shell. Call `start()` once the shell is ready and `dispose()` when quitting. */
+export function createAppCore(deps: CoreDeps): AppCore {
+  const context = createCoreContext(deps);
+  const modules: CoreModule[] = [
+    createAppModule(context),
+    createAuthModule(context),
+    createGatewayModule(context),
+    createAlertsModule(context),
+  ];
+  const { handlers, pending } = assembleHandlers(modules.map((m) => m.handlers));
+  let disposed: Promise<void> | undefined;
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, (channel, err) => context.logger.error(`channel ${channel} failed`, err)),
+    events: context.events,
+    pendingChannels: pending,
+    context,
+    async start() {
+      for (const m of modules) await m.start?.();
+    },
+    dispose() {
+      disposed ??= (async () => {
+        for (const m of [...modules].reverse()) {
+          try {
+            await m.dispose?.();
+          } catch (err) {
+            context.logger.error('dispose failed', err);
+          }
+        }
+      })();
+      return disposed;
+    },
+  };
+}

@@ -1,0 +1,309 @@
+/**
+ * The one contract between the renderer and main: every invoke channel with the zod schema of its input and of
+ * its output, and every event with the schema of its payload. Types are inferred from these schemas; nothing is
+ * declared twice. Main parses every input with these schemas, whichever shell carried it.
+ */
+import { z } from 'zod';
+import {
+  AgentId,
+  CloudflareAccountId,
+  CloudflareGatewayId,
+  EnvKey,
+  EnvValue,
+  EpochMs,
+  ModelRef,
+  Port,
+  ProfileId,
+  ProfileName,
+  ProviderId,
+  Secret,
+  SetupToken,
+} from './schemas';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Result envelope
+
+/** Closed set of error codes; the renderer turns each into words. */
+export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'CORRUPT_FILE', 'LOCKED', 'GATEWAY', 'FORBIDDEN', 'INTERNAL']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** What a failed invoke carries: `fields` maps a form field to its message; `details` adds context (a path, a step). */
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  details: z.record(z.string(), z.string()).optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+/** Invokes never throw across the boundary: they resolve to this envelope. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared shapes
+
+/** Channels without input accept `{}` (the preload sends `{}` when called with nothing). */
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const AgentSelector = z.object({ agentId: AgentId.optional() }).strict();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  shell: z.enum(['electron', 'web']),
+  stateDir: z.string(),
+  configPath: z.string(),
+  agentId: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const GatewayStatus = z.enum(['not-installed', 'stopped', 'starting', 'running', 'ready', 'stopping', 'crashed', 'failed', 'external']);
+export type GatewayStatus = z.infer<typeof GatewayStatus>;
+
+export const GatewayFailReason = z.enum(['config', 'crash-loop', 'port-in-use', 'spawn-error', 'node-missing', 'not-installed', 'unknown']);
+
+/** Where OpenClaw was found (or everywhere it was looked for). */
+export const GatewayInstallation = z.object({
+  openclawPath: z.string().nullable(),
+  nodePath: z.string().nullable(),
+  version: z.string().nullable(),
+  source: z.enum(['settings', 'path', 'login-shell', 'well-known', 'app']).nullable(),
+  searched: z.array(z.string()),
+});
+export type GatewayInstallation = z.infer<typeof GatewayInstallation>;
+
+export const GatewayState = z.object({
+  status: GatewayStatus,
+  port: Port,
+  owned: z.boolean(),
+  pid: z.number().int().optional(),
+  version: z.string().optional(),
+  startedAt: EpochMs.optional(),
+  degraded: z.boolean().optional(),
+  restartAt: EpochMs.optional(),
+  crashCount: z.number().int().optional(),
+  reason: GatewayFailReason.optional(),
+  message: z.string().optional(),
+  lastStderr: z.array(z.string()).optional(),
+  portHolder: z.object({ pid: z.number().int().optional(), command: z.string().optional() }).optional(),
+  installation: GatewayInstallation.optional(),
+  logFile: z.string().optional(),
+});
+export type GatewayState = z.infer<typeof GatewayState>;
+
+export const LogLine = z.object({
+  seq: z.number().int(),
+  ts: EpochMs,
+  stream: z.enum(['stdout', 'stderr', 'app']),
+  text: z.string(),
+});
+export type LogLine = z.infer<typeof LogLine>;
+
+export const InstallProgress = z.object({
+  phase: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+  percent: z.number().min(0).max(100).optional(),
+  message: z.string().optional(),
+  command: z.string().optional(),
+});
+export type InstallProgress = z.infer<typeof InstallProgress>;
+
+export const ProfileStatus = z.enum(['static', 'ok', 'expiring', 'expired', 'missing', 'cooldown', 'disabled']);
+export type ProfileStatus = z.infer<typeof ProfileStatus>;
+
+/** One credential as the renderer may see it: masked, never the secret. */
+export const ProfileView = z.object({
+  id: z.string(),
+  provider: z.string(),
+  name: z.string(),
+  type: z.enum(['api_key', 'token', 'oauth']),
+  label: z.string(),
+  status: ProfileStatus,
+  expiresAt: EpochMs.optional(),
+  remainingMs: z.number().optional(),
+  until: EpochMs.optional(),
+  reason: z.string().optional(),
+  source: z.enum(['store', 'ref']),
+  email: z.string().optional(),
+  displayName: z.string().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
+
+export const ConfiguredModel = z.object({ ref: z.string(), name: z.string().optional(), provider: z.string() });
+
+export const AuthStatus = z.object({
+  agentId: z.string(),
+  agents: z.array(z.string()),
+  profiles: z.array(ProfileView),
+  order: z.record(z.string(), z.array(z.string())),
+  defaultModel: z.string().nullable(),
+  defaultProvider: z.string().nullable(),
+  defaultModelUsable: z.boolean(),
+  missingProvidersInUse: z.array(z.string()),
+  envProviders: z.array(z.string()),
+  models: z.array(ConfiguredModel),
+  files: z.object({ authProfiles: z.string(), authState: z.string(), config: z.string(), env: z.string() }),
+  problem: AppErrorShape.optional(),
+  computedAt: EpochMs,
+});
+export type AuthStatus = z.infer<typeof AuthStatus>;
+
+/** What a credential flow wrote, for the confirmation message. */
+export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
+
+export const EnvEntry = z.object({ key: z.string(), masked: z.string() });
+
+export const Language = z.enum(['system', 'en', 'fr', 'zh-CN', 'zh-TW']);
+export type Language = z.infer<typeof Language>;
+
+const HOUR = 3_600_000;
+export const DEFAULT_THRESHOLDS_MS = [7 * 24 * HOUR, 24 * HOUR, HOUR];
+
+export const Settings = z.object({
+  openclawPath: z.string().nullable(),
+  port: Port,
+  autoStartGateway: z.boolean(),
+  keepGatewayRunning: z.boolean(),
+  openAtLogin: z.boolean(),
+  thresholdsMs: z.array(z.number().int().positive()).min(1).max(8),
+  language: Language,
+  agentId: AgentId,
+  stopGraceMs: z.number().int().min(0).max(600_000),
+  onboardingDone: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  openclawPath: null,
+  port: 18789,
+  autoStartGateway: false,
+  keepGatewayRunning: false,
+  openAtLogin: false,
+  thresholdsMs: DEFAULT_THRESHOLDS_MS,
+  language: 'system',
+  agentId: 'main',
+  stopGraceMs: 15_000,
+  onboardingDone: false,
+};
+
+export const Alert = z.object({
+  id: z.string(),
+  agentId: z.string(),
+  profileId: z.string(),
+  provider: z.string(),
+  kind: z.enum(['threshold', 'expired']),
+  thresholdMs: z.number().int().nonnegative(),
+  expiresAt: EpochMs,
+  raisedAt: EpochMs,
+  inUse: z.boolean(),
+  snoozedUntil: EpochMs.optional(),
+});
+export type Alert = z.infer<typeof Alert>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Channels
+
+/** Every invoke channel: `domain:action` -> input and output schemas. */
+export const invokeChannels = {
+  'app:info': { input: Empty, output: AppInfo },
+
+  'gateway:state': { input: Empty, output: GatewayState },
+  'gateway:start': { input: Empty, output: GatewayState },
+  'gateway:stop': { input: Empty, output: GatewayState },
+  'gateway:restart': { input: Empty, output: GatewayState },
+  'gateway:logs': {
+    input: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    output: z.object({ lines: z.array(LogLine), logFile: z.string().optional() }),
+  },
+  'gateway:install': { input: Empty, output: InstallProgress },
+  'gateway:cancelInstall': { input: Empty, output: InstallProgress },
+
+  'auth:status': { input: AgentSelector, output: AuthStatus },
+  'auth:saveAnthropicKey': {
+    input: z
+      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional() })
+      .strict(),
+    output: SaveResult,
+  },
+  'auth:saveSetupToken': {
+    input: z
+      .object({ token: SetupToken, expiresAt: EpochMs.optional(), profileName: ProfileName.optional(), agentId: AgentId.optional() })
+      .strict(),
+    output: SaveResult,
+  },
+  'auth:saveCloudflare': {
+    input: z
+      .object({
+        accountId: CloudflareAccountId,
+        gatewayId: CloudflareGatewayId,
+        apiKey: Secret,
+        gatewayAuthToken: Secret.optional(),
+        agentId: AgentId.optional(),
+        setDefaultModel: z.boolean().optional(),
+        writeEnv: z.boolean().optional(),
+      })
+      .strict(),
+    output: SaveResult,
+  },
+  'auth:saveToken': {
+    input: z
+      .object({
+        provider: ProviderId,
+        token: Secret,
+        expiresAt: EpochMs.optional(),
+        profileName: ProfileName.optional(),
+        agentId: AgentId.optional(),
+      })
+      .strict(),
+    output: SaveResult,
+  },
+  'auth:removeProfile': { input: z.object({ profileId: ProfileId, agentId: AgentId.optional() }).strict(), output: Ok },
+  'auth:setOrder': {
+    input: z.object({ provider: ProviderId, order: z.array(ProfileId).max(256), agentId: AgentId.optional() }).strict(),
+    output: Ok,
+  },
+  'auth:copyProfile': {
+    input: z.object({ profileId: ProfileId, toAgentId: AgentId, fromAgentId: AgentId.optional() }).strict(),
+    output: SaveResult,
+  },
+  'models:setDefault': { input: z.object({ model: ModelRef }).strict(), output: Ok },
+
+  'env:list': { input: Empty, output: z.object({ path: z.string(), entries: z.array(EnvEntry) }) },
+  'env:set': { input: z.object({ key: EnvKey, value: EnvValue }).strict(), output: Ok },
+  'env:unset': { input: z.object({ key: EnvKey }).strict(), output: Ok },
+
+  'settings:get': { input: Empty, output: Settings },
+  'settings:update': { input: Settings.partial().strict(), output: Settings },
+
+  'alerts:list': { input: Empty, output: z.object({ alerts: z.array(Alert) }) },
+  'alerts:snooze': {
+    input: z.object({ id: z.string().min(1).max(512), until: z.union([EpochMs, z.literal('next-threshold')]) }).strict(),
+    output: Ok,
+  },
+  'alerts:dismiss': { input: z.object({ id: z.string().min(1).max(512) }).strict(), output: Ok },
+} as const;
+
+/** Every event main pushes to the renderer, with its payload schema. */
+export const eventChannels = {
+  'gateway:state': GatewayState,
+  'gateway:log': z.object({ lines: z.array(LogLine) }),
+  'gateway:install': InstallProgress,
+  'auth:status': AuthStatus,
+  'alerts:changed': z.object({ alerts: z.array(Alert) }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type EventChannel = keyof typeof eventChannels;
+/** What a caller passes (before defaults and trimming). */
+export type InputOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>;
+export type OutputOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['output']>;
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventChannels)[E]>;
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
+
+/** Type guard for a channel name that arrived over a transport. */
+export function isInvokeChannel(name: string): name is InvokeChannel {
+  return Object.prototype.hasOwnProperty.call(invokeChannels, name);
+}
