@@ -3,6 +3,7 @@
  * Main, preload and the web shell are bundled by esbuild in scripts/build.mjs.
  */
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -17,7 +18,10 @@ function devCsp(): Plugin {
   };
 }
 
+const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
+  define: { __CLAWTRAY_VERSION__: JSON.stringify(version) },
   root: 'renderer',
   base: './',
   plugins: [react(), devCsp()],

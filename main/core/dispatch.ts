@@ -10,7 +10,10 @@ import { CoreError, toErrorShape } from './errors';
 export type Handlers = { [C in InvokeChannel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
 /** Calls a channel by name with untrusted input; always resolves to the result envelope. */
-export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+export interface Dispatch {
+  <C extends InvokeChannel>(channel: C, input: unknown): Promise<Result<OutputOf<C>>>;
+  (channel: string, input: unknown): Promise<Result<unknown>>;
+}
 
 /** Maps zod issues to `{field: message}`, the shape forms show beside their fields. */
 export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
@@ -28,7 +31,7 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<stri
 
 /** Builds the dispatcher. Outputs are parsed too, which strips any key the contract does not declare. */
 export function createDispatcher(handlers: Handlers, onError: (channel: string, err: unknown) => void = () => {}): Dispatch {
-  return async (channel, input) => {
+  return (async (channel: string, input: unknown): Promise<Result<unknown>> => {
     if (!isInvokeChannel(channel)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel "${channel}".` } };
     }
@@ -51,5 +54,5 @@ export function createDispatcher(handlers: Handlers, onError: (channel: string, 
       if (!(err instanceof CoreError)) onError(channel, err);
       return { ok: false, error: toErrorShape(err) };
     }
-  };
+  }) as Dispatch;
 }

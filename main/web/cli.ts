@@ -1,0 +1,91 @@
+/**
+ * `npm run web -- --state-dir DIR --data-dir DIR [--port N]`: runs the same core behind the web shell, for a machine
+ * without a display (reached through an SSH tunnel) and for end-to-end tests in a real browser.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppCore } from '../core/app-core';
+import { defaultAppDataDir } from '../core/app-data-dir';
+import { createRecordingNotifier } from './recording-notifier';
+import { startWebServer } from './server';
+
+const USAGE = 'Usage: npm run web -- [--state-dir DIR] [--data-dir DIR] [--port N]';
+
+/** Parsed command line of the web shell. */
+export interface WebCliOptions {
+  stateDir?: string | undefined;
+  dataDir: string;
+  port: number;
+}
+
+/** Parses argv; throws with the usage line on anything unknown or malformed. */
+export function parseWebArgs(argv: string[], env: Record<string, string | undefined>, homeDir: string, platform: NodeJS.Platform): WebCliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'state-dir': { type: 'string' }, 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port "${values.port}". ${USAGE}`);
+  return {
+    stateDir: values['state-dir'] ? path.resolve(values['state-dir']) : undefined,
+    dataDir: path.resolve(values['data-dir'] ?? defaultAppDataDir(platform, env, homeDir)),
+    port,
+  };
+}
+
+function rendererDir(): string {
+  const beside = fileURLToPath(new URL('../renderer/', import.meta.url));
+  return fs.existsSync(path.join(beside, 'index.html')) ? beside : path.resolve('dist/renderer');
+}
+
+async function main(): Promise<void> {
+  let options: WebCliOptions;
+  try {
+    options = parseWebArgs(process.argv.slice(2), process.env, os.homedir(), process.platform);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    console.error(USAGE);
+    process.exit(2);
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const notifier = createRecordingNotifier();
+  const core = createAppCore({
+    shell: 'web',
+    version: __CLAWTRAY_VERSION__,
+    dataDir: options.dataDir,
+    stateDirOverride: options.stateDir,
+    notifier,
+    logger: {
+      info: (m) => console.error(`[info] ${m}`),
+      warn: (m) => console.error(`[warn] ${m}`),
+      error: (m, err) => console.error(`[error] ${m}${err instanceof Error ? `: ${err.message}` : ''}`),
+    },
+  });
+  const server = await startWebServer({
+    core,
+    rendererDir: rendererDir(),
+    port: options.port,
+    shellRoutes: { notifications: () => ({ notifications: notifier.list() }) },
+  });
+  console.log(`ClawTray web: ${server.url}`);
+  await core.start();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[info] ${signal}: stopping`);
+    await server.close();
+    await core.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) void main();

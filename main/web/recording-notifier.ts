@@ -1,0 +1,17 @@
+/**
+ * The web shell's notifier: it cannot show a desktop notification, so it records what would have been shown
+ * (bounded), for the page and for end-to-end tests to read at `/api/shell/notifications`.
+ */
+import type { NotificationRequest, Notifier } from '../core/core-context';
+
+/** A notifier that keeps the last `limit` requests with the time they were made. */
+export function createRecordingNotifier(now: () => number = Date.now, limit = 200): Notifier & { list(): (NotificationRequest & { at: number })[] } {
+  const shown: (NotificationRequest & { at: number })[] = [];
+  return {
+    show(request) {
+      shown.push({ ...request, at: now() });
+      if (shown.length > limit) shown.splice(0, shown.length - limit);
+    },
+    list: () => [...shown],
+  };
+}

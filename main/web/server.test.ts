@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, makeTestCore } from '../core/test-support';
+import { startWebServer, type WebServer } from './server';
+
+let server: WebServer;
+let cleanup: () => Promise<void>;
+let rendererDir: string;
+let emitAlerts: () => void;
+
+beforeEach(async () => {
+  const t = makeTestCore();
+  const r = makeTempDir();
+  rendererDir = r.dir;
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+  emitAlerts = () => t.core.context.events.emit('alerts:changed', { alerts: [] });
+  server = await startWebServer({ core: t.core, rendererDir, shellRoutes: { notifications: () => ({ notifications: [] }) } });
+  cleanup = async () => {
+    await server.close();
+    await t.cleanup();
+    r.cleanup();
+  };
+});
+afterEach(() => cleanup());
+
+/** Raw request, so Host and Origin can be anything (fetch would not let us forge Host). */
+function request(method: string, p: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: p, headers }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const auth = () => ({ authorization: `Bearer ${server.token}`, 'content-type': 'application/json' });
+
+describe('web shell server', () => {
+  it('answers app:info with the token and refuses it without', async () => {
+    const ok = await request('POST', '/api/invoke/app:info', auth(), '{}');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.text)).toMatchObject({ ok: true, value: { shell: 'web' } });
+    const none = await request('POST', '/api/invoke/app:info', { 'content-type': 'application/json' }, '{}');
+    expect(none.status).toBe(403);
+    const wrong = await request('POST', '/api/invoke/app:info', { authorization: 'Bearer nope' }, '{}');
+    expect(wrong.status).toBe(403);
+  });
+
+  it('refuses a foreign Host and a foreign Origin, even with the token', async () => {
+    expect((await request('POST', '/api/invoke/app:info', { ...auth(), host: `evil.example:${server.port}` }, '{}')).status).toBe(403);
+    expect((await request('POST', '/api/invoke/app:info', { ...auth(), origin: 'http://evil.example' }, '{}')).status).toBe(403);
+    expect((await request('GET', '/', { host: `evil.example:${server.port}` })).status).toBe(403);
+    const same = await request('POST', '/api/invoke/app:info', { ...auth(), origin: `http://localhost:${server.port}`, host: `localhost:${server.port}` }, '{}');
+    expect(same.status).toBe(200);
+  });
+
+  it('returns VALIDATION for bad JSON and bad input, 404 for an unknown channel', async () => {
+    const badJson = await request('POST', '/api/invoke/app:info', auth(), '{nope');
+    expect(badJson.status).toBe(400);
+    const bad = JSON.parse((await request('POST', '/api/invoke/gateway:logs', auth(), '{"limit":-1}')).text);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { limit: expect.any(String) } } });
+    expect((await request('POST', '/api/invoke/nope:x', auth(), '{}')).status).toBe(404);
+  });
+
+  it('serves the renderer with a CSP and refuses traversal', async () => {
+    const page = await request('GET', '/', {});
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await request('GET', '/%2e%2e/%2e%2e/etc/passwd', {})).status).toBe(404);
+  });
+
+  it('streams contract events over SSE to an authorised client', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth() }, (res) => {
+        expect(res.statusCode).toBe(200);
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+          if (text.includes('event: alerts:changed')) {
+            resolve(text);
+            req.destroy();
+          }
+        });
+        setTimeout(emitAlerts, 50);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received).toContain('data: {"alerts":[]}');
+  });
+});
