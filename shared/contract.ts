@@ -185,17 +185,24 @@ export const DEFAULT_SETTINGS: Settings = {
   onboardingDone: false,
 };
 
+/**
+ * One thing about a credential the user should know. `threshold` and `expired` come from the profile's expiry and
+ * notify once; `cooldown` and `disabled` come from OpenClaw's usage stats, are listed but never notify, and carry
+ * the end of that state in `expiresAt` (and OpenClaw's reason in `reason`). `thresholdMs` is 0 except for
+ * `threshold`. `inUse`: the profile's provider is the one the default model uses.
+ */
 export const Alert = z.object({
   id: z.string(),
   agentId: z.string(),
   profileId: z.string(),
   provider: z.string(),
-  kind: z.enum(['threshold', 'expired']),
+  kind: z.enum(['threshold', 'expired', 'cooldown', 'disabled']),
   thresholdMs: z.number().int().nonnegative(),
   expiresAt: EpochMs,
   raisedAt: EpochMs,
   inUse: z.boolean(),
   snoozedUntil: EpochMs.optional(),
+  reason: z.string().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 
