@@ -289,6 +289,13 @@ export const invokeChannels = {
   'alerts:dismiss': { input: z.object({ id: z.string().min(1).max(512) }).strict(), output: Ok },
 } as const;
 
+/**
+ * Asks the renderer to show a view, e.g. `{ view: 'renew', profileId, agentId }`, when the user clicks a
+ * notification or a tray item. Sent by the shell (not core) after it has shown the window.
+ */
+export const NavigateRequest = z.object({ view: z.string().min(1).max(64) }).catchall(z.string().max(512));
+export type NavigateRequest = z.infer<typeof NavigateRequest>;
+
 /** Every event main pushes to the renderer, with its payload schema. */
 export const eventChannels = {
   'gateway:state': GatewayState,
@@ -296,6 +303,7 @@ export const eventChannels = {
   'gateway:install': InstallProgress,
   'auth:status': AuthStatus,
   'alerts:changed': z.object({ alerts: z.array(Alert) }),
+  'app:navigate': NavigateRequest,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
