@@ -1,0 +1,195 @@
+/**
+ * The gateway state machine as a pure function: (machine, event) -> machine. The supervisor performs the I/O
+ * (spawn, probes, signals) and feeds what happened here; everything about which state follows which, how crashes
+ * are counted and when restarts are due is decided in this file and tested without processes or timers.
+ */
+import type { GatewayState } from '../../../shared/contract';
+import { CRASH_WINDOW_MS, isCrashLoop, recordCrash, restartDelayMs } from './backoff';
+
+/** The exit code OpenClaw uses for configuration-class failures: never restarted. */
+export const EXIT_CONFIG = 78;
+
+/** The state shown to the renderer plus the bookkeeping transitions need. */
+export interface Machine {
+  state: GatewayState;
+  /** Crash times inside the crash window. */
+  crashTimes: number[];
+  /** Crashes since the last user start (or since a run that outlived the crash window). */
+  consecutiveCrashes: number;
+}
+
+type Installation = NonNullable<GatewayState['installation']>;
+type PortHolder = NonNullable<GatewayState['portHolder']>;
+
+/** Everything that can happen to a gateway, as the supervisor reports it. */
+export type MachineEvent =
+  | { type: 'located'; installation: Installation; version?: string | undefined }
+  | { type: 'not-installed'; installation: Installation }
+  | { type: 'node-missing'; installation: Installation; message: string }
+  | { type: 'user-start' }
+  | { type: 'port'; port: number }
+  | { type: 'log-file'; logFile: string | undefined }
+  | { type: 'external'; version?: string | undefined }
+  | { type: 'external-gone' }
+  | { type: 'port-in-use'; holder?: PortHolder | undefined }
+  | { type: 'spawn-error'; message: string }
+  | { type: 'spawned'; pid: number; at: number }
+  | { type: 'live' }
+  | { type: 'ready' }
+  | { type: 'unready' }
+  | { type: 'stopping' }
+  | { type: 'exited'; code: number | null; signal: string | null; at: number; lastStderr: string[] }
+  | { type: 'stopped' };
+
+/** A fresh machine: `stopped` on `port`, nothing known yet. */
+export function initialMachine(port: number): Machine {
+  return { state: { status: 'stopped', port, owned: false }, crashTimes: [], consecutiveCrashes: 0 };
+}
+
+/** Keeps what describes the setup (port, installation, log file) and drops what described the previous status. */
+function carry(s: GatewayState): GatewayState {
+  const next: GatewayState = { status: s.status, port: s.port, owned: false };
+  if (s.installation) next.installation = s.installation;
+  if (s.logFile) next.logFile = s.logFile;
+  if (s.version) next.version = s.version;
+  return next;
+}
+
+function describeHolder(port: number, holder: PortHolder | undefined): string {
+  const who = holder?.command ? `${holder.command}${holder.pid ? ` (pid ${holder.pid})` : ''}` : holder?.pid ? `pid ${holder.pid}` : 'another program';
+  return `Port ${port} is used by ${who}, which is not an OpenClaw gateway. Choose another port in Settings, or stop that program.`;
+}
+
+function describeExit(code: number | null, signal: string | null): string {
+  return signal ? `The gateway was ended by ${signal}.` : `The gateway exited with code ${code ?? 'unknown'}.`;
+}
+
+const ALIVE = new Set(['starting', 'running', 'ready']);
+
+/** True while a child the app started is (or should be) alive. */
+export function hasChild(m: Machine): boolean {
+  return m.state.owned && (ALIVE.has(m.state.status) || m.state.status === 'stopping');
+}
+
+/** Applies one event. Events that make no sense in the current state leave the machine unchanged. */
+export function transition(m: Machine, e: MachineEvent): Machine {
+  const s = m.state;
+  switch (e.type) {
+    case 'located': {
+      const state: GatewayState = { ...s, installation: e.installation };
+      if (e.version) state.version = e.version;
+      if (s.status === 'not-installed' || (s.status === 'failed' && (s.reason === 'not-installed' || s.reason === 'node-missing'))) {
+        return { ...m, state: { ...carry(state), status: 'stopped' } };
+      }
+      return { ...m, state };
+    }
+    case 'not-installed': {
+      if (hasChild(m)) return m;
+      const state = carry({ ...s, installation: e.installation });
+      delete state.version;
+      return { ...m, state: { ...state, status: 'not-installed', reason: 'not-installed', message: 'OpenClaw was not found on this computer.' } };
+    }
+    case 'node-missing':
+      if (hasChild(m)) return m;
+      return { ...m, state: { ...carry({ ...s, installation: e.installation }), status: 'failed', reason: 'node-missing', message: e.message } };
+    case 'user-start':
+      return { ...m, crashTimes: [], consecutiveCrashes: 0 };
+    case 'port':
+      return { ...m, state: { ...s, port: e.port } };
+    case 'log-file': {
+      const state = { ...s };
+      if (e.logFile) state.logFile = e.logFile;
+      else delete state.logFile;
+      return { ...m, state };
+    }
+    case 'external': {
+      if (hasChild(m)) return m;
+      const state: GatewayState = { ...carry(s), status: 'external', owned: false, message: 'Another OpenClaw gateway is already running on this port; ClawTray shows it but never stops it.' };
+      if (e.version) state.version = e.version;
+      return { ...m, state };
+    }
+    case 'external-gone':
+      if (s.status !== 'external') return m;
+      return { ...m, state: { ...carry(s), status: 'stopped' } };
+    case 'port-in-use':
+      if (hasChild(m)) return m;
+      return {
+        ...m,
+        state: { ...carry(s), status: 'failed', reason: 'port-in-use', message: describeHolder(s.port, e.holder), ...(e.holder ? { portHolder: e.holder } : {}) },
+      };
+    case 'spawn-error':
+      return { ...m, state: { ...carry(s), status: 'failed', reason: 'spawn-error', message: e.message } };
+    case 'spawned': {
+      const state: GatewayState = { ...carry(s), status: 'starting', owned: true, pid: e.pid, startedAt: e.at };
+      if (m.consecutiveCrashes) state.crashCount = m.consecutiveCrashes;
+      return { ...m, state };
+    }
+    case 'live':
+      if (s.status !== 'starting' || !s.owned) return m;
+      return { ...m, state: { ...s, status: 'running', degraded: false } };
+    case 'ready':
+      if (!s.owned || (s.status !== 'starting' && s.status !== 'running')) return m;
+      return { ...m, state: { ...s, status: 'ready', degraded: false } };
+    case 'unready':
+      if (!s.owned || s.status !== 'ready') return m;
+      return { ...m, state: { ...s, status: 'running', degraded: true } };
+    case 'stopping':
+      if (!hasChild(m)) return m;
+      return { ...m, state: { ...s, status: 'stopping' } };
+    case 'exited':
+      return exited(m, e);
+    case 'stopped':
+      if (s.status === 'external' || s.status === 'not-installed') return m;
+      return { ...m, state: { ...carry(s), status: 'stopped' } };
+  }
+}
+
+function exited(m: Machine, e: Extract<MachineEvent, { type: 'exited' }>): Machine {
+  const s = m.state;
+  if (!hasChild(m)) return m;
+  const base = carry(s);
+  if (s.status === 'stopping') return { ...m, state: { ...base, status: 'stopped' } };
+  if (e.code === EXIT_CONFIG) {
+    return {
+      ...m,
+      state: {
+        ...base,
+        status: 'failed',
+        reason: 'config',
+        message: 'OpenClaw refused to start because of its configuration (exit code 78). See the last lines below.',
+        lastStderr: e.lastStderr,
+      },
+    };
+  }
+  const ranFor = s.startedAt === undefined ? 0 : e.at - s.startedAt;
+  const consecutiveCrashes = (ranFor >= CRASH_WINDOW_MS ? 0 : m.consecutiveCrashes) + 1;
+  const crashTimes = recordCrash(m.crashTimes, e.at);
+  const lastStderr = e.lastStderr.length ? { lastStderr: e.lastStderr } : {};
+  if (isCrashLoop(crashTimes)) {
+    return {
+      crashTimes,
+      consecutiveCrashes,
+      state: {
+        ...base,
+        status: 'failed',
+        reason: 'crash-loop',
+        crashCount: crashTimes.length,
+        message: `The gateway crashed ${crashTimes.length} times within 3 minutes; ClawTray stopped restarting it. ${describeExit(e.code, e.signal)}`,
+        ...lastStderr,
+      },
+    };
+  }
+  const delay = restartDelayMs(consecutiveCrashes);
+  return {
+    crashTimes,
+    consecutiveCrashes,
+    state: {
+      ...base,
+      status: 'crashed',
+      crashCount: consecutiveCrashes,
+      restartAt: e.at + delay,
+      message: `${describeExit(e.code, e.signal)} Restarting in ${Math.round(delay / 1000)} s.`,
+      ...lastStderr,
+    },
+  };
+}

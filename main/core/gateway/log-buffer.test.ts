@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { LogLine } from '../../../shared/contract';
+import { createManualClock } from './gateway-test-clock';
+import { GatewayLog, LAST_STDERR_LINES, LineSplitter, LogRing } from './log-buffer';
+import { REDACTED } from './redact';
+
+const line = (seq: number): LogLine => ({ seq, ts: 1, stream: 'stdout', text: `l${seq}` });
+
+describe('LogRing', () => {
+  it('keeps the newest lines up to capacity, oldest first', () => {
+    const ring = new LogRing(3);
+    for (let i = 1; i <= 5; i++) ring.push(line(i));
+    expect(ring.size).toBe(3);
+    expect(ring.tail().map((l) => l.seq)).toEqual([3, 4, 5]);
+    expect(ring.tail(2).map((l) => l.seq)).toEqual([4, 5]);
+    expect(ring.tail(99).map((l) => l.seq)).toEqual([3, 4, 5]);
+  });
+  it('defaults to 2,000 lines', () => {
+    const ring = new LogRing();
+    for (let i = 1; i <= 2500; i++) ring.push(line(i));
+    expect(ring.size).toBe(2000);
+    expect(ring.tail(1)[0]!.seq).toBe(2500);
+    expect(ring.tail()[0]!.seq).toBe(501);
+  });
+  it('refuses a silly capacity', () => {
+    expect(() => new LogRing(0)).toThrow(RangeError);
+  });
+});
+
+describe('LineSplitter', () => {
+  it('joins chunks, splits LF and CRLF, and flushes the tail', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter((l) => lines.push(l));
+    s.push('hel');
+    s.push('lo\r\nwor');
+    s.push('ld\n\nlast');
+    expect(lines).toEqual(['hello', 'world', '']);
+    s.flush();
+    expect(lines).toEqual(['hello', 'world', '', 'last']);
+  });
+  it('cuts runaway lines', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter((l) => lines.push(l), 4);
+    s.push('abcdefghij');
+    expect(lines).toEqual(['abcd', 'efgh']);
+  });
+});
+
+describe('GatewayLog', () => {
+  it('redacts, batches into one event per burst, and keeps stderr apart', () => {
+    const clock = createManualClock();
+    const events: LogLine[][] = [];
+    const token = 'gw-token-0123456789abcdef';
+    const log = new GatewayLog({ clock, emit: (l) => events.push(l), secrets: () => [token], batchMs: 50 });
+    log.write('stdout', `a key sk-ant-abcdefghijkl\nthe token ${token}\n`);
+    log.write('stderr', 'boom\n');
+    log.note('starting');
+    expect(events).toEqual([]);
+    clock.advance(50);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.map((l) => [l.seq, l.stream, l.text])).toEqual([
+      [1, 'stdout', `a key ${REDACTED}`],
+      [2, 'stdout', `the token ${REDACTED}`],
+      [3, 'stderr', 'boom'],
+      [4, 'app', 'starting'],
+    ]);
+    expect(log.lastStderr()).toEqual(['boom']);
+    expect(log.tail(2).map((l) => l.seq)).toEqual([3, 4]);
+  });
+  it('keeps only the last stderr lines and forgets them at reset', () => {
+    const clock = createManualClock();
+    const log = new GatewayLog({ clock, emit: () => {} });
+    for (let i = 0; i < LAST_STDERR_LINES + 5; i++) log.write('stderr', `e${i}\n`);
+    expect(log.lastStderr()).toHaveLength(LAST_STDERR_LINES);
+    expect(log.lastStderr().at(-1)).toBe(`e${LAST_STDERR_LINES + 4}`);
+    log.resetStderr();
+    expect(log.lastStderr()).toEqual([]);
+  });
+  it('flushes an unfinished line when the streams end', () => {
+    const clock = createManualClock();
+    const log = new GatewayLog({ clock, emit: () => {} });
+    log.write('stderr', 'config invalid: gateway.mode');
+    expect(log.lastStderr()).toEqual([]);
+    log.endStreams();
+    expect(log.lastStderr()).toEqual(['config invalid: gateway.mode']);
+  });
+});
