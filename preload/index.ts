@@ -1,0 +1,60 @@
+/**
+ * The sandboxed preload: exposes `window.clawtray`, one explicit function per contract invoke channel and one
+ * `on<Event>(cb) -> unsubscribe` per contract event. It runs in Electron's sandbox, so it may import nothing but
+ * `electron` at runtime (a test enforces it); the contract is imported for its types only, and `satisfies
+ * ClawtrayApi` turns any drift from the contract into a compile error. Electron's event object never reaches the
+ * page: listeners receive the payload alone.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ClawtrayApi } from '../shared/api';
+
+/** Subscribes to one main-process event, handing the listener only the payload. */
+function subscribe<P>(channel: string, listener: (payload: P) => void): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: P) => listener(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const api = {
+  appInfo: (input) => ipcRenderer.invoke('app:info', input ?? {}),
+
+  gatewayState: (input) => ipcRenderer.invoke('gateway:state', input ?? {}),
+  gatewayStart: (input) => ipcRenderer.invoke('gateway:start', input ?? {}),
+  gatewayStop: (input) => ipcRenderer.invoke('gateway:stop', input ?? {}),
+  gatewayRestart: (input) => ipcRenderer.invoke('gateway:restart', input ?? {}),
+  gatewayLogs: (input) => ipcRenderer.invoke('gateway:logs', input ?? {}),
+  gatewayInstall: (input) => ipcRenderer.invoke('gateway:install', input ?? {}),
+  gatewayCancelInstall: (input) => ipcRenderer.invoke('gateway:cancelInstall', input ?? {}),
+
+  authStatus: (input) => ipcRenderer.invoke('auth:status', input ?? {}),
+  authSaveAnthropicKey: (input) => ipcRenderer.invoke('auth:saveAnthropicKey', input ?? {}),
+  authSaveSetupToken: (input) => ipcRenderer.invoke('auth:saveSetupToken', input ?? {}),
+  authSaveCloudflare: (input) => ipcRenderer.invoke('auth:saveCloudflare', input ?? {}),
+  authSaveToken: (input) => ipcRenderer.invoke('auth:saveToken', input ?? {}),
+  authRemoveProfile: (input) => ipcRenderer.invoke('auth:removeProfile', input ?? {}),
+  authSetOrder: (input) => ipcRenderer.invoke('auth:setOrder', input ?? {}),
+  authCopyProfile: (input) => ipcRenderer.invoke('auth:copyProfile', input ?? {}),
+  modelsSetDefault: (input) => ipcRenderer.invoke('models:setDefault', input ?? {}),
+
+  envList: (input) => ipcRenderer.invoke('env:list', input ?? {}),
+  envSet: (input) => ipcRenderer.invoke('env:set', input ?? {}),
+  envUnset: (input) => ipcRenderer.invoke('env:unset', input ?? {}),
+
+  settingsGet: (input) => ipcRenderer.invoke('settings:get', input ?? {}),
+  settingsUpdate: (input) => ipcRenderer.invoke('settings:update', input ?? {}),
+
+  alertsList: (input) => ipcRenderer.invoke('alerts:list', input ?? {}),
+  alertsSnooze: (input) => ipcRenderer.invoke('alerts:snooze', input ?? {}),
+  alertsDismiss: (input) => ipcRenderer.invoke('alerts:dismiss', input ?? {}),
+
+  onGatewayState: (listener) => subscribe('gateway:state', listener),
+  onGatewayLog: (listener) => subscribe('gateway:log', listener),
+  onGatewayInstall: (listener) => subscribe('gateway:install', listener),
+  onAuthStatus: (listener) => subscribe('auth:status', listener),
+  onAlertsChanged: (listener) => subscribe('alerts:changed', listener),
+  onAppNavigate: (listener) => subscribe('app:navigate', listener),
+} satisfies ClawtrayApi;
+
+contextBridge.exposeInMainWorld('clawtray', api);
