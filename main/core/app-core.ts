@@ -7,6 +7,7 @@ import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } f
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { CoreError } from './errors';
 import type { EventSource } from './events';
+import { authSourceFromContract } from './alerts/contract-auth-source';
 import { createAlertsModule } from './handlers/alerts-handlers';
 import { createAppModule } from './handlers/app-handlers';
 import { createAuthModule } from './handlers/auth-handlers';
@@ -23,6 +24,8 @@ export interface AppCore {
   pendingChannels: InvokeChannel[];
   context: CoreContext;
   start(): Promise<void>;
+  /** Call on the system's resume from sleep (Electron `powerMonitor` 'resume'): time-based state is re-checked. */
+  resume(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -54,7 +57,7 @@ export function createAppCore(deps: CoreDeps): AppCore {
     createAppModule(context),
     createAuthModule(context),
     createGatewayModule(context),
-    createAlertsModule(context),
+    createAlertsModule(context, authSourceFromContract(() => handlers, context.events)),
   ];
   const { handlers, pending } = assembleHandlers(modules.map((m) => m.handlers));
   let disposed: Promise<void> | undefined;
@@ -66,6 +69,9 @@ export function createAppCore(deps: CoreDeps): AppCore {
     context,
     async start() {
       for (const m of modules) await m.start?.();
+    },
+    async resume() {
+      for (const m of modules) await m.resume?.();
     },
     dispose() {
       disposed ??= (async () => {

@@ -67,6 +67,8 @@ export interface CoreContext {
 export interface CoreModule {
   handlers: Partial<Handlers>;
   start?(): Promise<void>;
+  /** After the machine wakes from sleep: re-check whatever depends on time (the shell calls `AppCore.resume`). */
+  resume?(): Promise<void>;
   dispose?(): Promise<void>;
 }
 

@@ -1,9 +1,43 @@
 /**
- * Expiry alert channels (`alerts:*`): filled in by the expiry alerts work.
+ * Expiry alert channels (`alerts:list`, `alerts:snooze`, `alerts:dismiss`) over the expiry monitor, which reads
+ * the auth service's statuses and keeps its ledger in the app's data folder.
  */
 import type { CoreContext, CoreModule } from '../core-context';
+import { ledgerPath } from '../alerts/ledger-file';
+import { createExpiryMonitor, type AuthStatusSource, type ExpiryMonitor } from '../expiry-monitor';
 
-/** Handlers for listing, snoozing and dismissing expiry alerts. */
-export function createAlertsModule(_ctx: CoreContext): CoreModule {
-  return { handlers: {} };
+/** The alerts module; `monitor` is exposed for the shells' resume hook and for tests. */
+export interface AlertsModule extends CoreModule {
+  monitor: ExpiryMonitor;
+}
+
+/** Handlers for listing, snoozing and dismissing expiry alerts, fed by the auth service's statuses. */
+export function createAlertsModule(ctx: CoreContext, auth: AuthStatusSource): AlertsModule {
+  const monitor = createExpiryMonitor({
+    source: auth,
+    clock: ctx.clock,
+    ledgerFile: ledgerPath(ctx.dataDir),
+    notifier: ctx.notifier,
+    settings: ctx.settings,
+    events: ctx.events,
+    logger: ctx.logger,
+    env: ctx.env,
+  });
+  return {
+    monitor,
+    handlers: {
+      'alerts:list': async () => ({ alerts: await monitor.list() }),
+      'alerts:snooze': async ({ id, until }) => {
+        await monitor.snooze(id, until);
+        return { ok: true as const };
+      },
+      'alerts:dismiss': async ({ id }) => {
+        await monitor.dismiss(id);
+        return { ok: true as const };
+      },
+    },
+    start: () => monitor.start(),
+    resume: () => monitor.resume(),
+    dispose: () => monitor.dispose(),
+  };
 }
