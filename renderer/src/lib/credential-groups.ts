@@ -1,0 +1,66 @@
+/**
+ * How the status panel lists credentials: grouped by provider, each group in the order OpenClaw tries them
+ * (`order[provider]` first, then the rest as listed), with moves up and down producing the new order to save.
+ * Also decides whether the user already has a credential the gateway can use (the wizard's trigger).
+ */
+import type { AuthStatus, ProfileView } from '../../../shared/contract';
+
+/** One provider's credentials, in the order OpenClaw tries them. */
+export interface ProviderGroup {
+  provider: string;
+  profiles: ProfileView[];
+}
+
+/** Groups profiles by provider (groups sorted by provider id), honouring the explicit order where there is one. */
+export function groupByProvider(profiles: readonly ProfileView[], order: Readonly<Record<string, readonly string[]>>): ProviderGroup[] {
+  const byProvider = new Map<string, ProfileView[]>();
+  for (const p of profiles) {
+    const list = byProvider.get(p.provider) ?? [];
+    list.push(p);
+    byProvider.set(p.provider, list);
+  }
+  return [...byProvider.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([provider, list]) => {
+      const explicit = order[provider] ?? [];
+      const rank = (id: string) => {
+        const i = explicit.indexOf(id);
+        return i === -1 ? explicit.length + list.findIndex((p) => p.id === id) : i;
+      };
+      return { provider, profiles: [...list].sort((a, b) => rank(a.id) - rank(b.id)) };
+    });
+}
+
+/** The group's order after moving `profileId` one place up (-1) or down (+1); null when it cannot move. */
+export function moveInOrder(ids: readonly string[], profileId: string, direction: -1 | 1): string[] | null {
+  const i = ids.indexOf(profileId);
+  const j = i + direction;
+  if (i === -1 || j < 0 || j >= ids.length) return null;
+  const next = [...ids];
+  [next[i], next[j]] = [next[j]!, next[i]!];
+  return next;
+}
+
+const USABLE = new Set<ProfileView['status']>(['static', 'ok', 'expiring', 'cooldown']);
+
+/** True when some credential (in the store or in `.env`) can serve requests now or after a cooldown. */
+export function hasUsableCredential(status: Pick<AuthStatus, 'profiles' | 'envProviders'> | null): boolean {
+  if (!status) return false;
+  return status.envProviders.length > 0 || status.profiles.some((p) => USABLE.has(p.status));
+}
+
+/** Statuses that show a countdown and a bar of the time left. */
+export function showsExpiry(profile: Pick<ProfileView, 'status' | 'expiresAt'>): boolean {
+  return profile.expiresAt !== undefined && (profile.status === 'ok' || profile.status === 'expiring' || profile.status === 'expired');
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The expiry bar: the share of a horizon still left (the horizon is 30 days, or the largest alert threshold when
+ * that is longer), so a bar starts draining when alerts become possible.
+ */
+export function expiryFraction(remainingMs: number, thresholdsMs: readonly number[]): number {
+  const horizon = Math.max(30 * DAY, ...thresholdsMs);
+  return Math.min(1, Math.max(0, remainingMs / horizon));
+}

@@ -1,0 +1,132 @@
+/**
+ * The four ways to connect (Anthropic API key, Claude setup-token, Cloudflare AI Gateway, another provider's token):
+ * which contract channel each uses, how a form's values become that channel's input (validated by the contract's
+ * schema), and how a credential the user wants to renew maps back to a prefilled form.
+ */
+import { invokeChannels, type ProfileView } from '../../../shared/contract';
+import { expiresAtFor, type ExpiryPreset } from './expiry-presets';
+import { validateForm, type FieldErrors } from './form-state';
+
+/** The credential forms. */
+export const CREDENTIAL_KINDS = ['anthropic-key', 'setup-token', 'cloudflare', 'provider-token'] as const;
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+
+/** The contract channel each form saves through. */
+export const KIND_CHANNEL = {
+  'anthropic-key': 'auth:saveAnthropicKey',
+  'setup-token': 'auth:saveSetupToken',
+  cloudflare: 'auth:saveCloudflare',
+  'provider-token': 'auth:saveToken',
+} as const satisfies Record<CredentialKind, keyof typeof invokeChannels>;
+
+/** The Cloudflare provider id, as OpenClaw names it. */
+export const CLOUDFLARE_PROVIDER = 'cloudflare-ai-gateway';
+
+/** Everything any credential form may hold, as typed (strings and check boxes). */
+export interface CredentialValues {
+  apiKey: string;
+  token: string;
+  provider: string;
+  profileName: string;
+  agentId: string;
+  accountId: string;
+  gatewayId: string;
+  gatewayAuthToken: string;
+  writeEnv: boolean;
+  setDefaultModel: boolean;
+  expiryPreset: ExpiryPreset;
+  expiryCustom: string;
+}
+
+/** A blank form for `agentId`. */
+export function emptyValues(agentId: string): CredentialValues {
+  return {
+    apiKey: '',
+    token: '',
+    provider: '',
+    profileName: '',
+    agentId,
+    accountId: '',
+    gatewayId: '',
+    gatewayAuthToken: '',
+    writeEnv: false,
+    setDefaultModel: false,
+    expiryPreset: '1y',
+    expiryCustom: '',
+  };
+}
+
+/** Which form to open, with what already filled in (renew, replace, or a provider the default model needs). */
+export interface FormRequest {
+  kind: CredentialKind;
+  prefill?: Partial<CredentialValues>;
+  /** The profile being renewed or replaced, shown in the form's title. */
+  profileId?: string;
+}
+
+/** The form that renews or replaces `profile`, prefilled with its provider, profile name and agent. */
+export function formRequestFor(profile: Pick<ProfileView, 'id' | 'provider' | 'name' | 'type' | 'metadata'>, agentId: string): FormRequest {
+  const base = { profileId: profile.id };
+  if (profile.provider === CLOUDFLARE_PROVIDER) {
+    return {
+      ...base,
+      kind: 'cloudflare',
+      prefill: { agentId, accountId: profile.metadata?.accountId ?? '', gatewayId: profile.metadata?.gatewayId ?? '' },
+    };
+  }
+  if (profile.provider === 'anthropic') {
+    return { ...base, kind: profile.type === 'api_key' ? 'anthropic-key' : 'setup-token', prefill: { agentId, profileName: profile.name } };
+  }
+  return { ...base, kind: 'provider-token', prefill: { agentId, provider: profile.provider, profileName: profile.name } };
+}
+
+/** The form for adding a credential to `provider` (e.g. the one the default model needs). */
+export function formRequestForProvider(provider: string, agentId: string): FormRequest {
+  if (provider === 'anthropic') return { kind: 'anthropic-key', prefill: { agentId } };
+  if (provider === CLOUDFLARE_PROVIDER) return { kind: 'cloudflare', prefill: { agentId } };
+  return { kind: 'provider-token', prefill: { agentId, provider } };
+}
+
+/** The fields each form shows and sends (besides the expiry choice of the token forms). */
+export const KIND_FIELDS: Record<CredentialKind, readonly (keyof CredentialValues)[]> = {
+  'anthropic-key': ['apiKey', 'profileName', 'agentId', 'writeEnv'],
+  'setup-token': ['token', 'profileName', 'agentId'],
+  cloudflare: ['accountId', 'gatewayId', 'apiKey', 'gatewayAuthToken', 'agentId', 'setDefaultModel', 'writeEnv'],
+  'provider-token': ['provider', 'token', 'profileName', 'agentId'],
+};
+
+/** Whether a form records an expiry. */
+export function hasExpiry(kind: CredentialKind): boolean {
+  return kind === 'setup-token' || kind === 'provider-token';
+}
+
+/** The schema of a form's channel input. */
+export function inputSchema(kind: CredentialKind) {
+  return invokeChannels[KIND_CHANNEL[kind]].input;
+}
+
+/**
+ * Builds and validates the channel input from the form's values at `now`: the parsed input (trimmed, blanks left
+ * out, check boxes only when ticked), or the errors per field (`expiresAt` for the expiry choice).
+ */
+export function buildCredentialInput(kind: CredentialKind, values: CredentialValues, now: number): { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+  const raw: Record<string, unknown> = {};
+  for (const field of KIND_FIELDS[kind]) {
+    const v = values[field];
+    if (typeof v === 'boolean') {
+      if (v) raw[field] = true;
+    } else {
+      raw[field] = v;
+    }
+  }
+  const errors: FieldErrors = {};
+  if (hasExpiry(kind)) {
+    const choice = expiresAtFor(values.expiryPreset, now, values.expiryCustom);
+    if (choice.ok) raw.expiresAt = choice.expiresAt;
+    else errors.expiresAt = choice.errorKey;
+  }
+  const r = validateForm(inputSchema(kind), raw);
+  if (!r.ok) return { ok: false, errors: { ...r.errors, ...errors } };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, input: r.data as Record<string, unknown> };
+}
