@@ -69,4 +69,4 @@ describe('createAppCore', () => {
   });
 });
 
-const PENDING = INVOKE_CHANNELS.filter((c) => !['app:info', 'settings:get', 'settings:update', 'alerts:list', 'alerts:snooze', 'alerts:dismiss'].includes(c));
+const PENDING = INVOKE_CHANNELS.filter((c) => !['app:info', 'settings:get', 'settings:update', 'alerts:list', 'alerts:snooze', 'alerts:dismiss', 'gateway:state', 'gateway:start', 'gateway:stop', 'gateway:restart', 'gateway:logs', 'gateway:install', 'gateway:cancelInstall'].includes(c));

@@ -53,10 +53,11 @@ export function assembleHandlers(groups: Partial<Handlers>[]): { handlers: Handl
 /** Builds core for a shell. Call `start()` once the shell is ready and `dispose()` when quitting. */
 export function createAppCore(deps: CoreDeps): AppCore {
   const context = createCoreContext(deps);
+  const auth: CoreModule & { knownSecrets?: () => string[] } = createAuthModule(context);
   const modules: CoreModule[] = [
     createAppModule(context),
-    createAuthModule(context),
-    createGatewayModule(context),
+    auth,
+    createGatewayModule(context, () => auth.knownSecrets?.() ?? []),
     createAlertsModule(context, authSourceFromContract(() => handlers, context.events)),
   ];
   const { handlers, pending } = assembleHandlers(modules.map((m) => m.handlers));

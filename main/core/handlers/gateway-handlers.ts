@@ -1,9 +1,83 @@
 /**
- * Gateway channels (`gateway:*`): filled in by the gateway work.
+ * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway. Wires the
+ * supervisor and the installer to the context (settings, clock, events, paths); the work lives in `../gateway/`.
  */
 import type { CoreContext, CoreModule } from '../core-context';
+import { ensureGatewayConfig } from '../gateway/gateway-config';
+import { createHealthClient } from '../gateway/health';
+import { Installer } from '../gateway/install';
+import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../gateway/locate';
+import { readLoginShellPath } from '../gateway/login-shell';
+import { GatewaySupervisor } from '../gateway/supervisor';
 
-/** Handlers for finding, installing, starting and stopping the gateway. */
-export function createGatewayModule(_ctx: CoreContext): CoreModule {
-  return { handlers: {} };
+/**
+ * Handlers for finding, installing, starting and stopping the gateway. `secrets` lists values to redact from the
+ * gateway's output (the keys the app wrote); the gateway token is always redacted.
+ */
+export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule {
+  const health = createHealthClient();
+  let loginPath: Promise<string | undefined> | undefined;
+  const inputs = (): LocateInputs => ({
+    settingsPath: ctx.settings.get().openclawPath,
+    env: ctx.env,
+    homeDir: ctx.homeDir,
+    platform: ctx.platform,
+    dataDir: ctx.dataDir,
+    loginShellPath: () => (loginPath ??= readLoginShellPath(ctx.env.SHELL, ctx.platform, ctx.env, 3000, ctx.clock)),
+    selfNode: process.versions.electron ? undefined : process.execPath,
+  });
+  const supervisor = new GatewaySupervisor({
+    clock: ctx.clock,
+    platform: ctx.platform,
+    env: ctx.env,
+    stateDir: ctx.paths.stateDir,
+    configPath: ctx.paths.configPath,
+    options: () => {
+      const s = ctx.settings.get();
+      return { port: s.port, stopGraceMs: s.stopGraceMs };
+    },
+    locate: () => locateOpenClaw(inputs()),
+    ensureConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
+    health,
+    emitState: (state) => ctx.events.emit('gateway:state', state),
+    emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
+    secrets: () => secrets?.() ?? [],
+  });
+  const installer = new Installer({
+    platform: ctx.platform,
+    env: ctx.env,
+    dataDir: ctx.dataDir,
+    findNpm: () => findNpm(inputs()),
+    findNode: (range) => findNode(range, inputs()),
+    emitProgress: (p) => ctx.events.emit('gateway:install', p),
+    note: (line) => supervisor.note(line),
+    onInstalled: async () => {
+      await supervisor.refresh();
+    },
+  });
+  const unsubscribe = ctx.settings.onChange((next, prev) => {
+    if (next.port !== prev.port) supervisor.portChanged();
+    if (next.openclawPath !== prev.openclawPath) void supervisor.refresh();
+  });
+  return {
+    handlers: {
+      'gateway:state': async () => supervisor.state(),
+      'gateway:start': () => supervisor.start(),
+      'gateway:stop': () => supervisor.stop(),
+      'gateway:restart': () => supervisor.restart(),
+      'gateway:logs': async ({ limit }) => supervisor.logs(limit),
+      'gateway:install': () => installer.start(),
+      'gateway:cancelInstall': () => installer.cancel(),
+    },
+    async start() {
+      await supervisor.refresh();
+      if (ctx.settings.get().autoStartGateway) await supervisor.start();
+    },
+    async dispose() {
+      unsubscribe();
+      await installer.cancel();
+      await supervisor.dispose(ctx.settings.get().keepGatewayRunning);
+      await health.close();
+    },
+  };
 }

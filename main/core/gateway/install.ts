@@ -1,0 +1,193 @@
+/**
+ * "Install for me": installs the pinned OpenClaw (and, when no suitable Node exists, the npm package that ships
+ * Node 24 for this platform) into the app's data folder with npm, streaming progress and npm's lines, cancellable.
+ * It installs into a staging folder renamed into place when complete, so a cancelled or failed install never
+ * leaves a half install that would be found later. Without npm it fails at once with the command to run by hand.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { InstallProgress } from '../../../shared/contract';
+import { appInstallDir, nodePackageName } from './locate-candidates';
+import { LineSplitter } from './log-buffer';
+import { signalGroup, taskkillTree } from './process-tree';
+
+/** The OpenClaw version the app installs. */
+export const PINNED_OPENCLAW = 'openclaw@2026.5.28';
+/** The Node the pinned OpenClaw needs (its `engines.node`). */
+export const PINNED_NODE_RANGE = '>=22.19.0';
+/** Roughly how many packages npm fetches for the pinned version; progress is estimated against it. */
+export const EXPECTED_FETCHES = 420;
+
+/** What the installer needs from the outside. */
+export interface InstallerDeps {
+  platform: NodeJS.Platform;
+  arch?: string;
+  env: Record<string, string | undefined>;
+  dataDir: string;
+  /** Finds `npm` (PATH, login shell, well-known places). */
+  findNpm: () => Promise<string | undefined>;
+  /** Finds a Node satisfying `range`. */
+  findNode: (range: string) => Promise<string | undefined>;
+  emitProgress: (p: InstallProgress) => void;
+  /** One line for the gateway log. */
+  note: (line: string) => void;
+  /** Called after a successful install (re-locates OpenClaw). */
+  onInstalled: () => Promise<void>;
+}
+
+/** The command a user can run by hand for the same result. */
+export function manualCommand(dataDir: string, platform: NodeJS.Platform): string {
+  const q = (p: string) => (platform === 'win32' ? `"${p}"` : `'${p.replace(/'/g, `'\\''`)}'`);
+  return `npm install --prefix ${q(appInstallDir(dataDir))} ${PINNED_OPENCLAW}`;
+}
+
+/** Progress estimate from the number of npm fetches seen: 5 % at start, never 100 % before npm is done. Pure. */
+export function estimatePercent(fetches: number, expected = EXPECTED_FETCHES): number {
+  return Math.min(95, Math.round(5 + (90 * fetches) / Math.max(1, expected)));
+}
+
+/** Runs at most one install at a time. */
+export class Installer {
+  private current: InstallProgress = { phase: 'idle' };
+  private child: ChildProcess | undefined;
+  private cancelled = false;
+  private finished: Promise<void> = Promise.resolve();
+
+  constructor(private readonly d: InstallerDeps) {}
+
+  /** The latest progress. */
+  progress(): InstallProgress {
+    return this.current;
+  }
+
+  /** Starts an install (or returns the running one's progress). Resolves once npm is launched or refused. */
+  async start(): Promise<InstallProgress> {
+    if (this.current.phase === 'running') return this.current;
+    this.cancelled = false;
+    const command = manualCommand(this.d.dataDir, this.d.platform);
+    this.set({ phase: 'running', percent: 0, message: 'Looking for npm and Node.js…' });
+    const npm = await this.d.findNpm();
+    if (!npm) return this.fail('npm was not found. Install Node.js 24 from nodejs.org (it includes npm), then click "Install for me" again, or run this command yourself:', command);
+    const specs = [PINNED_OPENCLAW];
+    if (!(await this.d.findNode(PINNED_NODE_RANGE))) {
+      const pkg = nodePackageName(this.d.platform, this.d.arch ?? process.arch);
+      if (!pkg) return this.fail(`OpenClaw needs Node.js ${PINNED_NODE_RANGE}, which was not found. Install Node.js 24 from nodejs.org, then run:`, command);
+      specs.push(`${pkg}@24`);
+    }
+    if (this.cancelled) return this.current;
+    this.launch(npm, specs, command);
+    return this.current;
+  }
+
+  /** Cancels a running install (kills npm and its children) and removes the partial files. */
+  async cancel(): Promise<InstallProgress> {
+    if (this.current.phase !== 'running') return this.current;
+    this.cancelled = true;
+    const child = this.child;
+    if (child?.pid) {
+      if (this.d.platform === 'win32') await taskkillTree(child.pid);
+      else signalGroup(child.pid, 'SIGTERM');
+    } else {
+      this.set({ phase: 'cancelled', message: 'Install cancelled.' });
+    }
+    await this.finished;
+    return this.current;
+  }
+
+  private set(p: InstallProgress): void {
+    this.current = p;
+    this.d.emitProgress(p);
+  }
+
+  private fail(message: string, command: string): InstallProgress {
+    this.d.note(`Install: ${message} ${command}`);
+    this.set({ phase: 'failed', message, command });
+    return this.current;
+  }
+
+  private launch(npm: string, specs: string[], command: string): void {
+    const target = appInstallDir(this.d.dataDir);
+    const staging = `${target}.partial`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
+    const sep = this.d.platform === 'win32' ? ';' : ':';
+    const env = {
+      ...this.d.env,
+      PATH: [path.dirname(npm), this.d.env.PATH].filter(Boolean).join(sep),
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      NO_COLOR: '1',
+    };
+    const args = ['install', '--prefix', staging, '--loglevel=http', '--no-progress', ...specs];
+    this.d.note(`$ npm ${args.join(' ')}`);
+    this.set({ phase: 'running', percent: estimatePercent(0), message: `Installing ${specs.join(' and ')}…`, command });
+    const child = spawn(npm, args, {
+      cwd: staging,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: this.d.platform !== 'win32',
+      windowsHide: true,
+      shell: this.d.platform === 'win32' && /\.cmd$/i.test(npm),
+    });
+    this.child = child;
+    let fetches = 0;
+    let lastPercent = -1;
+    const onLine = (line: string) => {
+      if (!line.trim()) return;
+      this.d.note(`npm: ${line}`);
+      if (/\bhttp fetch\b/.test(line)) {
+        fetches++;
+        const percent = estimatePercent(fetches);
+        if (percent !== lastPercent && !this.cancelled) {
+          lastPercent = percent;
+          this.set({ phase: 'running', percent, message: `Installing ${specs.join(' and ')}… (${fetches} downloads)`, command });
+        }
+      }
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      const splitter = new LineSplitter(onLine);
+      stream?.setEncoding('utf8');
+      stream?.on('data', (c: string) => splitter.push(c));
+      stream?.on('end', () => splitter.flush());
+    }
+    this.finished = new Promise<void>((resolve) => {
+      const done = async (code: number | null, error?: string) => {
+        this.child = undefined;
+        try {
+          await this.finish(code, error, staging, target, command);
+        } finally {
+          resolve();
+        }
+      };
+      child.once('error', (e) => void done(null, e.message));
+      child.once('close', (code) => void done(code));
+    });
+  }
+
+  private async finish(code: number | null, error: string | undefined, staging: string, target: string, command: string): Promise<void> {
+    if (this.current.phase !== 'running') return;
+    if (this.cancelled) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      this.d.note('Install cancelled.');
+      this.set({ phase: 'cancelled', message: 'Install cancelled; nothing was kept.' });
+      return;
+    }
+    if (code !== 0) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      this.fail(`npm could not install OpenClaw (${error ?? `exit code ${code}`}). See the log for npm's messages, or run this command yourself:`, command);
+      return;
+    }
+    if (!fs.existsSync(path.join(staging, 'node_modules', 'openclaw', 'package.json'))) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      this.fail('npm finished but OpenClaw is not where it should be. Run this command yourself:', command);
+      return;
+    }
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(staging, target);
+    this.d.note(`Installed ${PINNED_OPENCLAW} into ${target}.`);
+    await this.d.onInstalled();
+    this.set({ phase: 'done', percent: 100, message: `OpenClaw is installed in ${target}.` });
+  }
+}

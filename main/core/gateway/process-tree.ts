@@ -1,0 +1,117 @@
+/**
+ * Signals and liveness for a gateway's process tree. The gateway is spawned as the leader of its own process
+ * group, so signalling `-pid` reaches its workers too; on Windows `taskkill /T /F` ends the tree. Liveness reads
+ * `/proc` on Linux so a zombie (exited, not yet reaped) counts as gone.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import type { Clock } from '../clock';
+
+/** Sends `signal` to the whole group led by `pgid`. False when no such group exists any more. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw err;
+  }
+}
+
+/** Ends a Windows process tree by force (Windows has no SIGTERM for console programs). */
+export function taskkillTree(pid: number): Promise<void> {
+  return new Promise((resolve) => {
+    execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, timeout: 10_000 }, () => resolve());
+  });
+}
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  pgrp: number;
+  state: string;
+}
+
+/** Parses `/proc/<pid>/stat` (the command may contain spaces and parentheses). Pure. */
+export function parseProcStat(text: string): ProcStat | undefined {
+  const close = text.lastIndexOf(')');
+  if (close === -1) return undefined;
+  const pid = Number(text.slice(0, text.indexOf(' ')));
+  const rest = text.slice(close + 2).split(' ');
+  const [state, ppid, pgrp] = [rest[0], Number(rest[1]), Number(rest[2])];
+  if (!state || !Number.isFinite(pid) || !Number.isFinite(ppid) || !Number.isFinite(pgrp)) return undefined;
+  return { pid, ppid, pgrp, state };
+}
+
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    return parseProcStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function allStats(): ProcStat[] {
+  const out: ProcStat[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const s = readStat(Number(name));
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+const hasProc = process.platform === 'linux' && fs.existsSync('/proc/self/stat');
+
+/** True when `pid` runs (a zombie does not count). */
+export function isAlive(pid: number): boolean {
+  if (hasProc) {
+    const s = readStat(pid);
+    return !!s && s.state !== 'Z' && s.state !== 'X';
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True while any live process belongs to group `pgid`. */
+export function isGroupAlive(pgid: number): boolean {
+  if (hasProc) return allStats().some((s) => s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X');
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Every live descendant of `pid` (Linux `/proc`; elsewhere empty). Used by tests and diagnostics. */
+export function descendants(pid: number): number[] {
+  if (!hasProc) return [];
+  const stats = allStats().filter((s) => s.state !== 'Z');
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    for (const s of stats) {
+      if (s.ppid === parent && !out.includes(s.pid)) {
+        out.push(s.pid);
+        queue.push(s.pid);
+      }
+    }
+  }
+  return out;
+}
+
+/** Resolves once `check()` is false, or after `timeoutMs`; returns whether it became false. */
+export async function waitUntil(clock: Clock, check: () => boolean, timeoutMs: number, everyMs = 20): Promise<boolean> {
+  const end = clock.now() + timeoutMs;
+  while (check()) {
+    if (clock.now() >= end) return false;
+    await new Promise<void>((r) => clock.setTimeout(r, everyMs));
+  }
+  return true;
+}

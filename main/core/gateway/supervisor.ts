@@ -1,0 +1,387 @@
+/**
+ * Runs one OpenClaw gateway for the app: attach to an external one, refuse a port someone else holds, spawn
+ * `openclaw gateway run` in its own process group, watch it become live and ready, restart it after crashes,
+ * and stop the whole tree. Decisions live in `gateway-machine.ts`; this file does the I/O and feeds it events.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { GatewayState, LogLine } from '../../../shared/contract';
+import type { Clock, TimerHandle } from '../clock';
+import { DEFAULT_HEALTH_CADENCE, DEFAULT_PROBE_BACKOFF, healthCheckDelayMs, probeDelayMs, type HealthCadence, type ProbeBackoff } from './backoff';
+import { hasChild, initialMachine, transition, type Machine, type MachineEvent } from './gateway-machine';
+import type { GatewayConfigInfo } from './gateway-config';
+import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health';
+import type { Located } from './locate';
+import { GatewayLog } from './log-buffer';
+import { findPortHolder, isPortFree, type PortHolder } from './port-holder';
+import { isGroupAlive, signalGroup, taskkillTree, waitUntil } from './process-tree';
+
+/** Environment every supervised gateway gets (see openclaw-reference.md, "The gateway process"). */
+export const GATEWAY_ENV = {
+  OPENCLAW_NO_RESPAWN: '1',
+  OPENCLAW_DISABLE_BONJOUR: '1',
+  OPENCLAW_NO_AUTO_UPDATE: '1',
+  OPENCLAW_EXEC_SHELL_SNAPSHOT: '0',
+  NO_COLOR: '1',
+} as const;
+
+/** Everything the supervisor needs from the outside; tests pass their own. */
+export interface SupervisorDeps {
+  clock: Clock;
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  stateDir: string;
+  configPath: string;
+  /** Read at each start, so settings changes apply without rebuilding anything. */
+  options: () => { port: number; stopGraceMs: number };
+  locate: () => Promise<Located>;
+  ensureConfig: () => Promise<GatewayConfigInfo>;
+  health: HealthClient;
+  emitState: (state: GatewayState) => void;
+  emitLog: (lines: LogLine[]) => void;
+  secrets?: () => string[];
+  logCapacity?: number;
+  probe?: ProbeBackoff;
+  cadence?: HealthCadence;
+}
+
+interface Run {
+  child: ChildProcess;
+  pid: number;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+  done: boolean;
+}
+
+/** The gateway supervisor. All public methods are serialised: a stop waits for a start in flight, and so on. */
+export class GatewaySupervisor {
+  private machine: Machine;
+  private readonly log: GatewayLog;
+  private queue: Promise<unknown> = Promise.resolve();
+  private run: Run | undefined;
+  /** Bumped whenever probes or timers of an earlier phase must stop acting. */
+  private epoch = 0;
+  private timer: TimerHandle | undefined;
+  private restartTimer: TimerHandle | undefined;
+  private gatewayToken: string | undefined;
+  private located: Located | undefined;
+  private disposed = false;
+
+  constructor(private readonly d: SupervisorDeps) {
+    this.machine = initialMachine(d.options().port);
+    this.log = new GatewayLog({
+      clock: d.clock,
+      emit: d.emitLog,
+      secrets: () => [...(this.gatewayToken ? [this.gatewayToken] : []), ...(d.secrets?.() ?? [])],
+      ...(d.logCapacity ? { capacity: d.logCapacity } : {}),
+    });
+  }
+
+  /** The current state. */
+  state(): GatewayState {
+    return this.machine.state;
+  }
+
+  /** The newest log lines and OpenClaw's own log file. */
+  logs(limit?: number): { lines: LogLine[]; logFile?: string } {
+    const lines = this.log.tail(limit);
+    return this.machine.state.logFile ? { lines, logFile: this.machine.state.logFile } : { lines };
+  }
+
+  /** Adds a line of the app's own to the gateway log (install progress, notes). */
+  note(line: string): void {
+    this.log.note(line);
+  }
+
+  /** Re-reads where OpenClaw is, without starting anything (at app start, after an install, on settings changes). */
+  refresh(): Promise<GatewayState> {
+    return this.serial(async () => {
+      if (!hasChild(this.machine) && this.machine.state.status !== 'external') await this.locate();
+      return this.state();
+    });
+  }
+
+  /** Starts (or attaches to) the gateway; a no-op while one is already up. */
+  start(): Promise<GatewayState> {
+    return this.serial(() => this.doStart(true));
+  }
+
+  /** Stops a gateway the app started (an external one is never touched). Safe to call twice. */
+  stop(): Promise<GatewayState> {
+    return this.serial(() => this.doStop());
+  }
+
+  /** Stop, then start. */
+  restart(): Promise<GatewayState> {
+    return this.serial(async () => {
+      await this.doStop();
+      return this.doStart(true);
+    });
+  }
+
+  /** Stops the app's gateway unless `keepRunning`; then releases timers and streams. Never touches an external one. */
+  dispose(keepRunning: boolean): Promise<void> {
+    return this.serial(async () => {
+      this.clearTimers();
+      if (this.run && !this.run.done) {
+        if (keepRunning) this.detach();
+        else await this.doStop();
+      } else if (this.machine.state.status === 'crashed') this.apply({ type: 'stopped' });
+      this.disposed = true;
+      this.log.flush();
+    });
+  }
+
+  /** Applies a settings change of port while nothing runs. */
+  portChanged(): void {
+    if (!hasChild(this.machine) && this.machine.state.status !== 'external') this.apply({ type: 'port', port: this.d.options().port });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private apply(e: MachineEvent): void {
+    const before = this.machine.state;
+    this.machine = transition(this.machine, e);
+    if (this.machine.state !== before && JSON.stringify(this.machine.state) !== JSON.stringify(before)) this.d.emitState(this.machine.state);
+  }
+
+  private clearTimers(): void {
+    this.epoch++;
+    if (this.timer) this.d.clock.clearTimeout(this.timer);
+    if (this.restartTimer) this.d.clock.clearTimeout(this.restartTimer);
+    this.timer = this.restartTimer = undefined;
+  }
+
+  private schedule(ms: number, fn: () => void): void {
+    const epoch = this.epoch;
+    if (this.timer) this.d.clock.clearTimeout(this.timer);
+    this.timer = this.d.clock.setTimeout(() => {
+      if (epoch === this.epoch && !this.disposed) fn();
+    }, ms);
+  }
+
+  /** Where OpenClaw is: the last answer while its files still exist, else a new search. */
+  private async locate(fresh = true): Promise<Located | undefined> {
+    const cached = this.located?.launch;
+    if (!fresh && cached && [cached.command, ...cached.prefixArgs].every((f) => fs.existsSync(f))) return this.located;
+    const located = await this.d.locate();
+    this.located = located.problem ? undefined : located;
+    if (located.problem?.reason === 'not-installed') this.apply({ type: 'not-installed', installation: located.installation });
+    else if (located.problem) this.apply({ type: 'node-missing', installation: located.installation, message: located.problem.message });
+    else this.apply({ type: 'located', installation: located.installation, version: located.installation.version ?? undefined });
+    return located.problem ? undefined : located;
+  }
+
+  private async doStart(user: boolean): Promise<GatewayState> {
+    if (this.disposed || hasChild(this.machine)) return this.state();
+    this.clearTimers();
+    if (user) this.apply({ type: 'user-start' });
+    this.apply({ type: 'port', port: this.d.options().port });
+    const port = this.machine.state.port;
+    const located = await this.locate(false);
+    if (!located?.launch) return this.state();
+    const live = await this.d.health.get(port, '/healthz');
+    if (isOpenClawLive(live)) {
+      const version = versionFromStartupz(await this.d.health.get(port, '/startupz'));
+      this.apply({ type: 'external', version });
+      this.log.note(`An OpenClaw gateway already answers on port ${port}${version ? ` (version ${version})` : ''}; attached to it without taking it over.`);
+      this.watchExternal(0);
+      return this.state();
+    }
+    if (!(await isPortFree(port))) {
+      const holder: PortHolder | undefined = await findPortHolder(port, this.d.platform);
+      this.apply({ type: 'port-in-use', holder });
+      return this.state();
+    }
+    let info: GatewayConfigInfo;
+    try {
+      info = await this.d.ensureConfig();
+    } catch (err) {
+      this.apply({ type: 'spawn-error', message: `Could not prepare ${this.d.configPath}: ${err instanceof Error ? err.message : String(err)}` });
+      return this.state();
+    }
+    this.gatewayToken = info.token;
+    this.apply({ type: 'log-file', logFile: info.logFile });
+    return this.spawnGateway(located, port);
+  }
+
+  private async spawnGateway(located: Located, port: number): Promise<GatewayState> {
+    const launch = located.launch!;
+    const args = [...launch.prefixArgs, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'];
+    const pathKey = this.d.platform === 'win32' ? Object.keys(this.d.env).find((k) => k.toUpperCase() === 'PATH') ?? 'Path' : 'PATH';
+    const env: Record<string, string | undefined> = { ...this.d.env, ...GATEWAY_ENV, OPENCLAW_STATE_DIR: this.d.stateDir, OPENCLAW_CONFIG_PATH: this.d.configPath };
+    if (launch.pathDir) env[pathKey] = [launch.pathDir, this.d.env[pathKey]].filter(Boolean).join(this.d.platform === 'win32' ? ';' : ':');
+    this.log.resetStderr();
+    this.log.note(`$ ${[launch.command, ...args].join(' ')}`);
+    let child: ChildProcess;
+    try {
+      child = spawn(launch.command, args, {
+        cwd: this.d.stateDir,
+        env: env as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: this.d.platform !== 'win32',
+        windowsHide: true,
+      });
+    } catch (err) {
+      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${err instanceof Error ? err.message : String(err)}` });
+      return this.state();
+    }
+    if (child.pid === undefined) {
+      const message = await new Promise<string>((resolve) => child.once('error', (e) => resolve(e.message)));
+      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${message}` });
+      return this.state();
+    }
+    const pid = child.pid;
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (c: string) => this.log.write('stdout', c));
+    child.stderr?.on('data', (c: string) => this.log.write('stderr', c));
+    const stderrEnded = new Promise<void>((resolve) => {
+      if (!child.stderr) return resolve();
+      child.stderr.once('end', resolve);
+      child.stderr.once('error', () => resolve());
+    });
+    const run: Run = {
+      child,
+      pid,
+      done: false,
+      exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+    };
+    child.on('error', (e) => this.log.note(`OpenClaw process error: ${e.message}`));
+    this.run = run;
+    this.apply({ type: 'spawned', pid, at: this.d.clock.now() });
+    void run.exited.then((exit) => this.onExit(run, exit, stderrEnded));
+    this.probe(0);
+    return this.state();
+  }
+
+  /** Startup probes: `/healthz` until live, then `/readyz` until ready, with the tight backoff. */
+  private probe(attempt: number): void {
+    const epoch = this.epoch;
+    const port = this.machine.state.port;
+    const status = this.machine.state.status;
+    const path = status === 'starting' ? '/healthz' : '/readyz';
+    void this.d.health.get(port, path).then((r) => {
+      if (epoch !== this.epoch || this.disposed) return;
+      if (path === '/healthz' && r.status === 200) {
+        this.apply({ type: 'live' });
+        return this.probe(0);
+      }
+      if (path === '/readyz' && r.status === 200) {
+        this.apply({ type: 'ready' });
+        return this.watchReady(0);
+      }
+      this.schedule(probeDelayMs(attempt, this.d.probe ?? DEFAULT_PROBE_BACKOFF), () => this.probe(attempt + 1));
+    });
+  }
+
+  /** The light health check of a ready gateway: degraded when `/readyz` stops answering 200. */
+  private watchReady(failures: number): void {
+    const cadence = this.d.cadence ?? DEFAULT_HEALTH_CADENCE;
+    this.schedule(healthCheckDelayMs(failures, cadence), () => {
+      const epoch = this.epoch;
+      void this.d.health.get(this.machine.state.port, '/readyz').then((r) => {
+        if (epoch !== this.epoch || this.disposed) return;
+        if (r.status === 200) {
+          this.apply({ type: 'ready' });
+          return this.watchReady(0);
+        }
+        this.apply({ type: 'unready' });
+        this.watchReady(failures + 1);
+      });
+    });
+  }
+
+  /** Watches an external gateway until it stops answering. */
+  private watchExternal(failures: number): void {
+    const cadence = this.d.cadence ?? DEFAULT_HEALTH_CADENCE;
+    this.schedule(failures ? Math.min(1000, cadence.intervalMs) : cadence.intervalMs, () => {
+      const epoch = this.epoch;
+      void this.d.health.get(this.machine.state.port, '/healthz').then((r) => {
+        if (epoch !== this.epoch || this.disposed || this.machine.state.status !== 'external') return;
+        if (isOpenClawLive(r)) return this.watchExternal(0);
+        if (failures >= 1) {
+          this.log.note('The external gateway stopped answering.');
+          this.apply({ type: 'external-gone' });
+          return;
+        }
+        this.watchExternal(failures + 1);
+      });
+    });
+  }
+
+  private async onExit(run: Run, exit: { code: number | null; signal: string | null }, stderrEnded: Promise<void>): Promise<void> {
+    run.done = true;
+    if (this.run !== run || this.machine.state.status === 'stopping') return;
+    this.epoch++;
+    if (exit.code === 78) {
+      await Promise.race([stderrEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
+      this.log.endStreams();
+    }
+    this.log.note(`OpenClaw exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`);
+    if (this.d.platform !== 'win32' && isGroupAlive(run.pid)) signalGroup(run.pid, 'SIGKILL');
+    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr: this.log.lastStderr() });
+    this.run = undefined;
+    const restartAt = this.machine.state.status === 'crashed' ? this.machine.state.restartAt : undefined;
+    if (restartAt !== undefined && !this.disposed) {
+      this.restartTimer = this.d.clock.setTimeout(() => {
+        this.restartTimer = undefined;
+        void this.serial(() => (this.machine.state.status === 'crashed' ? this.doStart(false) : Promise.resolve(this.state())));
+      }, Math.max(0, restartAt - this.d.clock.now()));
+    }
+  }
+
+  private async doStop(): Promise<GatewayState> {
+    const run = this.run;
+    if (!run || !hasChild(this.machine)) {
+      this.clearTimers();
+      this.apply({ type: 'stopped' });
+      return this.state();
+    }
+    this.clearTimers();
+    this.apply({ type: 'stopping' });
+    const grace = this.d.options().stopGraceMs;
+    this.log.note(`Stopping OpenClaw (pid ${run.pid}).`);
+    if (this.d.platform === 'win32') {
+      await taskkillTree(run.pid);
+      await run.exited;
+    } else {
+      signalGroup(run.pid, 'SIGTERM');
+      const started = this.d.clock.now();
+      const exitedInTime = await Promise.race([run.exited.then(() => true), new Promise<boolean>((r) => this.d.clock.setTimeout(() => r(false), grace))]);
+      const left = Math.max(0, grace - (this.d.clock.now() - started));
+      const groupGone = exitedInTime && (await waitUntil(this.d.clock, () => isGroupAlive(run.pid), left));
+      if (!groupGone) {
+        this.log.note(`OpenClaw did not stop within ${grace} ms; killing its process group.`);
+        signalGroup(run.pid, 'SIGKILL');
+      }
+      await run.exited;
+      await waitUntil(this.d.clock, () => isGroupAlive(run.pid), 5000);
+    }
+    run.done = true;
+    this.log.endStreams();
+    this.log.note('OpenClaw stopped.');
+    this.run = undefined;
+    const exit = await run.exited;
+    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr: [] });
+    this.log.flush();
+    return this.state();
+  }
+
+  /** Leaves the gateway running after the app quits: stop reading it and let the process go. */
+  private detach(): void {
+    const run = this.run;
+    if (!run) return;
+    this.log.note(`Leaving OpenClaw running (pid ${run.pid}) as asked in Settings.`);
+    run.child.stdout?.removeAllListeners('data');
+    run.child.stderr?.removeAllListeners('data');
+    run.child.stdout?.resume();
+    run.child.stderr?.resume();
+    run.child.unref();
+    (run.child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+    (run.child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+}
