@@ -14,6 +14,7 @@
  */
 import JSON5 from 'json5';
 import { readParsedFile, writeFileAtomic } from './atomic-file';
+import { runExclusive } from './keyed-queue';
 
 /** The config as plain data; unknown keys are kept as they are. */
 export type OpenClawConfig = Record<string, unknown>;
@@ -46,20 +47,6 @@ export async function readConfig(configPath: string, options: { now?: number } =
   return read ? { config: read.value, exists: true } : { config: {}, exists: false };
 }
 
-/** In-process queue per config path, so two updates from this process never interleave their read and write. */
-const queues = new Map<string, Promise<unknown>>();
-
-function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const tail = run.catch(() => {});
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return run;
-}
-
 /**
  * Applies `mutate` to the current config and writes the result atomically (0600, parent dirs 0700), keeping the
  * previous file as `<config>.bak`. Nothing is written when the mutator leaves the data unchanged. Returns the
@@ -67,7 +54,7 @@ function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
  * parse; throws whatever the mutator throws, also without writing.
  */
 export async function updateConfig(configPath: string, mutate: ConfigMutator, options: { now?: number } = {}): Promise<OpenClawConfig> {
-  return serialised(configPath, async () => {
+  return runExclusive(configPath, async () => {
     const read = await readParsedFile(configPath, parseConfigText, { now: options.now ?? Date.now() });
     const before = read ? JSON.stringify(read.value) : undefined;
     const draft: OpenClawConfig = read ? parseConfigText(read.raw) : {};
