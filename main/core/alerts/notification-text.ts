@@ -25,14 +25,24 @@ function t(): i18n {
       fallbackLng: 'en',
       interpolation: { escapeValue: false },
       initAsync: false,
+      showSupportNotice: false,
     });
   }
   return translator;
 }
 
+/** Intl formatters are costly to build: one per language and unit, kept. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as F;
+}
+
 /** "7 days", "24 heures", "45分钟": one unit, the largest that reads well (days from 2 days, hours from 1 hour). */
 export function formatTimeLeft(ms: number, lang: AppLanguage): string {
-  const unit = (u: 'day' | 'hour' | 'minute', n: number) => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
+  const unit = (u: 'day' | 'hour' | 'minute', n: number) =>
+    formatter(`${lang}|${u}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'long' })).format(n);
   if (ms >= 2 * DAY) return unit('day', Math.round(ms / DAY));
   if (ms >= HOUR) return unit('hour', Math.round(ms / HOUR));
   return unit('minute', Math.max(1, Math.ceil(ms / MINUTE)));
@@ -40,7 +50,7 @@ export function formatTimeLeft(ms: number, lang: AppLanguage): string {
 
 /** The expiry date and time in the user's language and the machine's time zone. */
 export function formatDate(epochMs: number, lang: AppLanguage): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));
+  return formatter(`${lang}|date`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(epochMs));
 }
 
 /** What the text needs to know beyond the alert. */
