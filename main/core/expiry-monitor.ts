@@ -70,11 +70,20 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
   /** Runs tasks one at a time, in order; a failing task does not stop the ones after it. */
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task);
-    queue = run.catch((err) => logger.error('expiry monitor task failed', err));
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   };
+  /** A task nobody awaits: its failure is logged, never left as an unhandled rejection. */
+  const background = (task: () => Promise<unknown>): Promise<void> =>
+    serial(task).then(
+      () => undefined,
+      (err) => logger.error('expiry monitor: evaluation failed', err),
+    );
 
-  const timer = createWakeTimer(clock, (info: WakeInfo) => void serial(() => (info.late ? refreshAll() : evaluate())), deps.lateToleranceMs);
+  const timer = createWakeTimer(clock, (info: WakeInfo) => void background(() => (info.late ? refreshAll() : evaluate())), deps.lateToleranceMs);
 
   /** A status with a problem and no profiles (an unreadable file) does not erase what was known. */
   const accept = (agentId: string, status: AuthStatus | undefined) => {
@@ -143,7 +152,7 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
 
   /** Coalesces bursts of status events into one evaluation. */
   const requestEvaluation = (): Promise<void> => {
-    pendingEvaluation ??= serial(async () => {
+    pendingEvaluation ??= background(async () => {
       pendingEvaluation = undefined;
       await evaluate();
     });
@@ -155,7 +164,7 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
     accept(status.agentId, status);
     const unknown = status.agents.filter((a) => !statuses.has(a));
     if (!unknown.length) return void requestEvaluation();
-    void serial(async () => {
+    void background(async () => {
       await Promise.all(unknown.map(fetchStatus));
       await evaluate();
     });
