@@ -89,6 +89,29 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     throw fsError(err, target, 'write');
   }
   await fsyncDir(dir);
+  await removeOrphanTemps(target);
+}
+
+function pidGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Removes temp files of `target` left by writers that were killed mid-write (their pid no longer exists). */
+async function removeOrphanTemps(target: string): Promise<void> {
+  const base = path.basename(target);
+  const names = await fs.promises.readdir(path.dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) continue;
+    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name);
+    if (m && m[1] === base && Number(m[2]) !== process.pid && pidGone(Number(m[2]))) {
+      await fs.promises.rm(path.join(path.dirname(target), name), { force: true }).catch(() => {});
+    }
+  }
 }
 
 /** Reads a file as UTF-8, or `undefined` when it does not exist. Other failures become `CoreError`s. */

@@ -75,10 +75,18 @@ function isPidAlive(pid: number): boolean {
 export const systemProbe: ProcessProbe = { isAlive: isPidAlive, startTime: processStartTime };
 
 /**
+ * A lock file without readable content this long after it was created was left by a holder that died between
+ * creating it and writing its pid (both OpenClaw and the app write the pid microseconds after `open`).
+ */
+export const EMPTY_LOCK_GRACE_MS = 2_000;
+
+/**
  * Pure staleness rule: stale when the holder's pid is dead or was reused (start time differs), when the lock is
- * older than `staleMs` (by `createdAt`, else by mtime), or when it never got readable content within `staleMs`.
+ * older than `staleMs` (by `createdAt`, else by mtime), or when it still has no readable content
+ * `EMPTY_LOCK_GRACE_MS` after it was created.
  */
 export function isLockStale(snapshot: LockSnapshot, now: number, staleMs: number, probe: ProcessProbe): boolean {
+  if (snapshot.payload === null) return now - snapshot.mtimeMs > Math.min(staleMs, EMPTY_LOCK_GRACE_MS);
   const pid = snapshot.payload?.pid;
   if (typeof pid === 'number' && Number.isInteger(pid) && pid > 0) {
     if (!probe.isAlive(pid)) return true;
