@@ -1,0 +1,150 @@
+/**
+ * The Electron shell's glue, in start-up order: security that must precede `ready`, the single-instance lock,
+ * the quit guard, then on `ready` the `app://` protocol, core, the IPC binding, the window and the tray. Every
+ * Electron API arrives through `ElectronSurface`, so tests run this whole sequence against a fake.
+ */
+import { NavigateRequest } from '../../shared/contract';
+import type { AppCore, CoreDeps } from '../core/app-core';
+import type { Logger } from '../core/core-context';
+import type { ElectronSurface } from './electron-surface';
+import { registerIpc } from './ipc';
+import { createNotifier } from './notifier';
+import { openPreferences, type StoreFactory } from './preferences';
+import { installQuitGuard } from './quit-guard';
+import { APP_SCHEME, APP_START_URL, applyPreReadySecurity, createAppProtocolHandler, denyAllPermissions, hardenApp } from './security';
+import { acquireSingleInstance } from './single-instance';
+import { createTray, type TrayController } from './tray';
+import { trayHostLikely } from './tray-host';
+import { buildTrayModel, type TrayAction, type TrayInput } from './tray-model';
+import { createMainWindow, type MainWindow } from './window';
+
+/** The app id, shared with `electron-builder.yml` (Windows needs it for notifications). */
+export const APP_ID = 'ai.clawtray.app';
+
+/** Launch flag a login item passes so the app starts in the tray without showing the window. */
+export const HIDDEN_FLAG = '--hidden';
+
+/** What differs between the real app and a test. */
+export interface ShellOptions {
+  createCore(deps: CoreDeps): AppCore;
+  createStore: StoreFactory;
+  rendererRoot: string;
+  preloadPath: string;
+  trayIconDir: string;
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  argv: readonly string[];
+  logger: Logger;
+  /** Where SIGINT/SIGTERM arrive (the process), so a terminal Ctrl+C quits cleanly. */
+  signals?: { on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
+}
+
+/** The shell once `ready` has run. */
+export interface RunningShell {
+  core: AppCore;
+  window: MainWindow;
+  tray: TrayController | null;
+  /** Shows the window and, when `action` names a view, asks the renderer to open it (notifications, tray). */
+  openView(action?: Record<string, string>): void;
+}
+
+/** `ready` resolves to the running shell, or to null when another instance already runs. */
+export interface ShellHandle {
+  ready: Promise<RunningShell | null>;
+}
+
+/** Starts the Electron shell. Call once, synchronously at start-up (before `ready`). */
+export function startShell(electron: ElectronSurface, options: ShellOptions): ShellHandle {
+  const { app } = electron;
+  const { logger } = options;
+  applyPreReadySecurity(app, electron.protocol);
+
+  let running: RunningShell | null = null;
+  if (!acquireSingleInstance(app, () => void app.whenReady().then(() => running?.window.showAndFocus()))) {
+    return { ready: Promise.resolve(null) };
+  }
+  if (options.platform === 'win32') app.setAppUserModelId(APP_ID);
+  hardenApp(app, { openExternal: (url) => electron.shell.openExternal(url), logger });
+
+  let core: AppCore | null = null;
+  let window: MainWindow | null = null;
+  let tray: TrayController | null = null;
+  let disposeIpc: (() => void) | null = null;
+
+  const notifier = createNotifier({ Notification: electron.Notification, onClick: (action) => running?.openView(action), logger });
+  installQuitGuard(app, {
+    onQuitting: () => window?.setQuitting(),
+    async dispose() {
+      notifier.dispose();
+      await core?.dispose();
+      disposeIpc?.();
+      tray?.dispose();
+    },
+    logger,
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => window?.showAndFocus());
+  options.signals?.on('SIGINT', () => app.quit());
+  options.signals?.on('SIGTERM', () => app.quit());
+
+  const ready = app.whenReady().then(async () => {
+    denyAllPermissions(electron.session.defaultSession);
+    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: options.rendererRoot, logger }));
+
+    const dataDir = app.getPath('userData');
+    const c = options.createCore({
+      shell: 'electron',
+      version: app.getVersion(),
+      dataDir,
+      settingsBackend: openPreferences(dataDir, { createStore: options.createStore, logger }),
+      notifier,
+      logger,
+    });
+    core = c;
+
+    const trayWanted = trayHostLikely(options.platform, options.env);
+    const w = createMainWindow({
+      BrowserWindow: electron.BrowserWindow,
+      preloadPath: options.preloadPath,
+      startUrl: APP_START_URL,
+      trayAvailable: () => tray !== null,
+      requestQuit: () => app.quit(),
+      logger,
+    });
+    window = w;
+    disposeIpc = registerIpc({ ipcMain: electron.ipcMain, dispatch: c.dispatch, events: c.events, getWindow: w.get, logger });
+
+    const openView = (action?: Record<string, string>) => {
+      w.showAndFocus();
+      const parsed = action ? NavigateRequest.safeParse(action) : null;
+      if (parsed?.success) c.context.events.emit('app:navigate', parsed.data);
+    };
+    const onTrayAction = (action: TrayAction) => {
+      if (action.kind === 'open-window') openView();
+      else app.quit();
+    };
+    if (trayWanted) {
+      let input: TrayInput = { gateway: null };
+      const t = createTray(
+        { Tray: electron.Tray, Menu: electron.Menu, iconDir: options.trayIconDir, platform: options.platform, onAction: onTrayAction },
+        buildTrayModel(input),
+      );
+      tray = t;
+      c.events.on('gateway:state', (gateway) => {
+        input = { ...input, gateway };
+        t.render(buildTrayModel(input));
+      });
+    }
+
+    w.open({ show: !options.argv.includes(HIDDEN_FLAG) || !trayWanted });
+    running = { core: c, window: w, tray, openView };
+    await c.start().catch((err: unknown) => logger.error('core failed to start', err));
+    return running;
+  });
+  ready.catch((err: unknown) => {
+    logger.error('ClawTray could not start', err);
+    electron.dialog.showErrorBox('ClawTray could not start', err instanceof Error ? err.message : String(err));
+    app.quit();
+  });
+  return { ready };
+}
