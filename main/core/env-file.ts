@@ -37,7 +37,11 @@ export function scanEntries(text: string): Entry[] {
     let start = keySpan[0];
     const exportAt = text.lastIndexOf('export', start);
     if (exportAt >= indices[0]![0] && /^export\s+$/.test(text.slice(exportAt, start))) start = exportAt;
-    const entry: Entry = { key: m[1]!, start, end: indices[0]![1] };
+    // The pattern's trailing `\s*(?:#.*)?` can swallow the next line's comment: an entry ends with its own line.
+    const lastOwn = indices[2] ? indices[2][1] : keySpan[1];
+    const newline = text.indexOf('\n', lastOwn);
+    const end = newline >= 0 ? Math.min(newline, indices[0]![1]) : indices[0]![1];
+    const entry: Entry = { key: m[1]!, start, end };
     if (indices[2]) entry.value = [indices[2][0], indices[2][1]];
     entries.push(entry);
     if (m[0].length === 0) LINE.lastIndex++;
