@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InstallProgress } from '../../../shared/contract';
+import { systemClock, type Clock } from '../clock';
 import { appInstallDir, nodePackageName } from './locate-candidates';
 import { LineSplitter } from './log-buffer';
 import { signalGroup, taskkillTree } from './process-tree';
@@ -16,8 +17,8 @@ import { signalGroup, taskkillTree } from './process-tree';
 export const PINNED_OPENCLAW = 'openclaw@2026.5.28';
 /** The Node the pinned OpenClaw needs (its `engines.node`). */
 export const PINNED_NODE_RANGE = '>=22.19.0';
-/** Roughly how many packages npm fetches for the pinned version; progress is estimated against it. */
-export const EXPECTED_FETCHES = 420;
+/** How many packages npm fetches for the pinned version (309 + the root); progress is estimated against it. */
+export const EXPECTED_PACKAGES = 310;
 
 /** What the installer needs from the outside. */
 export interface InstallerDeps {
@@ -34,7 +35,11 @@ export interface InstallerDeps {
   note: (line: string) => void;
   /** Called after a successful install (re-locates OpenClaw). */
   onInstalled: () => Promise<void>;
+  clock?: Clock;
 }
+
+/** How long npm gets to exit after SIGTERM on cancel before its group is killed. */
+const CANCEL_GRACE_MS = 5000;
 
 /** The command a user can run by hand for the same result. */
 export function manualCommand(dataDir: string, platform: NodeJS.Platform): string {
@@ -42,9 +47,15 @@ export function manualCommand(dataDir: string, platform: NodeJS.Platform): strin
   return `npm install --prefix ${q(appInstallDir(dataDir))} ${PINNED_OPENCLAW}`;
 }
 
-/** Progress estimate from the number of npm fetches seen: 5 % at start, never 100 % before npm is done. Pure. */
-export function estimatePercent(fetches: number, expected = EXPECTED_FETCHES): number {
-  return Math.min(95, Math.round(5 + (90 * fetches) / Math.max(1, expected)));
+/** Progress estimate from the number of packages npm fetched so far: 5 % at start, never 100 % before npm is done. Pure. */
+export function estimatePercent(packages: number, expected = EXPECTED_PACKAGES): number {
+  return Math.min(95, Math.round(5 + (90 * packages) / Math.max(1, expected)));
+}
+
+/** The package an `npm http fetch GET 200 <url>` line is about (metadata or tarball), if any. Pure. */
+export function fetchedPackage(line: string): string | undefined {
+  const m = /\bhttp fetch GET \d+ https?:\/\/[^/\s]+\/((?:@[^/\s]+(?:%2f|\/))?[^/\s]+)/i.exec(line);
+  return m ? decodeURIComponent(m[1]!).toLowerCase() : undefined;
 }
 
 /** Runs at most one install at a time. */
@@ -87,7 +98,12 @@ export class Installer {
     const child = this.child;
     if (child?.pid) {
       if (this.d.platform === 'win32') await taskkillTree(child.pid);
-      else signalGroup(child.pid, 'SIGTERM');
+      else {
+        signalGroup(child.pid, 'SIGTERM');
+        const clock = this.d.clock ?? systemClock;
+        const kill = clock.setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), CANCEL_GRACE_MS);
+        void this.finished.then(() => clock.clearTimeout(kill));
+      }
     } else {
       this.set({ phase: 'cancelled', message: 'Install cancelled.' });
     }
@@ -132,17 +148,18 @@ export class Installer {
       shell: this.d.platform === 'win32' && /\.cmd$/i.test(npm),
     });
     this.child = child;
-    let fetches = 0;
+    const fetched = new Set<string>();
     let lastPercent = -1;
     const onLine = (line: string) => {
       if (!line.trim()) return;
       this.d.note(`npm: ${line}`);
-      if (/\bhttp fetch\b/.test(line)) {
-        fetches++;
-        const percent = estimatePercent(fetches);
+      const pkg = fetchedPackage(line);
+      if (pkg) {
+        fetched.add(pkg);
+        const percent = estimatePercent(fetched.size);
         if (percent !== lastPercent && !this.cancelled) {
           lastPercent = percent;
-          this.set({ phase: 'running', percent, message: `Installing ${specs.join(' and ')}… (${fetches} downloads)`, command });
+          this.set({ phase: 'running', percent, message: `Installing ${specs.join(' and ')}… (${fetched.size} packages)`, command });
         }
       }
     };
