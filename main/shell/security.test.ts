@@ -201,3 +201,15 @@ describe('the app:// protocol handler', () => {
     expect(warnings.some((w) => w.includes('CSP'))).toBe(true);
   });
 });
+
+describe('the real renderer page', () => {
+  it('declares a strict CSP that the app:// handler repeats as a header', async () => {
+    const root = path.join(__dirname, '..', '..', 'renderer');
+    const meta = extractMetaCsp(fs.readFileSync(path.join(root, 'index.html'), 'utf8'));
+    expect(meta).toContain("default-src 'none'");
+    expect(meta).toContain("script-src 'self'");
+    expect(meta).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    const res = await createAppProtocolHandler({ root, logger })({ url: APP_START_URL, method: 'GET' });
+    expect(res.headers.get('content-security-policy')).toBe(meta);
+  });
+});
