@@ -69,4 +69,4 @@ describe('createAppCore', () => {
   });
 });
 
-const PENDING = INVOKE_CHANNELS.filter((c) => !['app:info', 'settings:get', 'settings:update', 'alerts:list', 'alerts:snooze', 'alerts:dismiss', 'gateway:state', 'gateway:start', 'gateway:stop', 'gateway:restart', 'gateway:logs', 'gateway:install', 'gateway:cancelInstall'].includes(c));
+const PENDING = INVOKE_CHANNELS.filter((c) => !['app:info', 'settings:get', 'settings:update', 'alerts:list', 'alerts:snooze', 'alerts:dismiss', 'gateway:state', 'gateway:start', 'gateway:stop', 'gateway:restart', 'gateway:logs', 'gateway:install', 'gateway:cancelInstall', 'auth:status', 'auth:saveAnthropicKey', 'auth:saveSetupToken', 'auth:saveCloudflare', 'auth:saveToken', 'auth:removeProfile', 'auth:setOrder', 'auth:copyProfile', 'models:setDefault', 'env:list', 'env:set', 'env:unset'].includes(c));
