@@ -175,10 +175,15 @@ export async function locateOpenClaw(inputs: LocateInputs): Promise<Located> {
     return { installation: base, problem: { reason: 'not-installed', message: `OpenClaw was not found. Looked in ${searched.length} places.` } };
   }
   const pkg = findPackage(found.path);
-  const nodeDirs = [path.dirname(found.path), ...(pkg ? [path.dirname(pkg.entry)] : []), ...nodeCandidateDirs(inputs, undefined)];
-  const loginDirs = (await askLogin())?.split(path.delimiter).filter(Boolean) ?? [];
-  const extra = [...appNodeCandidates(inputs.dataDir, inputs.platform), ...(inputs.selfNode ? [inputs.selfNode] : [])];
-  const node = await pickNode([...nodeDirs, ...loginDirs], [...extra, ...nodeCandidateDirs(inputs, 'well-known').map((d) => path.join(d, inputs.platform === 'win32' ? 'node.exe' : 'node'))], pkg?.engines, inputs, searched);
+  const exe = inputs.platform === 'win32' ? 'node.exe' : 'node';
+  const nearDirs = [path.dirname(found.path), ...(pkg ? [path.dirname(pkg.entry)] : []), ...nodeCandidateDirs(inputs, undefined)];
+  const farNodes = async () => [
+    ...((await askLogin())?.split(path.delimiter).filter(Boolean) ?? []).map((d) => path.join(d, exe)),
+    ...appNodeCandidates(inputs.dataDir, inputs.platform),
+    ...nodeCandidateDirs(inputs, 'well-known').map((d) => path.join(d, exe)),
+    ...(inputs.selfNode ? [inputs.selfNode] : []),
+  ];
+  const node = (await pickNode(nearDirs, [], pkg?.engines, inputs, searched)) ?? (await pickNode([], await farNodes(), pkg?.engines, inputs, searched));
   const installation: GatewayInstallation = { ...base, openclawPath: found.path, source: found.source, nodePath: node?.nodePath ?? null, version: pkg?.version ?? null };
   if (pkg && !node) {
     return {

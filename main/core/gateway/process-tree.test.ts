@@ -1,0 +1,29 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../clock';
+import { descendants, isAlive, isGroupAlive, parseProcStat, signalGroup, waitUntil } from './process-tree';
+
+describe('parseProcStat', () => {
+  it('reads pid, state, ppid and group even when the command has spaces and parentheses', () => {
+    expect(parseProcStat('1234 (node (worker) x) S 1000 1234 1234 0 -1 4194560 ...')).toEqual({ pid: 1234, ppid: 1000, pgrp: 1234, state: 'S' });
+    expect(parseProcStat('garbage')).toBeUndefined();
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('process groups', () => {
+  it('signals a whole detached group, children included, and sees it gone', async () => {
+    const child = spawn(process.execPath, ['-e', "require('child_process').spawn(process.execPath,['-e','setInterval(()=>{},1000)'],{stdio:'ignore'});setInterval(()=>{},1000)"], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    const pid = child.pid!;
+    await waitUntil(systemClock, () => process.platform === 'linux' && descendants(pid).length === 0, 5000);
+    const kids = descendants(pid);
+    if (process.platform === 'linux') expect(kids).toHaveLength(1);
+    expect(isGroupAlive(pid)).toBe(true);
+    expect(signalGroup(pid, 'SIGTERM')).toBe(true);
+    expect(await waitUntil(systemClock, () => isGroupAlive(pid), 5000)).toBe(true);
+    expect([pid, ...kids].filter(isAlive)).toEqual([]);
+    expect(signalGroup(pid, 'SIGTERM')).toBe(false);
+  });
+});
