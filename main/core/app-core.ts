@@ -7,7 +7,6 @@ import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } f
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { CoreError } from './errors';
 import type { EventSource } from './events';
-import { authSourceFromContract } from './alerts/contract-auth-source';
 import { createAlertsModule } from './handlers/alerts-handlers';
 import { createAppModule } from './handlers/app-handlers';
 import { createAuthModule } from './handlers/auth-handlers';
@@ -53,12 +52,12 @@ export function assembleHandlers(groups: Partial<Handlers>[]): { handlers: Handl
 /** Builds core for a shell. Call `start()` once the shell is ready and `dispose()` when quitting. */
 export function createAppCore(deps: CoreDeps): AppCore {
   const context = createCoreContext(deps);
-  const auth: CoreModule & { knownSecrets?: () => string[] } = createAuthModule(context);
+  const auth = createAuthModule(context);
   const modules: CoreModule[] = [
     createAppModule(context),
     auth,
-    createGatewayModule(context, () => auth.knownSecrets?.() ?? []),
-    createAlertsModule(context, authSourceFromContract(() => handlers, context.events)),
+    createGatewayModule(context, () => auth.service.knownSecrets()),
+    createAlertsModule(context, auth.service),
   ];
   const { handlers, pending } = assembleHandlers(modules.map((m) => m.handlers));
   let disposed: Promise<void> | undefined;

@@ -63,6 +63,8 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
   let evaluations = 0;
   let started = false;
   let disposed = false;
+  /** While the monitor reads statuses itself, the source's echoes of them need no evaluation of their own. */
+  let refreshing = false;
   let queue: Promise<unknown> = Promise.resolve();
   let pendingEvaluation: Promise<void> | undefined;
   const unsubscribers: (() => void)[] = [];
@@ -102,6 +104,7 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
   };
 
   const refreshAll = async () => {
+    refreshing = true;
     try {
       const agents = new Set(await source.listAgents());
       for (const known of [...statuses.keys()]) if (!agents.has(known)) statuses.delete(known);
@@ -109,6 +112,8 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
     } catch (err) {
       logger.warn(`expiry monitor could not list agents: ${(err as Error)?.message ?? err}`);
       for (const agentId of [...statuses.keys()]) await fetchStatus(agentId);
+    } finally {
+      refreshing = false;
     }
     await evaluate();
   };
@@ -162,6 +167,7 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
   const onStatus = (status: AuthStatus) => {
     if (disposed || !started) return;
     accept(status.agentId, status);
+    if (refreshing) return;
     const unknown = status.agents.filter((a) => !statuses.has(a));
     if (!unknown.length) return void requestEvaluation();
     void background(async () => {
