@@ -13,9 +13,9 @@ import { openPreferences, type StoreFactory } from './preferences';
 import { installQuitGuard } from './quit-guard';
 import { APP_SCHEME, APP_START_URL, applyPreReadySecurity, createAppProtocolHandler, denyAllPermissions, hardenApp } from './security';
 import { acquireSingleInstance } from './single-instance';
-import { createTray, type TrayController } from './tray';
+import { createTray, handleTrayAction, trackTrayInput, type TrayController } from './tray';
 import { trayHostLikely } from './tray-host';
-import { buildTrayModel, type TrayAction, type TrayInput } from './tray-model';
+import { buildTrayModel, EMPTY_TRAY_INPUT, type TrayAction } from './tray-model';
 import { createMainWindow, type MainWindow } from './window';
 
 /** The app id, shared with `electron-builder.yml` (Windows needs it for notifications). */
@@ -53,6 +53,24 @@ export interface ShellHandle {
   ready: Promise<RunningShell | null>;
 }
 
+/** The tray, when this desktop can show one, fed from core's state. */
+function setUpTray(electron: ElectronSurface, options: ShellOptions, core: AppCore, onAction: (action: TrayAction) => void) {
+  if (!trayHostLikely(options.platform, options.env)) return null;
+  const tray = createTray(
+    { Tray: electron.Tray, Menu: electron.Menu, iconDir: options.trayIconDir, platform: options.platform, onAction },
+    buildTrayModel(EMPTY_TRAY_INPUT),
+  );
+  const tracker = trackTrayInput(core, (input) => tray.render(buildTrayModel(input)));
+  return {
+    tray,
+    seed: tracker.seed,
+    dispose() {
+      tracker.dispose();
+      tray.dispose();
+    },
+  };
+}
+
 /** Starts the Electron shell. Call once, synchronously at start-up (before `ready`). */
 export function startShell(electron: ElectronSurface, options: ShellOptions): ShellHandle {
   const { app } = electron;
@@ -70,6 +88,7 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
   let window: MainWindow | null = null;
   let tray: TrayController | null = null;
   let disposeIpc: (() => void) | null = null;
+  let disposeTray: (() => void) | null = null;
 
   const notifier = createNotifier({ Notification: electron.Notification, onClick: (action) => running?.openView(action), logger });
   installQuitGuard(app, {
@@ -78,7 +97,7 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       notifier.dispose();
       await core?.dispose();
       disposeIpc?.();
-      tray?.dispose();
+      disposeTray?.();
     },
     logger,
   });
@@ -102,7 +121,6 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
     });
     core = c;
 
-    const trayWanted = trayHostLikely(options.platform, options.env);
     const w = createMainWindow({
       BrowserWindow: electron.BrowserWindow,
       preloadPath: options.preloadPath,
@@ -119,26 +137,14 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       const parsed = action ? NavigateRequest.safeParse(action) : null;
       if (parsed?.success) c.context.events.emit('app:navigate', parsed.data);
     };
-    const onTrayAction = (action: TrayAction) => {
-      if (action.kind === 'open-window') openView();
-      else app.quit();
-    };
-    if (trayWanted) {
-      let input: TrayInput = { gateway: null };
-      const t = createTray(
-        { Tray: electron.Tray, Menu: electron.Menu, iconDir: options.trayIconDir, platform: options.platform, onAction: onTrayAction },
-        buildTrayModel(input),
-      );
-      tray = t;
-      c.events.on('gateway:state', (gateway) => {
-        input = { ...input, gateway };
-        t.render(buildTrayModel(input));
-      });
-    }
+    const trayHandle = setUpTray(electron, options, c, (action) => handleTrayAction(action, { openView, quit: () => app.quit() }));
+    tray = trayHandle?.tray ?? null;
+    disposeTray = trayHandle?.dispose ?? null;
 
-    w.open({ show: !options.argv.includes(HIDDEN_FLAG) || !trayWanted });
+    w.open({ show: !options.argv.includes(HIDDEN_FLAG) || !trayHandle });
     running = { core: c, window: w, tray, openView };
     await c.start().catch((err: unknown) => logger.error('core failed to start', err));
+    await trayHandle?.seed().catch((err: unknown) => logger.error('could not read the state for the tray', err));
     return running;
   });
   ready.catch((err: unknown) => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayStatus, type GatewayState } from '../../shared/contract';
-import { buildTrayModel, TRAY_ICON_STATES, trayIconFile } from './tray-model';
+import { buildTrayModel, EMPTY_TRAY_INPUT, TRAY_ICON_STATES, trayIconFile } from './tray-model';
 
 const gateway = (status: GatewayState['status']): GatewayState => ({ status, port: 18789, owned: true });
 
 describe('buildTrayModel (placeholder)', () => {
   it('maps every gateway status to an icon state', () => {
-    const icons = Object.fromEntries(GatewayStatus.options.map((s) => [s, buildTrayModel({ gateway: gateway(s) }).icon]));
+    const icons = Object.fromEntries(GatewayStatus.options.map((s) => [s, buildTrayModel({ ...EMPTY_TRAY_INPUT, gateway: gateway(s) }).icon]));
     expect(icons).toEqual({
       'not-installed': 'stopped',
       stopped: 'stopped',
@@ -22,7 +22,7 @@ describe('buildTrayModel (placeholder)', () => {
   });
 
   it('shows the status line, Open and Quit', () => {
-    const model = buildTrayModel({ gateway: gateway('ready') });
+    const model = buildTrayModel({ ...EMPTY_TRAY_INPUT, gateway: gateway('ready') });
     expect(model.tooltip).toBe('ClawTray (Gateway: ready)');
     expect(model.menu).toEqual([
       { type: 'item', label: 'Gateway: ready', enabled: false },
@@ -34,7 +34,7 @@ describe('buildTrayModel (placeholder)', () => {
   });
 
   it('says it is checking before core has reported the gateway', () => {
-    const model = buildTrayModel({ gateway: null });
+    const model = buildTrayModel(EMPTY_TRAY_INPUT);
     expect(model.icon).toBe('stopped');
     expect(model.menu[0]).toEqual({ type: 'item', label: 'Gateway: checking…', enabled: false });
   });

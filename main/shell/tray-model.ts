@@ -4,7 +4,7 @@
  * full menu (Start/Stop/Restart, credentials needing attention, logs folder, Settings, "Quit and stop the
  * gateway") and extends `TrayAction` and `TrayInput`; `tray.ts` renders whatever it returns.
  */
-import type { GatewayState, GatewayStatus } from '../../shared/contract';
+import type { Alert, AuthStatus, GatewayState, GatewayStatus } from '../../shared/contract';
 
 /** The icon families in `resources/tray/` (see `scripts/make-icons.mjs`). */
 export const TRAY_ICON_STATES = ['stopped', 'starting', 'ready', 'attention', 'error'] as const;
@@ -23,10 +23,15 @@ export interface TrayModel {
   menu: TrayMenuEntry[];
 }
 
-/** The state the tray is built from; `gateway` is null until core has reported it. */
+/** The state the tray is built from (kept current by `trackTrayInput`); null until core has reported it. */
 export interface TrayInput {
   gateway: GatewayState | null;
+  auth: AuthStatus | null;
+  alerts: Alert[];
 }
+
+/** Before core has said anything. */
+export const EMPTY_TRAY_INPUT: TrayInput = { gateway: null, auth: null, alerts: [] };
 
 const ICON_FOR_STATUS: Record<GatewayStatus, TrayIconState> = {
   'not-installed': 'stopped',

@@ -1,10 +1,13 @@
 /**
  * Renders a `TrayModel` with Electron's `Tray` and `Menu`, rebuilding the whole menu on every update (Linux only
- * picks up changes to a menu that is set again). Clicking the icon opens the window.
+ * picks up changes to a menu that is set again), and keeps the tray's input current from core's events.
+ * Clicking the icon opens the window.
  */
 import path from 'node:path';
+import type { Dispatch } from '../core/dispatch';
+import type { EventSource } from '../core/events';
 import type { ElectronSurface, MenuItemOptionsLike, TrayLike } from './electron-surface';
-import { trayIconFile, type TrayAction, type TrayModel } from './tray-model';
+import { EMPTY_TRAY_INPUT, trayIconFile, type TrayAction, type TrayInput, type TrayModel } from './tray-model';
 
 /** What the tray needs. */
 export interface TrayDeps {
@@ -50,6 +53,66 @@ export function createTray(deps: TrayDeps, initial: TrayModel): TrayController {
     dispose() {
       tray?.destroy();
       tray = null;
+    },
+  };
+}
+
+/** What tray actions can do. */
+export interface TrayActionContext {
+  /** Shows the window, optionally on a view (`{ view: 'renew', profileId }`). */
+  openView(action?: Record<string, string>): void;
+  quit(): void;
+}
+
+/** Carries out a clicked tray action. */
+export function handleTrayAction(action: TrayAction, ctx: TrayActionContext): void {
+  switch (action.kind) {
+    case 'open-window':
+      ctx.openView();
+      return;
+    case 'quit':
+      ctx.quit();
+      return;
+  }
+}
+
+/** Follows the tray's input. */
+export interface TrayInputTracker {
+  current(): TrayInput;
+  /** Asks core once for the current state (events that arrived first win). */
+  seed(): Promise<void>;
+  dispose(): void;
+}
+
+/** Keeps a `TrayInput` from core's `gateway:state`, `auth:status` and `alerts:changed`, calling `onChange` on each. */
+export function trackTrayInput(core: { dispatch: Dispatch; events: EventSource }, onChange: (input: TrayInput) => void): TrayInputTracker {
+  let input: TrayInput = EMPTY_TRAY_INPUT;
+  const heard = { gateway: false, auth: false, alerts: false };
+  const set = (patch: Partial<TrayInput>) => {
+    input = { ...input, ...patch };
+    onChange(input);
+  };
+  const offs = [
+    core.events.on('gateway:state', (gateway) => ((heard.gateway = true), set({ gateway }))),
+    core.events.on('auth:status', (auth) => ((heard.auth = true), set({ auth }))),
+    core.events.on('alerts:changed', ({ alerts }) => ((heard.alerts = true), set({ alerts }))),
+  ];
+  return {
+    current: () => input,
+    async seed() {
+      const [gateway, auth, alerts] = await Promise.all([
+        core.dispatch('gateway:state', {}),
+        core.dispatch('auth:status', {}),
+        core.dispatch('alerts:list', {}),
+      ]);
+      const patch: Partial<TrayInput> = {};
+      if (gateway.ok && !heard.gateway) patch.gateway = gateway.value as TrayInput['gateway'];
+      if (auth.ok && !heard.auth) patch.auth = auth.value as TrayInput['auth'];
+      if (alerts.ok && !heard.alerts) patch.alerts = (alerts.value as { alerts: TrayInput['alerts'] }).alerts;
+      if (Object.keys(patch).length) set(patch);
+    },
+    dispose() {
+      for (const off of offs) off();
     },
   };
 }
