@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GatewayState, InstallProgress } from '../../../shared/contract';
+import { alive, FAKE_OPENCLAW, freePort, treeOf } from '../gateway/gateway-test-support';
+import { makeTestCore } from '../test-support';
+
+const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm');
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function core(env: Record<string, string | undefined> = {}, settings: Record<string, unknown> = {}) {
+  const t = makeTestCore({ env: { PATH: process.env.PATH, ...env } });
+  cleanups.push(t.cleanup);
+  const states: GatewayState[] = [];
+  const installs: InstallProgress[] = [];
+  t.core.events.on('gateway:state', (s) => states.push(s));
+  t.core.events.on('gateway:install', (p) => installs.push(p));
+  const port = await freePort();
+  const r = await t.core.dispatch('settings:update', { openclawPath: FAKE_OPENCLAW, port, stopGraceMs: 2000, ...settings });
+  expect(r.ok).toBe(true);
+  const waitFor = async (status: string, ms = 10_000) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const s = await t.core.dispatch('gateway:state', {});
+      if (s.ok && (s.value as GatewayState).status === status) return s.value as GatewayState;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${status}; saw ${states.map((x) => x.status).join(',')}`);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  };
+  return { ...t, port, states, installs, waitFor };
+}
+
+describe('gateway module', () => {
+  it('auto-starts when the setting says so, answers gateway:* through the contract, and stops the tree on dispose', async () => {
+    const c = await core({}, { autoStartGateway: true });
+    await c.core.start();
+    const ready = await c.waitFor('ready');
+    expect(ready).toMatchObject({ owned: true, port: c.port, installation: { source: 'settings' } });
+    const logs = await c.core.dispatch('gateway:logs', { limit: 5 });
+    expect(logs.ok && logs.value).toMatchObject({ logFile: expect.stringMatching(/openclaw-\d{4}-\d{2}-\d{2}\.log$/) });
+    expect(logs.ok && (logs.value as { lines: unknown[] }).lines.length).toBeGreaterThan(0);
+    expect(c.states.map((s) => s.status)).toContain('running');
+    const tree = treeOf(ready.pid!);
+    await c.core.dispose();
+    expect(alive(tree)).toEqual([]);
+  });
+
+  it('leaves the gateway running on quit when asked to keep it', async () => {
+    const c = await core({}, { keepGatewayRunning: true });
+    await c.core.start();
+    expect((await c.waitFor('stopped')).installation?.version).toBe('2026.5.28');
+    const started = await c.core.dispatch('gateway:start', {});
+    expect(started.ok && (started.value as GatewayState).status).toBe('starting');
+    const ready = await c.waitFor('ready');
+    await c.core.dispose();
+    expect(alive([ready.pid!])).toEqual([ready.pid]);
+    process.kill(-ready.pid!, 'SIGKILL');
+  });
+
+  it('restart and stop through the dispatcher', async () => {
+    const c = await core();
+    await c.core.dispatch('gateway:start', {});
+    const first = await c.waitFor('ready');
+    const restarted = await c.core.dispatch('gateway:restart', {});
+    expect(restarted.ok && (restarted.value as GatewayState).pid).not.toBe(first.pid);
+    await c.waitFor('ready');
+    const stopped = await c.core.dispatch('gateway:stop', {});
+    expect(stopped.ok && (stopped.value as GatewayState).status).toBe('stopped');
+    expect((await c.core.dispatch('gateway:stop', {})).ok).toBe(true);
+  });
+
+  it('follows port and path changes in settings while stopped', async () => {
+    const c = await core();
+    await c.core.start();
+    const port = await freePort();
+    await c.core.dispatch('settings:update', { port, openclawPath: '/nowhere/openclaw' });
+    await c.waitFor('not-installed');
+    const s = await c.core.dispatch('gateway:state', {});
+    expect(s.ok && (s.value as GatewayState).port).toBe(port);
+  });
+
+  it('"Install for me" installs into the data folder and the gateway then finds it', async () => {
+    const c = await core({ PATH: `${FAKE_NPM_DIR}${path.delimiter}${path.dirname(process.execPath)}` }, { openclawPath: null });
+    await c.core.start();
+    expect((await c.waitFor('not-installed')).installation?.searched.length).toBeGreaterThan(3);
+    const r = await c.core.dispatch('gateway:install', {});
+    expect(r.ok && (r.value as InstallProgress).phase).toBe('running');
+    const s = await c.waitFor('stopped');
+    expect(s.installation).toMatchObject({ source: 'app', version: '2026.5.28' });
+    expect(c.installs.at(-1)).toMatchObject({ phase: 'done', percent: 100 });
+    const cancel = await c.core.dispatch('gateway:cancelInstall', {});
+    expect(cancel.ok && (cancel.value as InstallProgress).phase).toBe('done');
+    await c.core.dispatch('gateway:start', {});
+    await c.waitFor('ready');
+  });
+});
