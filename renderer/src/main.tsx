@@ -1,17 +1,22 @@
 /**
  * Renderer entry: makes sure `window.clawtray` exists (preload in Electron, the HTTP bridge in the web shell),
- * then renders the app.
+ * then renders the app with its translations.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { i18n } from './i18n';
 import './styles.css';
+import './components.css';
 import { installWebBridge } from './web-bridge';
 
 if (!window.clawtray) installWebBridge();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
   </StrictMode>,
 );

@@ -29,6 +29,10 @@ describe('buildCredentialInput', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.errors)).toEqual(['accountId']);
   });
+  it('defaults setup-tokens to a year and other tokens to no expiry', () => {
+    expect(emptyValues('main').expiryPreset).toBe('1y');
+    expect(emptyValues('main', 'provider-token').expiryPreset).toBe('none');
+  });
   it('sends the provider of a generic token', () => {
     const v = { ...emptyValues('main'), provider: 'openrouter', token: 'sk-or-v1-abc', profileName: 'work', expiryPreset: 'none' as const };
     expect(buildCredentialInput('provider-token', v, now)).toEqual({

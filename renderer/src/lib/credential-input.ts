@@ -38,8 +38,8 @@ export interface CredentialValues {
   expiryCustom: string;
 }
 
-/** A blank form for `agentId`. */
-export function emptyValues(agentId: string): CredentialValues {
+/** A blank form for `agentId`; setup-tokens default to a year (their usual life), other tokens to no expiry. */
+export function emptyValues(agentId: string, kind: CredentialKind = 'setup-token'): CredentialValues {
   return {
     apiKey: '',
     token: '',
@@ -51,7 +51,7 @@ export function emptyValues(agentId: string): CredentialValues {
     gatewayAuthToken: '',
     writeEnv: false,
     setDefaultModel: false,
-    expiryPreset: '1y',
+    expiryPreset: kind === 'setup-token' ? '1y' : 'none',
     expiryCustom: '',
   };
 }

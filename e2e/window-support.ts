@@ -1,0 +1,73 @@
+/**
+ * Helpers the window specs share: skipping the first-run wizard, the accessibility check (axe: no serious or
+ * critical violation), screenshots in light and dark, reading what the app wrote in the state folder, and a free
+ * port for the gateway.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { snap } from './fixtures';
+
+/** The fake OpenClaw install (a launcher script like npm's bin shim). */
+export const FAKE_OPENCLAW = path.resolve(__dirname, 'fixtures/fake-openclaw/bin/openclaw');
+
+/** A valid-looking setup-token (prefix + 80+ characters). */
+export const SETUP_TOKEN = `sk-ant-oat01-${'A1b2C3d4'.repeat(11)}`;
+/** A fake Anthropic API key. */
+export const API_KEY = `sk-ant-api03-${'k'.repeat(40)}XYZ12345`;
+
+/** Leaves the first-run wizard through "Skip setup" and waits for the status screen. */
+export async function skipWizard(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip setup' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
+}
+
+/** Opens one of the four screens from the navigation. */
+export async function openView(page: Page, name: 'Status' | 'Credentials' | 'Gateway' | 'Settings'): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+/** Fails on any serious or critical axe violation of the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/**
+ * Checks accessibility and saves a screenshot of the current screen in light and in dark (`<name>-light.png`,
+ * `<name>-dark.png`), leaving the page in light.
+ */
+export async function snapScreen(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page);
+    await snap(page, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Parses a JSON file the app wrote. */
+export function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+/** The main agent's credential store in a state folder. */
+export function authProfilesPath(stateDir: string, agentId = 'main'): string {
+  return path.join(stateDir, 'agents', agentId, 'agent', 'auth-profiles.json');
+}
+
+/** A TCP port free right now on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * A credential's status as a small coloured chip with words (never colour alone): "No expiry", "Valid",
+ * "Expiring", "Expired", "Missing", "Cooling down", "Disabled".
+ */
+import type { ProfileStatus } from '../../../shared/contract';
+import { useLocale } from '../hooks/use-locale';
+
+const TONE: Record<ProfileStatus, string> = {
+  static: 'ok',
+  ok: 'ok',
+  expiring: 'warn',
+  expired: 'error',
+  missing: 'error',
+  cooldown: 'warn',
+  disabled: 'error',
+};
+
+/** The chip for one status. */
+export function StatusChip({ status }: { status: ProfileStatus }) {
+  const { t } = useLocale();
+  return (
+    <span className="chip" data-tone={TONE[status]} data-status={status}>
+      {t(`credential.status.${status}`)}
+    </span>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The state of one credential form: values as typed, errors per field (from the shared schemas on blur and
+ * submit, and from main's `error.fields`), a busy flag while saving, the confirmation after. Values are kept after
+ * an error; secrets are cleared once saved, so they do not linger in the window.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { AppErrorShape, InputOf, OutputOf, Result } from '../../../shared/contract';
+import { api } from '../api';
+import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
+import { expiresAtFor } from '../lib/expiry-presets';
+import { validateField, type FieldErrors } from '../lib/form-state';
+
+/** What a save wrote, for the confirmation. */
+export type SaveResult = OutputOf<'auth:saveAnthropicKey'>;
+
+/** The form's state and actions, handed to the field components. */
+export interface CredentialForm {
+  kind: CredentialKind;
+  values: CredentialValues;
+  errors: FieldErrors;
+  busy: boolean;
+  saved: SaveResult | null;
+  failure: AppErrorShape | null;
+  set: <K extends keyof CredentialValues>(field: K, value: CredentialValues[K]) => void;
+  blur: (field: keyof CredentialValues) => void;
+  submit: () => Promise<SaveResult | null>;
+}
+
+function save(kind: CredentialKind, input: Record<string, unknown>): Promise<Result<SaveResult>> {
+  switch (kind) {
+    case 'anthropic-key':
+      return api().authSaveAnthropicKey(input as InputOf<'auth:saveAnthropicKey'>);
+    case 'setup-token':
+      return api().authSaveSetupToken(input as InputOf<'auth:saveSetupToken'>);
+    case 'cloudflare':
+      return api().authSaveCloudflare(input as InputOf<'auth:saveCloudflare'>);
+    case 'provider-token':
+      return api().authSaveToken(input as InputOf<'auth:saveToken'>);
+  }
+}
+
+const SECRET_FIELDS = ['apiKey', 'token', 'gatewayAuthToken'] as const;
+
+/** A form for `request`, saving for `agentId` unless the request names another agent. */
+export function useCredentialForm(request: FormRequest, agentId: string): CredentialForm {
+  const [values, setValues] = useState<CredentialValues>(() => ({ ...emptyValues(agentId, request.kind), ...request.prefill }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<SaveResult | null>(null);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+
+  const set = useCallback(<K extends keyof CredentialValues>(field: K, value: CredentialValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setSaved(null);
+    const errorField = field === 'expiryPreset' || field === 'expiryCustom' ? 'expiresAt' : field;
+    setErrors((e) => {
+      if (!(errorField in e)) return e;
+      const next = { ...e };
+      delete next[errorField];
+      return next;
+    });
+  }, []);
+
+  const blur = useCallback(
+    (field: keyof CredentialValues) => {
+      const v = valuesRef.current;
+      let message: string | undefined;
+      if (field === 'expiryCustom') {
+        if (!hasExpiry(request.kind) || v.expiryPreset !== 'custom' || v.expiryCustom === '') return;
+        const choice = expiresAtFor('custom', Date.now(), v.expiryCustom);
+        message = choice.ok ? undefined : choice.errorKey;
+        field = 'expiresAt' as keyof CredentialValues;
+      } else {
+        message = validateField(inputSchema(request.kind), field, v[field]);
+      }
+      setErrors((e) => {
+        const next = { ...e };
+        if (message) next[field] = message;
+        else delete next[field];
+        return next;
+      });
+    },
+    [request.kind],
+  );
+
+  const submit = useCallback(async () => {
+    const built = buildCredentialInput(request.kind, valuesRef.current, Date.now());
+    setFailure(null);
+    setSaved(null);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return null;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const r = await save(request.kind, built.input);
+      if (r.ok) {
+        setSaved(r.value);
+        setValues((v) => ({ ...v, ...Object.fromEntries(SECRET_FIELDS.map((f) => [f, ''])) }));
+        return r.value;
+      }
+      if (r.error.fields && Object.keys(r.error.fields).length > 0) setErrors(r.error.fields);
+      setFailure(r.error);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, [request.kind]);
+
+  return { kind: request.kind, values, errors, busy, saved, failure, set, blur, submit };
+}

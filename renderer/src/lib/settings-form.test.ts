@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, Settings } from '../../../shared/contract';
+import { draftToPatch, settingsToDraft } from './settings-form';
+
+describe('settings form', () => {
+  it('round-trips the defaults into a patch the contract accepts', () => {
+    const r = draftToPatch(settingsToDraft(DEFAULT_SETTINGS));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.patch.openclawPath).toBeNull();
+    expect(r.patch.thresholdsMs).toEqual(DEFAULT_SETTINGS.thresholdsMs);
+    expect(Settings.partial().strict().safeParse(r.patch).success).toBe(true);
+  });
+  it('trims the path and reads the port', () => {
+    const d = { ...settingsToDraft(DEFAULT_SETTINGS), openclawPath: '  /opt/openclaw/bin/openclaw ', port: ' 19001 ' };
+    const r = draftToPatch(d);
+    expect(r.ok && r.patch).toMatchObject({ openclawPath: '/opt/openclaw/bin/openclaw', port: 19001 });
+  });
+  it('refuses a port out of range or not a number, a bad agent and bad thresholds, all at once', () => {
+    const d = { ...settingsToDraft(DEFAULT_SETTINGS), port: '80', agentId: 'Main Agent', thresholds: [] };
+    expect(draftToPatch(d)).toEqual({
+      ok: false,
+      errors: { port: 'validation.port', thresholdsMs: 'settings.thresholdsEmpty', agentId: 'Use 1-64 lower-case letters, digits, "-" or "_".' },
+    });
+    expect(draftToPatch({ ...settingsToDraft(DEFAULT_SETTINGS), port: '1e4' })).toMatchObject({ ok: false, errors: { port: 'validation.port' } });
+  });
+});

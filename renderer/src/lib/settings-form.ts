@@ -1,0 +1,61 @@
+/**
+ * The settings screen's form as data: settings to an editable draft (strings for text inputs, rows for
+ * thresholds) and back to a validated `settings:update` patch, with the contract's own validators.
+ */
+import { Settings, type Language } from '../../../shared/contract';
+import { rowsToThresholds, thresholdsToRows, type ThresholdRow } from './thresholds';
+import type { FieldErrors } from './form-state';
+
+/** What the settings form edits. */
+export interface SettingsDraft {
+  openclawPath: string;
+  port: string;
+  autoStartGateway: boolean;
+  keepGatewayRunning: boolean;
+  openAtLogin: boolean;
+  thresholds: ThresholdRow[];
+  language: Language;
+  agentId: string;
+}
+
+/** The draft for the current settings. */
+export function settingsToDraft(s: Settings): SettingsDraft {
+  return {
+    openclawPath: s.openclawPath ?? '',
+    port: String(s.port),
+    autoStartGateway: s.autoStartGateway,
+    keepGatewayRunning: s.keepGatewayRunning,
+    openAtLogin: s.openAtLogin,
+    thresholds: thresholdsToRows(s.thresholdsMs),
+    language: s.language,
+    agentId: s.agentId,
+  };
+}
+
+/** The patch for `settings:update`, or the errors per field (i18n keys or schema messages). */
+export function draftToPatch(d: SettingsDraft): { ok: true; patch: Partial<Settings> } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const path = d.openclawPath.trim();
+  const portText = d.port.trim();
+  const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
+  if (!Settings.shape.port.safeParse(port).success) errors.port = 'validation.port';
+  const thresholds = rowsToThresholds(d.thresholds);
+  if (!thresholds.ok) errors.thresholdsMs = thresholds.errorKey;
+  const agent = Settings.shape.agentId.safeParse(d.agentId);
+  if (!agent.success) errors.agentId = agent.error.issues[0]?.message ?? 'validation.invalid';
+  if (path.includes('\n') || path.includes('\0')) errors.openclawPath = 'validation.singleValue';
+  if (Object.keys(errors).length > 0 || !thresholds.ok || !agent.success) return { ok: false, errors };
+  return {
+    ok: true,
+    patch: {
+      openclawPath: path === '' ? null : path,
+      port,
+      autoStartGateway: d.autoStartGateway,
+      keepGatewayRunning: d.keepGatewayRunning,
+      openAtLogin: d.openAtLogin,
+      thresholdsMs: thresholds.value,
+      language: d.language,
+      agentId: agent.data,
+    },
+  };
+}

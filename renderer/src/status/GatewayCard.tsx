@@ -1,0 +1,100 @@
+/**
+ * The gateway at a glance: its state in words, port, version, uptime, whether ClawTray started it or found it
+ * running, the controls, and when it failed, why and what to do next.
+ */
+import type { GatewayState } from '../../../shared/contract';
+import { ErrorNote } from '../components/ErrorNote';
+import { useAppData } from '../hooks/use-app-data';
+import { useLocale } from '../hooks/use-locale';
+import { useNow } from '../hooks/use-now';
+import { formatDuration, formatNumber, formatRelative } from '../lib/format';
+import { failureHelp, gatewayTone } from '../lib/gateway-view';
+import { GatewayControls } from './GatewayControls';
+
+/** States in which a gateway process exists (ours or someone else's). */
+const ACTIVE = new Set<GatewayState['status']>(['starting', 'running', 'ready', 'stopping', 'crashed', 'external']);
+
+/** Facts about a gateway state, as a description list. */
+export function GatewayFacts({ state }: { state: GatewayState }) {
+  const { t, locale } = useLocale();
+  const now = useNow(1000);
+  const active = ACTIVE.has(state.status);
+  const version = state.version ?? state.installation?.version;
+  const up = state.startedAt && (state.status === 'ready' || state.status === 'running') ? formatDuration(now - state.startedAt, locale) : null;
+  return (
+    <dl className="facts">
+      <dt>{t('gateway.port')}</dt>
+      <dd data-testid="gateway-port">{formatNumber(state.port, locale, false)}</dd>
+      {version && (
+        <>
+          <dt>{t('gateway.version')}</dt>
+          <dd>{version}</dd>
+        </>
+      )}
+      {up && (
+        <>
+          <dt>{t('gateway.uptime')}</dt>
+          <dd>{up}</dd>
+        </>
+      )}
+      {active && (
+        <>
+          <dt>{t('gateway.ownership')}</dt>
+          <dd>{state.owned ? t('gateway.owned') : t('gateway.external')}</dd>
+        </>
+      )}
+      {active && state.pid !== undefined && (
+        <>
+          <dt>{t('gateway.pid')}</dt>
+          <dd>{state.pid}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** Why the gateway is not running and what the user can do. */
+export function GatewayProblem({ state }: { state: GatewayState }) {
+  const { t, locale } = useLocale();
+  const now = useNow(1000);
+  const help = failureHelp(state);
+  if (!help) return null;
+  const holder = state.portHolder;
+  return (
+    <div className="note note-warn" role="status">
+      <p className="note-title">{t(help.what, { port: state.port })}</p>
+      {state.message && <p>{state.message}</p>}
+      {holder && (
+        <p>{t('gateway.portHolder', { pid: holder.pid ?? '?', command: holder.command ?? t('common.unknown') })}</p>
+      )}
+      {state.status === 'crashed' && state.restartAt && <p>{t('gateway.restartAt', { when: formatRelative(state.restartAt, now, locale) })}</p>}
+      {state.lastStderr && state.lastStderr.length > 0 && (
+        <pre className="stderr" aria-label={t('gateway.lastStderr')}>
+          {state.lastStderr.join('\n')}
+        </pre>
+      )}
+      <p>{t(help.next, { port: state.port })}</p>
+    </div>
+  );
+}
+
+/** The status panel's gateway card. */
+export function GatewayCard() {
+  const { t } = useLocale();
+  const { gateway } = useAppData();
+  const state = gateway.value;
+  return (
+    <section className="card" aria-labelledby="gateway-card-title">
+      <div className="card-head">
+        <h3 id="gateway-card-title">{t('gateway.title')}</h3>
+        <span className="chip" data-tone={gatewayTone(state?.status)} data-testid="gateway-status">
+          {state ? t(`gateway.status.${state.status}`) : t('common.loading')}
+        </span>
+      </div>
+      {!state && gateway.error && <ErrorNote error={gateway.error} />}
+      {state && <GatewayFacts state={state} />}
+      {state && <GatewayProblem state={state} />}
+      <GatewayControls state={state} onState={gateway.set} primary={state?.status === 'stopped' || state?.status === 'failed' ? 'start' : undefined} />
+    </section>
+  );
+}
