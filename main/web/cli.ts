@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NavigateRequest } from '../../shared/contract';
 import { createAppCore } from '../core/app-core';
 import { defaultAppDataDir } from '../core/app-data-dir';
 import { createRecordingNotifier } from './recording-notifier';
@@ -70,7 +71,16 @@ async function main(): Promise<void> {
     core,
     rendererDir: rendererDir(),
     port: options.port,
-    shellRoutes: { notifications: () => ({ notifications: notifier.list() }) },
+    shellRoutes: {
+      notifications: () => ({ notifications: notifier.list() }),
+      // Plays a click on the newest recorded notification, as the desktop shell does: the window opens its view.
+      'click-notification': () => {
+        const last = notifier.list().at(-1);
+        const request = last?.action ? NavigateRequest.safeParse(last.action) : undefined;
+        if (request?.success) core.context.events.emit('app:navigate', request.data);
+        return { clicked: request?.success ? last!.id : null };
+      },
+    },
   });
   console.log(`ClawTray web: ${server.url}`);
   await core.start();
