@@ -17,6 +17,7 @@ describe.runIf(process.platform !== 'win32')('process groups', () => {
       stdio: 'ignore',
     });
     const pid = child.pid!;
+    const exited = new Promise((r) => child.once('exit', r));
     await waitUntil(systemClock, () => process.platform === 'linux' && descendants(pid).length === 0, 5000);
     const kids = descendants(pid);
     if (process.platform === 'linux') expect(kids).toHaveLength(1);
@@ -24,6 +25,8 @@ describe.runIf(process.platform !== 'win32')('process groups', () => {
     expect(signalGroup(pid, 'SIGTERM')).toBe(true);
     expect(await waitUntil(systemClock, () => isGroupAlive(pid), 5000)).toBe(true);
     expect([pid, ...kids].filter(isAlive)).toEqual([]);
+    await exited;
+    await waitUntil(systemClock, () => signalGroup(pid, 0 as unknown as NodeJS.Signals), 2000);
     expect(signalGroup(pid, 'SIGTERM')).toBe(false);
   });
 });

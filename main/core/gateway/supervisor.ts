@@ -3,7 +3,6 @@
  * `openclaw gateway run` in its own process group, watch it become live and ready, restart it after crashes,
  * and stop the whole tree. Decisions live in `gateway-machine.ts`; this file does the I/O and feeds it events.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { GatewayState, LogLine } from '../../../shared/contract';
 import type { Clock, TimerHandle } from '../clock';
@@ -14,16 +13,7 @@ import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health
 import type { Located } from './locate';
 import { GatewayLog } from './log-buffer';
 import { findPortHolder, isPortFree, type PortHolder } from './port-holder';
-import { isGroupAlive, signalGroup, taskkillTree, waitUntil } from './process-tree';
-
-/** Environment every supervised gateway gets (see openclaw-reference.md, "The gateway process"). */
-export const GATEWAY_ENV = {
-  OPENCLAW_NO_RESPAWN: '1',
-  OPENCLAW_DISABLE_BONJOUR: '1',
-  OPENCLAW_NO_AUTO_UPDATE: '1',
-  OPENCLAW_EXEC_SHELL_SNAPSHOT: '0',
-  NO_COLOR: '1',
-} as const;
+import { detachGateway, gatewayArgs, killLeftovers, launchGateway, stopGateway, type GatewayProcess } from './gateway-process';
 
 /** Everything the supervisor needs from the outside; tests pass their own. */
 export interface SupervisorDeps {
@@ -45,19 +35,12 @@ export interface SupervisorDeps {
   cadence?: HealthCadence;
 }
 
-interface Run {
-  child: ChildProcess;
-  pid: number;
-  exited: Promise<{ code: number | null; signal: string | null }>;
-  done: boolean;
-}
-
 /** The gateway supervisor. All public methods are serialised: a stop waits for a start in flight, and so on. */
 export class GatewaySupervisor {
   private machine: Machine;
   private readonly log: GatewayLog;
   private queue: Promise<unknown> = Promise.resolve();
-  private run: Run | undefined;
+  private run: GatewayProcess | undefined;
   /** Bumped whenever probes or timers of an earlier phase must stop acting. */
   private epoch = 0;
   private timer: TimerHandle | undefined;
@@ -210,50 +193,24 @@ export class GatewaySupervisor {
 
   private async spawnGateway(located: Located, port: number): Promise<GatewayState> {
     const launch = located.launch!;
-    const args = [...launch.prefixArgs, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'];
-    const pathKey = this.d.platform === 'win32' ? Object.keys(this.d.env).find((k) => k.toUpperCase() === 'PATH') ?? 'Path' : 'PATH';
-    const env: Record<string, string | undefined> = { ...this.d.env, ...GATEWAY_ENV, OPENCLAW_STATE_DIR: this.d.stateDir, OPENCLAW_CONFIG_PATH: this.d.configPath };
-    if (launch.pathDir) env[pathKey] = [launch.pathDir, this.d.env[pathKey]].filter(Boolean).join(this.d.platform === 'win32' ? ';' : ':');
     this.log.resetStderr();
-    this.log.note(`$ ${[launch.command, ...args].join(' ')}`);
-    let child: ChildProcess;
-    try {
-      child = spawn(launch.command, args, {
-        cwd: this.d.stateDir,
-        env: env as NodeJS.ProcessEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: this.d.platform !== 'win32',
-        windowsHide: true,
-      });
-    } catch (err) {
-      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${err instanceof Error ? err.message : String(err)}` });
-      return this.state();
-    }
-    if (child.pid === undefined) {
-      const message = await new Promise<string>((resolve) => child.once('error', (e) => resolve(e.message)));
-      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${message}` });
-      return this.state();
-    }
-    const pid = child.pid;
-    child.stdout?.setEncoding('utf8');
-    child.stderr?.setEncoding('utf8');
-    child.stdout?.on('data', (c: string) => this.log.write('stdout', c));
-    child.stderr?.on('data', (c: string) => this.log.write('stderr', c));
-    const stderrEnded = new Promise<void>((resolve) => {
-      if (!child.stderr) return resolve();
-      child.stderr.once('end', resolve);
-      child.stderr.once('error', () => resolve());
+    this.log.note(`$ ${[launch.command, ...gatewayArgs(launch, port)].join(' ')}`);
+    const p = await launchGateway({
+      launch,
+      port,
+      platform: this.d.platform,
+      env: this.d.env,
+      stateDir: this.d.stateDir,
+      configPath: this.d.configPath,
+      onOutput: (stream, chunk) => this.log.write(stream, chunk),
     });
-    const run: Run = {
-      child,
-      pid,
-      done: false,
-      exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
-    };
-    child.on('error', (e) => this.log.note(`OpenClaw process error: ${e.message}`));
-    this.run = run;
-    this.apply({ type: 'spawned', pid, at: this.d.clock.now() });
-    void run.exited.then((exit) => this.onExit(run, exit, stderrEnded));
+    if ('error' in p) {
+      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${p.error}` });
+      return this.state();
+    }
+    this.run = p;
+    this.apply({ type: 'spawned', pid: p.pid, at: this.d.clock.now() });
+    void p.exited.then((exit) => this.onExit(p, exit));
     this.probe(0);
     return this.state();
   }
@@ -313,16 +270,16 @@ export class GatewaySupervisor {
     });
   }
 
-  private async onExit(run: Run, exit: { code: number | null; signal: string | null }, stderrEnded: Promise<void>): Promise<void> {
+  private async onExit(run: GatewayProcess, exit: { code: number | null; signal: string | null }): Promise<void> {
     run.done = true;
     if (this.run !== run || this.machine.state.status === 'stopping') return;
     this.epoch++;
     if (exit.code === 78) {
-      await Promise.race([stderrEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
+      await Promise.race([run.stderrEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
       this.log.endStreams();
     }
     this.log.note(`OpenClaw exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`);
-    if (this.d.platform !== 'win32' && isGroupAlive(run.pid)) signalGroup(run.pid, 'SIGKILL');
+    killLeftovers(run, this.d.platform);
     this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr: this.log.lastStderr() });
     this.run = undefined;
     const restartAt = this.machine.state.status === 'crashed' ? this.machine.state.restartAt : undefined;
@@ -343,24 +300,8 @@ export class GatewaySupervisor {
     }
     this.clearTimers();
     this.apply({ type: 'stopping' });
-    const grace = this.d.options().stopGraceMs;
     this.log.note(`Stopping OpenClaw (pid ${run.pid}).`);
-    if (this.d.platform === 'win32') {
-      await taskkillTree(run.pid);
-      await run.exited;
-    } else {
-      signalGroup(run.pid, 'SIGTERM');
-      const started = this.d.clock.now();
-      const exitedInTime = await Promise.race([run.exited.then(() => true), new Promise<boolean>((r) => this.d.clock.setTimeout(() => r(false), grace))]);
-      const left = Math.max(0, grace - (this.d.clock.now() - started));
-      const groupGone = exitedInTime && (await waitUntil(this.d.clock, () => isGroupAlive(run.pid), left));
-      if (!groupGone) {
-        this.log.note(`OpenClaw did not stop within ${grace} ms; killing its process group.`);
-        signalGroup(run.pid, 'SIGKILL');
-      }
-      await run.exited;
-      await waitUntil(this.d.clock, () => isGroupAlive(run.pid), 5000);
-    }
+    await stopGateway(run, { platform: this.d.platform, clock: this.d.clock, graceMs: this.d.options().stopGraceMs, note: (l) => this.log.note(l) });
     run.done = true;
     this.log.endStreams();
     this.log.note('OpenClaw stopped.');
@@ -371,17 +312,10 @@ export class GatewaySupervisor {
     return this.state();
   }
 
-  /** Leaves the gateway running after the app quits: stop reading it and let the process go. */
+  /** Leaves the gateway running after the app quits. */
   private detach(): void {
-    const run = this.run;
-    if (!run) return;
-    this.log.note(`Leaving OpenClaw running (pid ${run.pid}) as asked in Settings.`);
-    run.child.stdout?.removeAllListeners('data');
-    run.child.stderr?.removeAllListeners('data');
-    run.child.stdout?.resume();
-    run.child.stderr?.resume();
-    run.child.unref();
-    (run.child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
-    (run.child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+    if (!this.run) return;
+    this.log.note(`Leaving OpenClaw running (pid ${this.run.pid}) as asked in Settings.`);
+    detachGateway(this.run);
   }
 }

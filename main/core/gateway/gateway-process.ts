@@ -1,0 +1,124 @@
+/**
+ * One OpenClaw gateway child: how it is launched (`gateway run --port N --bind loopback` in its own process group,
+ * with the supervised-child environment), how its output is read, how its whole tree is stopped (SIGTERM to the
+ * group, a bounded grace, then SIGKILL; `taskkill /T /F` on Windows), and how it is left running at quit.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Clock } from '../clock';
+import type { LaunchSpec } from './locate';
+import { isGroupAlive, signalGroup, taskkillTree, waitUntil } from './process-tree';
+
+/** Environment every supervised gateway gets (see openclaw-reference.md, "The gateway process"). */
+export const GATEWAY_ENV = {
+  OPENCLAW_NO_RESPAWN: '1',
+  OPENCLAW_DISABLE_BONJOUR: '1',
+  OPENCLAW_NO_AUTO_UPDATE: '1',
+  OPENCLAW_EXEC_SHELL_SNAPSHOT: '0',
+  NO_COLOR: '1',
+} as const;
+
+/** A running (or exited) gateway child. */
+export interface GatewayProcess {
+  child: ChildProcess;
+  pid: number;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+  /** Resolves when stderr is fully read (or errored). */
+  stderrEnded: Promise<void>;
+  done: boolean;
+}
+
+/** What launching needs. */
+export interface LaunchOptions {
+  launch: LaunchSpec;
+  port: number;
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  stateDir: string;
+  configPath: string;
+  onOutput: (stream: 'stdout' | 'stderr', chunk: string) => void;
+}
+
+/** The argv of `openclaw gateway run` for `port`. Pure. */
+export function gatewayArgs(launch: LaunchSpec, port: number): string[] {
+  return [...launch.prefixArgs, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'];
+}
+
+/** The child's environment: the app's, the supervised-child flags, the managed state dir, the chosen Node first on PATH. Pure. */
+export function gatewayEnv(o: Pick<LaunchOptions, 'env' | 'platform' | 'stateDir' | 'configPath' | 'launch'>): Record<string, string | undefined> {
+  const win = o.platform === 'win32';
+  const pathKey = win ? (Object.keys(o.env).find((k) => k.toUpperCase() === 'PATH') ?? 'Path') : 'PATH';
+  const env: Record<string, string | undefined> = { ...o.env, ...GATEWAY_ENV, OPENCLAW_STATE_DIR: o.stateDir, OPENCLAW_CONFIG_PATH: o.configPath };
+  if (o.launch.pathDir) env[pathKey] = [o.launch.pathDir, o.env[pathKey]].filter(Boolean).join(win ? ';' : ':');
+  return env;
+}
+
+/** Spawns the gateway; resolves to the process, or to an error message when it could not be started at all. */
+export async function launchGateway(o: LaunchOptions): Promise<GatewayProcess | { error: string }> {
+  let child: ChildProcess;
+  try {
+    child = spawn(o.launch.command, gatewayArgs(o.launch, o.port), {
+      cwd: o.stateDir,
+      env: gatewayEnv(o) as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: o.platform !== 'win32',
+      windowsHide: true,
+    });
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+  if (child.pid === undefined) return { error: await new Promise<string>((resolve) => child.once('error', (e) => resolve(e.message))) };
+  child.on('error', () => undefined);
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream]?.setEncoding('utf8');
+    child[stream]?.on('data', (c: string) => o.onOutput(stream, c));
+  }
+  const stderrEnded = new Promise<void>((resolve) => {
+    if (!child.stderr) return resolve();
+    child.stderr.once('end', resolve);
+    child.stderr.once('error', () => resolve());
+  });
+  return {
+    child,
+    pid: child.pid,
+    stderrEnded,
+    done: false,
+    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+  };
+}
+
+/** Stops the whole tree: SIGTERM the group, wait up to `graceMs` for it all to end, then SIGKILL the group. */
+export async function stopGateway(p: GatewayProcess, o: { platform: NodeJS.Platform; clock: Clock; graceMs: number; note: (line: string) => void }): Promise<void> {
+  if (o.platform === 'win32') {
+    await taskkillTree(p.pid);
+    await p.exited;
+    return;
+  }
+  signalGroup(p.pid, 'SIGTERM');
+  const started = o.clock.now();
+  let timer: ReturnType<Clock['setTimeout']> | undefined;
+  const exitedInTime = await Promise.race([p.exited.then(() => true), new Promise<boolean>((r) => (timer = o.clock.setTimeout(() => r(false), o.graceMs)))]);
+  if (timer) o.clock.clearTimeout(timer);
+  const left = Math.max(0, o.graceMs - (o.clock.now() - started));
+  const groupGone = exitedInTime && (await waitUntil(o.clock, () => isGroupAlive(p.pid), left));
+  if (!groupGone) {
+    o.note(`OpenClaw did not stop within ${o.graceMs} ms; killing its process group.`);
+    signalGroup(p.pid, 'SIGKILL');
+  }
+  await p.exited;
+  await waitUntil(o.clock, () => isGroupAlive(p.pid), 5000);
+}
+
+/** Kills what is left of a group whose leader already exited (workers of a crashed gateway). */
+export function killLeftovers(p: GatewayProcess, platform: NodeJS.Platform): void {
+  if (platform !== 'win32' && isGroupAlive(p.pid)) signalGroup(p.pid, 'SIGKILL');
+}
+
+/** Leaves the gateway running after the app quits: stop reading it and let the app's process exit. */
+export function detachGateway(p: GatewayProcess): void {
+  for (const stream of [p.child.stdout, p.child.stderr]) {
+    stream?.removeAllListeners('data');
+    stream?.resume();
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+  p.child.unref();
+}
