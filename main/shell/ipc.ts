@@ -22,7 +22,8 @@ export const FORBIDDEN_RESULT: Result<never> = {
 /** True when the invoke came from the top frame of `window`, showing a page of `app://clawtray`. */
 export function isTrustedSender(event: InvokeEventLike, window: BrowserWindowLike | null): boolean {
   if (!window || window.isDestroyed()) return false;
-  if (event.sender !== window.webContents) return false;
+  // Ids, not object identity: Electron may hand out a fresh wrapper object for the same contents.
+  if (event.sender.id !== window.webContents.id) return false;
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url);
