@@ -152,6 +152,19 @@ describe('auth handlers', () => {
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
   });
 
+  it('stores tokens with quotes, =, # and unicode exactly, and a garbage .env keeps its bytes around a new key', async () => {
+    const s = setup();
+    const token = 'tök"en=with#odd\'chars-密钥-🔑';
+    expect((await s.call('auth:saveToken', { provider: 'openai', token })).ok).toBe(true);
+    expect(s.store().profiles['openai:manual'].token).toBe(token);
+    const garbage = '\u0001\u0002 not = a valid line\n=oops\n';
+    fs.writeFileSync(s.file('.env'), garbage);
+    expect((await s.call('env:set', { key: 'OPENAI_API_KEY', value: token })).ok).toBe(true);
+    expect(fs.readFileSync(s.file('.env'), 'utf8').startsWith(garbage)).toBe(true);
+    const status = await s.call('auth:status', {});
+    expect(status.ok && status.value.envProviders).toEqual(['openai']);
+  });
+
   it('a corrupt openclaw.json stops a flow before any write, with the path and a kept copy', async () => {
     const s = setup();
     fs.writeFileSync(s.file('openclaw.json'), '{ "gateway": ');
