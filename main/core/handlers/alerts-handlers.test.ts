@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/contract';
 import type { NotificationRequest } from '../core-context';
+import { createFakeClock } from '../fake-clock';
 import { makeTestCore } from '../test-support';
 
 const H = 3_600_000;
@@ -94,5 +95,18 @@ describe('alerts through the app core and the real auth module', () => {
     expect(alerts.map((a) => [a.profileId, a.thresholdMs])).toEqual([['openrouter:ops', H]]);
     expect(c.shown.map((n) => n.title)).toEqual(['OpenRouter token expires in 30 minutes']);
     expect(fs.existsSync(path.join(c.dataDir, 'alerts-ledger.json'))).toBe(true);
+  });
+
+  it('re-evaluates everything when the shell calls AppCore.resume() after a sleep', async () => {
+    const clock = createFakeClock(Date.now());
+    const shown: NotificationRequest[] = [];
+    const t = makeTestCore({ clock, notifier: { show: (n) => shown.push(n) } });
+    cleanups.push(t.cleanup);
+    await t.core.start();
+    expect((await t.core.dispatch('auth:saveSetupToken', { token: SETUP('S'), expiresAt: clock.now() + 2 * D })).ok).toBe(true);
+    await eventually(() => (shown.length === 1 ? true : undefined));
+    clock.shiftWall(3 * D);
+    await t.core.resume();
+    expect(shown.map((n) => n.title)).toEqual(['Anthropic token expires in 2 days', 'Anthropic token has expired']);
   });
 });

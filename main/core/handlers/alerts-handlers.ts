@@ -4,15 +4,13 @@
  */
 import type { CoreContext, CoreModule } from '../core-context';
 import { ledgerPath } from '../alerts/ledger-file';
-import { createExpiryMonitor, type AuthStatusSource, type ExpiryMonitor } from '../expiry-monitor';
+import { createExpiryMonitor, type AuthStatusSource } from '../expiry-monitor';
 
-/** The alerts module; `monitor` is exposed for the shells' resume hook and for tests. */
-export interface AlertsModule extends CoreModule {
-  monitor: ExpiryMonitor;
-}
-
-/** Handlers for listing, snoozing and dismissing expiry alerts, fed by the auth service's statuses. */
-export function createAlertsModule(ctx: CoreContext, auth: AuthStatusSource): AlertsModule {
+/**
+ * Handlers for listing, snoozing and dismissing expiry alerts, fed by the auth service's statuses; `resume` is
+ * reached through `AppCore.resume()` when the machine wakes.
+ */
+export function createAlertsModule(ctx: CoreContext, auth: AuthStatusSource): CoreModule {
   const monitor = createExpiryMonitor({
     source: auth,
     clock: ctx.clock,
@@ -24,7 +22,6 @@ export function createAlertsModule(ctx: CoreContext, auth: AuthStatusSource): Al
     env: ctx.env,
   });
   return {
-    monitor,
     handlers: {
       'alerts:list': async () => ({ alerts: await monitor.list() }),
       'alerts:snooze': async ({ id, until }) => {
