@@ -192,10 +192,14 @@ export function openclawEnv({ home, stateDir, extra = {} }) {
   };
 }
 
-/** Runs the reference CLI once and collects its output; never throws on a non-zero exit. */
-export function runOpenClaw(ref, args, { env, cwd, timeoutMs = 120_000 } = {}) {
+/**
+ * Runs the reference CLI once and collects its output; never throws on a non-zero exit. The reference Node's
+ * folder goes first on PATH, so anything OpenClaw starts with `node` gets the same Node.
+ */
+export function runOpenClaw(ref, args, { env = process.env, cwd, timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(ref.nodeBin, [ref.openclawBin, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const childEnv = { ...env, PATH: `${path.dirname(ref.nodeBin)}${path.delimiter}${env.PATH ?? ''}` };
+    const child = spawn(ref.nodeBin, [ref.openclawBin, ...args], { env: childEnv, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -13,6 +13,7 @@
  * ```
  */
 import JSON5 from 'json5';
+import path from 'node:path';
 import { readParsedFile, writeFileAtomic } from './atomic-file';
 import { runExclusive } from './keyed-queue';
 
@@ -54,7 +55,7 @@ export async function readConfig(configPath: string, options: { now?: number } =
  * parse; throws whatever the mutator throws, also without writing.
  */
 export async function updateConfig(configPath: string, mutate: ConfigMutator, options: { now?: number } = {}): Promise<OpenClawConfig> {
-  return runExclusive(configPath, async () => {
+  return runExclusive(path.resolve(configPath), async () => {
     const read = await readParsedFile(configPath, parseConfigText, { now: options.now ?? Date.now() });
     const before = read ? JSON.stringify(read.value) : undefined;
     const draft: OpenClawConfig = read ? parseConfigText(read.raw) : {};
