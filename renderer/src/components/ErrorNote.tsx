@@ -9,7 +9,7 @@ import { useLocale } from '../hooks/use-locale';
 export function ErrorNote({ error, title }: { error: AppErrorShape | null | undefined; title?: string }) {
   const { t } = useLocale();
   if (!error) return null;
-  const details = Object.entries(error.details ?? {});
+  const details = Object.entries(error.details ?? {}).filter(([, v]) => v !== '');
   return (
     <div className="note note-error" role="alert">
       <p className="note-title">{title ?? t(`errors.code.${error.code}`)}</p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/contract';
-import { expiryFraction, groupByProvider, hasUsableCredential, moveInOrder, showsExpiry } from './credential-groups';
+import { expiryScale, groupByProvider, hasUsableCredential, moveInOrder, showsExpiry } from './credential-groups';
 
 function profile(id: string, status: ProfileView['status'] = 'static'): ProfileView {
   const [provider, name] = id.split(':') as [string, string];
@@ -46,11 +46,21 @@ describe('expiry display', () => {
     expect(showsExpiry({ status: 'static' })).toBe(false);
     expect(showsExpiry({ status: 'cooldown', expiresAt: 1 })).toBe(false);
   });
-  it('drains the bar over 30 days or the largest threshold', () => {
+  it('drains the bar evenly across the threshold periods', () => {
+    const h = 3_600_000;
+    const day = 24 * h;
+    const thresholds = [7 * day, day, h];
+    expect(expiryScale(60 * day, thresholds).value).toBe(1);
+    expect(expiryScale(-5, thresholds).value).toBe(0);
+    expect(expiryScale(h, thresholds)).toEqual({ value: 0.25, low: 0.25, high: 0.75 });
+    expect(expiryScale(day, thresholds).value).toBeCloseTo(0.5);
+    expect(expiryScale(7 * day, thresholds).value).toBeCloseTo(0.75);
+    expect(expiryScale(12.5 * h, thresholds).value).toBeCloseTo(0.375);
+    expect(expiryScale(18.5 * day, thresholds).value).toBeCloseTo(0.875);
+  });
+  it('keeps working with a single threshold or one beyond 30 days', () => {
     const day = 86_400_000;
-    expect(expiryFraction(60 * day, [7 * day])).toBe(1);
-    expect(expiryFraction(15 * day, [7 * day])).toBeCloseTo(0.5);
-    expect(expiryFraction(30 * day, [60 * day])).toBeCloseTo(0.5);
-    expect(expiryFraction(-5, [day])).toBe(0);
+    expect(expiryScale(15 * day, [30 * day]).value).toBeCloseTo(0.5);
+    expect(expiryScale(45 * day, [60 * day])).toMatchObject({ value: 0.75, low: 1 });
   });
 });

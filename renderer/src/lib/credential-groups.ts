@@ -56,11 +56,32 @@ export function showsExpiry(profile: Pick<ProfileView, 'status' | 'expiresAt'>):
 
 const DAY = 86_400_000;
 
+/** The expiry bar's scale: 0 (expired) to 1 (30 days or more left), with breakpoints at the alert thresholds. */
+export interface ExpiryScale {
+  value: number;
+  /** Where the smallest threshold sits (below it the bar reads as urgent). */
+  low: number;
+  /** Where the largest threshold sits (below it the bar reads as a warning). */
+  high: number;
+}
+
 /**
- * The expiry bar: the share of a horizon still left (the horizon is 30 days, or the largest alert threshold when
- * that is longer), so a bar starts draining when alerts become possible.
+ * Places the time left on a bar whose segments are the spans between alert thresholds (0, 1 h, 24 h, 7 days,
+ * 30 days by default), each the same width, linear inside. The bar drains steadily and visibly in every warning
+ * period instead of being a sliver for anything under a few days.
  */
-export function expiryFraction(remainingMs: number, thresholdsMs: readonly number[]): number {
-  const horizon = Math.max(30 * DAY, ...thresholdsMs);
-  return Math.min(1, Math.max(0, remainingMs / horizon));
+export function expiryScale(remainingMs: number, thresholdsMs: readonly number[]): ExpiryScale {
+  const points = [...new Set([0, ...thresholdsMs.filter((t) => t > 0)])].sort((a, b) => a - b);
+  if (points[points.length - 1]! < 30 * DAY) points.push(30 * DAY);
+  const steps = points.length - 1;
+  const at = (ms: number): number => {
+    if (ms <= 0) return 0;
+    for (let i = 0; i < steps; i++) {
+      const [a, b] = [points[i]!, points[i + 1]!];
+      if (ms <= b) return (i + (ms - a) / (b - a)) / steps;
+    }
+    return 1;
+  };
+  const thresholds = points.filter((p) => p > 0 && thresholdsMs.includes(p));
+  return { value: at(remainingMs), low: at(thresholds[0] ?? DAY), high: at(thresholds[thresholds.length - 1] ?? 7 * DAY) };
 }

@@ -19,6 +19,7 @@ const KEYS: Record<string, string> = {
   'A gateway id is 1-64 lower-case letters, digits, "-" or "_".': 'validation.gatewayId',
   'Use upper-case letters, digits and "_", not starting with a digit.': 'validation.envKey',
   'A value cannot contain line breaks or NUL characters.': 'validation.envValue',
+  'Unknown agent.': 'validation.unknownAgent',
 };
 
 /** Keys the window itself puts into field errors (expiry, port, thresholds...). */

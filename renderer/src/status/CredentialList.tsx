@@ -93,7 +93,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
                   actions={{
                     renew: () => onRenew(formRequestFor(p, agentId)),
                     remove: () => setPending({ kind: 'remove', profile: p }),
-                    copy: () => setPending({ kind: 'copy', profile: p }),
+                    copy: status.agents.length > 1 ? () => setPending({ kind: 'copy', profile: p }) : undefined,
                     move: (dir) => {
                       const order = moveInOrder(ids, p.id, dir);
                       if (order) void act(() => api().authSetOrder({ provider: group.provider, order, agentId }));
@@ -123,7 +123,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
         <CopyProfileDialog
           profileId={pending.profile.id}
           fromAgentId={agentId}
-          agents={status.agents}
+          agents={status.agents.filter((a) => a !== agentId)}
           onCancel={() => setPending(null)}
           onDone={(to) => {
             setPending(null);

@@ -5,14 +5,14 @@
 import type { ProfileView } from '../../../shared/contract';
 import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
-import { expiryFraction, showsExpiry } from '../lib/credential-groups';
+import { expiryScale, showsExpiry } from '../lib/credential-groups';
 import { formatDateTime, formatRelative } from '../lib/format';
 
 /** What the row's buttons ask for. */
 export interface RowActions {
   renew: () => void;
   remove: () => void;
-  copy: () => void;
+  copy?: (() => void) | undefined;
   move?: (direction: -1 | 1) => void;
 }
 
@@ -22,8 +22,11 @@ export function CredentialRow(props: { profile: ProfileView; now: number; thresh
   const { profile: p, now, position, actions } = props;
   const titleId = `cred-${p.id.replace(/[^a-z0-9]/gi, '-')}`;
   const remaining = p.expiresAt !== undefined ? p.expiresAt - now : undefined;
-  const largest = Math.max(0, ...props.thresholdsMs);
-  const horizonFraction = (ms: number) => expiryFraction(ms, props.thresholdsMs);
+  const countdown = (ms: number) =>
+    ms > 0
+      ? t('credential.expiresIn', { when: formatRelative(p.expiresAt!, now, locale), date: formatDateTime(p.expiresAt!, locale) })
+      : t('credential.expiredAgo', { when: formatRelative(p.expiresAt!, now, locale) });
+  const scale = remaining !== undefined ? expiryScale(remaining, props.thresholdsMs) : null;
 
   return (
     <li className="credential" data-profile={p.id}>
@@ -40,22 +43,10 @@ export function CredentialRow(props: { profile: ProfileView; now: number; thresh
         {p.email && <span className="muted"> · {p.email}</span>}
         {p.source === 'ref' && <span className="muted"> · {t('credential.fromRef')}</span>}
       </p>
-      {showsExpiry(p) && remaining !== undefined && (
+      {showsExpiry(p) && remaining !== undefined && scale && (
         <div className="expiry-line">
-          <span>
-            {remaining > 0
-              ? t('credential.expiresIn', { when: formatRelative(p.expiresAt!, now, locale), date: formatDateTime(p.expiresAt!, locale) })
-              : t('credential.expiredAgo', { when: formatRelative(p.expiresAt!, now, locale) })}
-          </span>
-          <meter
-            min={0}
-            max={1}
-            low={horizonFraction(86_400_000)}
-            high={horizonFraction(largest)}
-            optimum={1}
-            value={horizonFraction(remaining)}
-            aria-label={t('credential.timeLeft')}
-          />
+          <span>{countdown(remaining)}</span>
+          <meter min={0} max={1} low={scale.low} high={scale.high} optimum={1} value={scale.value} aria-label={t('credential.timeLeft')} aria-valuetext={countdown(remaining)} />
         </div>
       )}
       {p.status === 'expired' && p.expiresAt === undefined && <p className="expiry-line">{t('credential.expired')}</p>}
@@ -71,9 +62,11 @@ export function CredentialRow(props: { profile: ProfileView; now: number; thresh
             {p.type === 'token' ? t('credential.renew') : t('credential.replace')}
           </button>
         )}
-        <button type="button" onClick={actions.copy}>
-          {t('credential.copy')}
-        </button>
+        {actions.copy && (
+          <button type="button" onClick={actions.copy}>
+            {t('credential.copy')}
+          </button>
+        )}
         <button type="button" className="button-danger-quiet" onClick={actions.remove}>
           {t('credential.remove')}
         </button>

@@ -27,7 +27,7 @@ export function GatewayView() {
         </div>
         {!state && <ErrorNote error={gateway.error} />}
         {state && <GatewayFacts state={state} />}
-        {state && <GatewayProblem state={state} />}
+        {state && state.status !== 'not-installed' && <GatewayProblem state={state} />}
         <GatewayControls state={state} onState={gateway.set} />
       </section>
       <InstallCard installation={state?.installation} />

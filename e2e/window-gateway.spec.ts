@@ -1,0 +1,53 @@
+import { expect, test } from './fixtures';
+import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen } from './window-support';
+
+test('the gateway starts and stops from the window, with its log tail filling', async ({ page }) => {
+  const port = await freePort();
+  await skipWizard(page);
+  await openView(page, 'Settings');
+  await page.getByLabel('OpenClaw program').fill(FAKE_OPENCLAW);
+  await page.getByLabel('Port', { exact: true }).fill(String(port));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+
+  await openView(page, 'Gateway');
+  await expect(page.getByTestId('openclaw-path')).toHaveText(FAKE_OPENCLAW);
+  await expect(page.getByTestId('gateway-port')).toHaveText(String(port));
+  const chip = page.getByTestId('gateway-page-status');
+  await expect(chip).toHaveText('Stopped');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(chip).toHaveText('Ready', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
+  await expect(page.getByRole('banner').getByText('Gateway: Ready')).toBeVisible();
+  const log = page.getByRole('log', { name: 'Gateway log' });
+  await expect(log.locator('.log-line').first()).toBeVisible();
+  await expect(log).toContainText('fake-gateway');
+  await expect(page.getByRole('region', { name: 'Gateway' }).getByText('ClawTray', { exact: true })).toBeVisible();
+
+  await page.getByLabel('Filter').fill('no line has this text');
+  await expect(log).toContainText('No line matches the filter.');
+  await page.getByLabel('Filter').fill('');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Follow' }).click();
+  await snapScreen(page, 'gateway-running');
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(chip).toHaveText('Stopped', { timeout: 30_000 });
+  await expect(log).toContainText('SIGTERM');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+  await openView(page, 'Status');
+  await expect(page.getByRole('region', { name: 'Gateway' }).getByTestId('gateway-status')).toHaveText('Stopped');
+});
+
+test('the gateway page says where it looked when OpenClaw is not installed, and offers to install it', async ({ page }) => {
+  await skipWizard(page);
+  await openView(page, 'Gateway');
+  await expect(page.getByTestId('gateway-page-status')).toHaveText('Not installed');
+  await expect(page.getByText('OpenClaw was not found on this computer.').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Install for me' })).toBeVisible();
+  await page.getByText(/^Looked in \d+ places$/).click();
+  await snapScreen(page, 'gateway-not-installed');
+});
