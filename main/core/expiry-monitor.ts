@@ -49,8 +49,6 @@ export interface ExpiryMonitor {
   snooze(id: string, until: number | 'next-threshold'): Promise<void>;
   dismiss(id: string): Promise<void>;
   dispose(): Promise<void>;
-  /** Evaluations run so far (benchmarks and tests read it). */
-  readonly evaluations: number;
 }
 
 /** Creates the monitor; nothing happens until `start()`. */
@@ -60,7 +58,6 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
   let entries: LedgerEntries = {};
   let alerts: Alert[] = [];
   let shownJson = '[]';
-  let evaluations = 0;
   let started = false;
   let disposed = false;
   /** While the monitor reads statuses itself, the source's echoes of them need no evaluation of their own. */
@@ -142,7 +139,6 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
     if (disposed) return;
     const now = clock.now();
     const result = evaluateAlerts({ agents: statuses, entries, thresholdsMs: deps.settings.get().thresholdsMs, now });
-    evaluations++;
     entries = result.entries;
     if (result.ledgerChanged) await persist();
     alerts = result.alerts;
@@ -215,9 +211,6 @@ export function createExpiryMonitor(deps: ExpiryMonitorDeps): ExpiryMonitor {
       timer.cancel();
       for (const u of unsubscribers.splice(0)) u();
       await queue;
-    },
-    get evaluations() {
-      return evaluations;
     },
   };
 }
