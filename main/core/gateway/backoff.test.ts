@@ -12,13 +12,16 @@ describe('restartDelayMs', () => {
 });
 
 describe('probeDelayMs', () => {
-  it('starts at 25 ms, grows, and settles at 1 s', () => {
+  it('starts at 25 ms, grows, and settles at 50 ms', () => {
     expect(probeDelayMs(0)).toBe(25);
     expect(probeDelayMs(1)).toBeGreaterThan(25);
     const seq = Array.from({ length: 20 }, (_, i) => probeDelayMs(i));
     expect([...seq].sort((a, b) => a - b)).toEqual(seq);
-    expect(probeDelayMs(19)).toBe(1000);
-    expect(probeDelayMs(1e9)).toBe(1000);
+    expect(probeDelayMs(19)).toBe(50);
+    expect(probeDelayMs(1e9)).toBe(50);
+  });
+  it('honours a custom backoff', () => {
+    expect(probeDelayMs(3, { initialMs: 10, factor: 2, maxMs: 1000 })).toBe(80);
   });
 });
 

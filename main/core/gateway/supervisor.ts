@@ -48,6 +48,10 @@ export class GatewaySupervisor {
   private gatewayToken: string | undefined;
   private located: Located | undefined;
   private disposed = false;
+  /** The epoch whose startup probe is in flight (-1: none), whether output asked for another, and the backoff step. */
+  private probingEpoch = -1;
+  private nudged = false;
+  private probeAttempt = 0;
 
   constructor(private readonly d: SupervisorDeps) {
     this.machine = initialMachine(d.options().port);
@@ -202,7 +206,10 @@ export class GatewaySupervisor {
       env: this.d.env,
       stateDir: this.d.stateDir,
       configPath: this.d.configPath,
-      onOutput: (stream, chunk) => this.log.write(stream, chunk),
+      onOutput: (stream, chunk) => {
+        this.log.write(stream, chunk);
+        this.nudge();
+      },
     });
     if ('error' in p) {
       this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${p.error}` });
@@ -211,28 +218,46 @@ export class GatewaySupervisor {
     this.run = p;
     this.apply({ type: 'spawned', pid: p.pid, at: this.d.clock.now() });
     void p.exited.then((exit) => this.onExit(p, exit));
-    this.probe(0);
+    this.probeAttempt = 0;
+    this.probe();
     return this.state();
   }
 
-  /** Startup probes: `/healthz` until live, then `/readyz` until ready, with the tight backoff. */
-  private probe(attempt: number): void {
+  /**
+   * Startup probes: `/healthz` until live, then `/readyz` until ready, with the tight backoff. One probe is in flight
+   * at a time; a nudge (new output from the child, which often means "listening") probes again as soon as it can.
+   */
+  private probe(): void {
+    if (this.probingEpoch === this.epoch) {
+      this.nudged = true;
+      return;
+    }
     const epoch = this.epoch;
-    const port = this.machine.state.port;
-    const status = this.machine.state.status;
-    const path = status === 'starting' ? '/healthz' : '/readyz';
-    void this.d.health.get(port, path).then((r) => {
+    this.probingEpoch = epoch;
+    this.nudged = false;
+    if (this.timer) this.d.clock.clearTimeout(this.timer);
+    const path = this.machine.state.status === 'starting' ? '/healthz' : '/readyz';
+    void this.d.health.get(this.machine.state.port, path).then((r) => {
+      if (this.probingEpoch === epoch) this.probingEpoch = -1;
       if (epoch !== this.epoch || this.disposed) return;
       if (path === '/healthz' && r.status === 200) {
         this.apply({ type: 'live' });
-        return this.probe(0);
+        this.probeAttempt = 0;
+        return this.probe();
       }
       if (path === '/readyz' && r.status === 200) {
         this.apply({ type: 'ready' });
         return this.watchReady(0);
       }
-      this.schedule(probeDelayMs(attempt, this.d.probe ?? DEFAULT_PROBE_BACKOFF), () => this.probe(attempt + 1));
+      if (this.nudged) return this.probe();
+      this.schedule(probeDelayMs(this.probeAttempt++, this.d.probe ?? DEFAULT_PROBE_BACKOFF), () => this.probe());
     });
+  }
+
+  /** New output while starting: probe now rather than at the next backoff step. */
+  private nudge(): void {
+    const s = this.machine.state;
+    if (s.owned && (s.status === 'starting' || (s.status === 'running' && !s.degraded))) this.probe();
   }
 
   /** The light health check of a ready gateway: degraded when `/readyz` stops answering 200. */
