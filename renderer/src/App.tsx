@@ -80,7 +80,7 @@ function Frame() {
       <header className="app-header">
         <h1>ClawTray</h1>
         <span className="gateway-pill" data-tone={gatewayTone(status)} aria-live="polite">
-          {t('header.gateway')}: {status ? t(`gateway.status.${status}`) : '…'}
+          {t('header.gatewayState', { status: status ? t(`gateway.status.${status}`) : '…' })}
         </span>
       </header>
       {wizardOpen === false && (

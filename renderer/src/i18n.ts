@@ -14,7 +14,7 @@ import zhCN from '../../shared/i18n/ui/zh-CN.json';
 import zhTW from '../../shared/i18n/ui/zh-TW.json';
 
 /** The window's own strings, by language. */
-export const UI_STRINGS: Record<AppLanguage, typeof en> = { en, fr, 'zh-CN': zhCN, 'zh-TW': zhTW };
+export const UI_STRINGS: Record<AppLanguage, Record<string, unknown>> = { en, fr, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** The app's i18next instance (not the global one, so nothing else can change its language). */
 export const i18n = i18next.createInstance();

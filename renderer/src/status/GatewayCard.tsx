@@ -53,6 +53,9 @@ export function GatewayFacts({ state }: { state: GatewayState }) {
   );
 }
 
+/** Reasons whose message from main adds something the translated explanation cannot know. */
+const SHOW_MESSAGE = new Set<string>(['config', 'spawn-error', 'node-missing', 'crash-loop', 'unknown']);
+
 /** Why the gateway is not running and what the user can do. */
 export function GatewayProblem({ state }: { state: GatewayState }) {
   const { t, locale } = useLocale();
@@ -63,7 +66,7 @@ export function GatewayProblem({ state }: { state: GatewayState }) {
   return (
     <div className="note note-warn" role="status">
       <p className="note-title">{t(help.what, { port: state.port })}</p>
-      {state.message && <p>{state.message}</p>}
+      {state.message && SHOW_MESSAGE.has(state.reason ?? 'unknown') && <p className="muted">{state.message}</p>}
       {holder && (
         <p>{t('gateway.portHolder', { pid: holder.pid ?? '?', command: holder.command ?? t('common.unknown') })}</p>
       )}

@@ -5,7 +5,7 @@
 import { useCallback } from 'react';
 import type { Alert } from '../../../shared/contract';
 import { useLocale } from '../hooks/use-locale';
-import { formatRelative } from '../lib/format';
+import { formatDateTime, formatRelative } from '../lib/format';
 import { providerDisplayName as providerName } from '../../../shared/provider-names';
 
 /** A function from (alert, now) to its sentence. */
@@ -18,6 +18,7 @@ export function useAlertText(): (alert: Alert, now: number) => string {
         provider: providerName(alert.provider),
         agent: alert.agentId,
         when: formatRelative(alert.expiresAt, now, locale),
+        date: formatDateTime(alert.expiresAt, locale),
       }),
     [t, locale],
   );

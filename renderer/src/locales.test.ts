@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { Alert, ErrorCode, GatewayInstallation, GatewayStatus, InstallProgress, ProfileStatus } from '../../shared/contract';
+import { CREDENTIAL_KINDS } from './lib/credential-input';
+import { EXPIRY_PRESETS } from './lib/expiry-presets';
+import { FAILURE_REASONS } from './lib/gateway-view';
+import { VIEWS } from './lib/navigate';
+import { VALIDATION_KEYS } from './lib/validation-messages';
+import en from '../../shared/i18n/ui/en.json';
+import fr from '../../shared/i18n/ui/fr.json';
+import zhCN from '../../shared/i18n/ui/zh-CN.json';
+import zhTW from '../../shared/i18n/ui/zh-TW.json';
+
+const LANGS = ['en', 'fr', 'zh-CN', 'zh-TW'] as const;
+type Tree = { [k: string]: string | Tree };
+const TREES: Record<(typeof LANGS)[number], Tree> = { en, fr, 'zh-CN': zhCN, 'zh-TW': zhTW };
+/** The renderer's own sources, as text (Vite's glob import: no Node APIs in renderer code). */
+const SOURCES = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(prefix + k, v);
+    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const base = (key: string) => key.replace(PLURAL, '');
+const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const tags = (s: string) => [...s.matchAll(/<\/?code>/g)].map((m) => m[0]).sort();
+const flat = Object.fromEntries(LANGS.map((l) => [l, flatten(TREES[l])])) as Record<(typeof LANGS)[number], Map<string, string>>;
+const english = flat.en;
+const has = (key: string) => english.has(key) || english.has(`${key}_other`);
+
+describe('translations', () => {
+  it.each(LANGS)('%s has exactly the keys of English (plural forms aside)', (lng) => {
+    const keys = (m: Map<string, string>) => [...new Set([...m.keys()].map(base))].sort();
+    expect(keys(flat[lng])).toEqual(keys(english));
+  });
+
+  it.each(LANGS)('%s has every plural form its language needs', (lng) => {
+    const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+    const plurals = new Set([...english.keys()].filter((k) => PLURAL.test(k)).map(base));
+    for (const key of plurals) for (const c of categories) expect(flat[lng].has(`${key}_${c}`), `${lng} ${key}_${c}`).toBe(true);
+  });
+
+  it.each(LANGS)('%s keeps the variables and markup of every English string', (lng) => {
+    for (const [key, value] of flat[lng]) {
+      const source = english.get(key) ?? english.get(`${base(key)}_other`)!;
+      expect(vars(value), `${lng} ${key}`).toEqual(vars(source));
+      expect(tags(value), `${lng} ${key}`).toEqual(tags(source));
+      if (key !== 'install.phase.idle') expect(value.trim(), `${lng} ${key}`).not.toBe('');
+    }
+  });
+
+  it('has a string for every key the code builds from the contract', () => {
+    const wanted = [
+      ...ProfileStatus.options.map((s) => `credential.status.${s}`),
+      ...GatewayStatus.options.map((s) => `gateway.status.${s}`),
+      ...FAILURE_REASONS.flatMap((r) => [`gateway.reason.${r}`, `gateway.next.${r}`]),
+      ...ErrorCode.options.map((c) => `errors.code.${c}`),
+      ...CREDENTIAL_KINDS.flatMap((k) => ['title', 'formTitle', 'summary', 'intro'].map((f) => `connect.${k}.${f}`)),
+      ...EXPIRY_PRESETS.map((p) => `expiry.preset.${p}`),
+      ...InstallProgress.shape.phase.options.map((p) => `install.phase.${p}`),
+      ...GatewayInstallation.shape.source.unwrap().options.map((s) => `install.sourceName.${s}`),
+      ...Alert.shape.kind.options.map((k) => `alerts.text.${k}`),
+      ...['one-hour', 'tomorrow-morning', 'next-threshold'].map((c) => `alerts.snoozeChoice.${c}`),
+      ...['start', 'stop', 'restart'].flatMap((a) => [`gateway.action.${a}`, `gateway.busy.${a}`]),
+      ...['api_key', 'token', 'oauth'].map((t) => `credential.type.${t}`),
+      ...['choose', 'form', 'start'].flatMap((s) => [`wizard.title.${s}`, `wizard.step.${s}`]),
+      ...VIEWS.map((v) => `nav.${v}`),
+      ...VALIDATION_KEYS,
+    ];
+    expect(wanted.filter((k) => !has(k))).toEqual([]);
+  });
+
+  it('has a string for every literal key used in the renderer', () => {
+    const used = new Set<string>();
+    for (const src of Object.values(SOURCES)) {
+      for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z-]+\.[a-zA-Z0-9.-]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/i18nKey="([^"]+)"/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/'((?:expiry|settings|validation)\.[a-zA-Z.]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !has(k)).sort()).toEqual([]);
+  });
+});
