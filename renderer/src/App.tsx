@@ -66,7 +66,7 @@ function Frame() {
       firstRender.current = false;
       return;
     }
-    if (!showWizard) headingRef.current?.focus();
+    if (!showWizard && !route.form) headingRef.current?.focus();
   }, [route, showWizard, t]);
 
   const navigate = (next: Route) => {

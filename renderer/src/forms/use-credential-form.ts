@@ -1,7 +1,7 @@
 /**
- * The state of one credential form: values as typed, errors per field (from the shared schemas on blur and
- * submit, and from main's `error.fields`), a busy flag while saving, the confirmation after. Values are kept after
- * an error; secrets are cleared once saved, so they do not linger in the window.
+ * The state of one credential form: values as typed; errors per field from the shared schemas (on blur once
+ * something was typed, and on submit) and from main's `error.fields`; a busy flag while saving; the confirmation
+ * after. Values are kept after an error; secrets are cleared once saved, so they do not linger in the window.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { AppErrorShape, InputOf, OutputOf, Result } from '../../../shared/contract';
@@ -73,7 +73,9 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
         message = choice.ok ? undefined : choice.errorKey;
         field = 'expiresAt' as keyof CredentialValues;
       } else {
-        message = validateField(inputSchema(request.kind), field, v[field]);
+        const value = v[field];
+        if (typeof value === 'string' && value.trim() === '') return;
+        message = validateField(inputSchema(request.kind), field, value);
       }
       setErrors((e) => {
         const next = { ...e };
