@@ -92,6 +92,10 @@ export interface AppLike {
   whenReady(): Promise<void>;
   getVersion(): string;
   getPath(name: 'userData'): string;
+  /** Start at login on macOS and Windows (`path` and `args` are Windows-only). */
+  setLoginItemSettings(settings: { openAtLogin: boolean; path?: string; args?: string[] }): void;
+  /** Whether the login item is set (Windows: for that `path` and `args`); macOS says if this launch came from it. */
+  getLoginItemSettings(options?: { path?: string; args?: string[] }): { openAtLogin: boolean; wasOpenedAtLogin?: boolean };
   quit(): void;
   enableSandbox(): void;
   setAppUserModelId(id: string): void;
@@ -147,6 +151,11 @@ export interface NotificationLike {
   on(event: 'click' | 'close', listener: () => void): unknown;
 }
 
+/** The `powerMonitor` events the shell follows (usable only after `ready`). */
+export interface PowerMonitorLike {
+  on(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
+}
+
 /** Everything the shell needs from Electron. */
 export interface ElectronSurface {
   app: AppLike;
@@ -154,7 +163,13 @@ export interface ElectronSurface {
   ipcMain: IpcMainLike;
   protocol: ProtocolLike;
   session: { readonly defaultSession: SessionLike };
-  shell: { openExternal(url: string): Promise<void> };
+  shell: {
+    openExternal(url: string): Promise<void>;
+    /** Opens a file or folder with the desktop's default app; resolves to an error message, or '' on success. */
+    openPath(path: string): Promise<string>;
+  };
+  /** Wake-ups after sleep and screen unlocks, after which time-based state is re-checked. */
+  powerMonitor: PowerMonitorLike;
   dialog: { showErrorBox(title: string, content: string): void };
   Notification: { new (options: { title: string; body: string }): NotificationLike; isSupported(): boolean };
   Tray: new (imagePath: string) => TrayLike;

@@ -101,13 +101,16 @@ export class FakeWebContents extends FakeEmitter {
 }
 
 /** Builds an independent fake Electron. */
-export function createFakeElectron(options: { lock?: boolean; notificationsSupported?: boolean; version?: string; userData?: string } = {}) {
+export function createFakeElectron(
+  options: { lock?: boolean; notificationsSupported?: boolean; version?: string; userData?: string; wasOpenedAtLogin?: boolean; openPathError?: string } = {},
+) {
   const calls: string[] = [];
   const defaultSession = new FakeSession();
   const windows: FakeBrowserWindow[] = [];
   const notifications: FakeNotification[] = [];
   const trays: FakeTray[] = [];
   const opened: string[] = [];
+  const openedPaths: string[] = [];
   const errorBoxes: [string, string][] = [];
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -169,6 +172,11 @@ export function createFakeElectron(options: { lock?: boolean; notificationsSuppo
     quitted = false;
     sandboxEnabled = false;
     appUserModelId: string | null = null;
+    /** What `setLoginItemSettings` last received (null: never called), and every call in order. */
+    loginItem: { openAtLogin: boolean; path?: string; args?: string[] } | null = null;
+    readonly loginItemCalls: { openAtLogin: boolean; path?: string; args?: string[] }[] = [];
+    /** macOS: this launch came from the login item. */
+    wasOpenedAtLogin = options.wasOpenedAtLogin ?? false;
     whenReady(): Promise<void> {
       return readyPromise;
     }
@@ -182,6 +190,16 @@ export function createFakeElectron(options: { lock?: boolean; notificationsSuppo
     enableSandbox(): void {
       calls.push('app.enableSandbox');
       this.sandboxEnabled = true;
+    }
+    setLoginItemSettings(settings: { openAtLogin: boolean; path?: string; args?: string[] }): void {
+      this.loginItem = { ...settings };
+      this.loginItemCalls.push({ ...settings });
+    }
+    /** Like Windows: an item set for another path or other args does not count. */
+    getLoginItemSettings(query?: { path?: string; args?: string[] }): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
+      const item = this.loginItem;
+      const matches = !!item && (query?.path === undefined || query.path === item.path) && (query?.args === undefined || JSON.stringify(query.args) === JSON.stringify(item.args ?? []));
+      return { openAtLogin: !!item?.openAtLogin && matches, wasOpenedAtLogin: this.wasOpenedAtLogin };
     }
     setAppUserModelId(id: string): void {
       this.appUserModelId = id;
@@ -284,6 +302,9 @@ export function createFakeElectron(options: { lock?: boolean; notificationsSuppo
     }
   }
 
+  /** `powerMonitor`: a test plays the machine waking with `emit('resume')`. */
+  const powerMonitor = new FakeEmitter();
+
   const app = new FakeApp();
   const ipcMain = new FakeIpcMain();
   const protocol = new FakeProtocol();
@@ -297,11 +318,16 @@ export function createFakeElectron(options: { lock?: boolean; notificationsSuppo
       async openExternal(url: string) {
         opened.push(url);
       },
+      async openPath(target: string) {
+        openedPaths.push(target);
+        return options.openPathError ?? '';
+      },
     },
     dialog: { showErrorBox: (title, content) => errorBoxes.push([title, content]) },
     Notification: FakeNotification,
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: MenuItemOptionsLike[]) => ({ template }) },
+    powerMonitor,
   };
   return {
     surface,
@@ -313,6 +339,8 @@ export function createFakeElectron(options: { lock?: boolean; notificationsSuppo
     notifications,
     trays,
     opened,
+    openedPaths,
+    powerMonitor,
     errorBoxes,
     calls,
     BrowserWindow: FakeBrowserWindow,
