@@ -23,7 +23,7 @@ const fake = createFakeElectron({ userData: process.env.SMOKE_USER_DATA, version
 // electron-store registers a sync listener with ipcMain.on; the shell must remove it again.
 fake.ipcMain.on = (channel) => { fake.storeListener = channel; };
 globalThis.fake = fake;
-export const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Notification, Tray, Menu } = fake.surface;
+export const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Notification, Tray, Menu, powerMonitor } = fake.surface;
 export default fake.surface;
 `;
 

@@ -16,10 +16,16 @@ afterEach(async () => {
 
 const confStore: StoreFactory = ({ name, ...rest }) => new Conf<Record<string, unknown>>({ ...rest, configName: name, projectName: 'clawtray' });
 const nextTick = () => new Promise((r) => setImmediate(r));
+const SETUP = `sk-ant-oat01-${'S'.repeat(84)}`;
 
 function setup(overrides: Partial<ShellOptions> = {}, fakeOptions: Parameters<typeof createFakeElectron>[0] = {}) {
   const tmp = makeTempDir();
-  const dirs = { userData: path.join(tmp.dir, 'userData'), state: path.join(tmp.dir, 'state'), renderer: path.join(tmp.dir, 'renderer') };
+  const dirs = {
+    userData: path.join(tmp.dir, 'userData'),
+    state: path.join(tmp.dir, 'state'),
+    renderer: path.join(tmp.dir, 'renderer'),
+    config: path.join(tmp.dir, 'config'),
+  };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(dirs.renderer, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}"><div id="root"></div>`);
   const fake = createFakeElectron({ userData: dirs.userData, ...fakeOptions });
@@ -38,8 +44,10 @@ function setup(overrides: Partial<ShellOptions> = {}, fakeOptions: Parameters<ty
     preloadPath: '/app/dist/preload/index.cjs',
     trayIconDir: '/app/resources/tray',
     platform: 'linux',
-    env: { DISPLAY: ':0', XDG_CURRENT_DESKTOP: 'KDE' },
+    env: { DISPLAY: ':0', XDG_CURRENT_DESKTOP: 'KDE', XDG_CONFIG_HOME: dirs.config, LANG: 'en_US.UTF-8' },
     argv: ['electron', '.'],
+    loginLaunch: { exe: '/opt/Claw Tray/clawtray', args: ['--hidden'] },
+    homeDir: tmp.dir,
     logger: { info() {}, warn() {}, error: (m) => errors.push(m) },
     ...overrides,
   });
@@ -142,6 +150,96 @@ describe('startShell', () => {
     tray.clickItem('Quit ClawTray');
     await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
     expect(cores[0]!.dispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists a setup-token 2 hours from expiry in the tray (attention), and its line opens the renew form', async () => {
+    const { fake, cores, started, window } = setup();
+    await started();
+    const core = cores[0]!;
+    expect((await core.dispatch('models:setDefault', { model: 'anthropic/claude-sonnet-4-6' })).ok).toBe(true);
+    const saved = await core.dispatch('auth:saveSetupToken', { token: SETUP, profileName: 'work', expiresAt: Date.now() + 2 * 3_600_000 });
+    expect(saved.ok).toBe(true);
+    const tray = fake.trays[0]!;
+    await vi.waitFor(() => expect(tray.image).toBe(path.join('/app/resources/tray', 'attention.png')), { timeout: 10_000 });
+    const line = tray.menu!.template.find((i) => i.label?.startsWith('Renew Anthropic “work”: expires'));
+    expect(line).toBeDefined();
+    expect(tray.toolTip).toMatch(/^ClawTray\n.*\nAnthropic “work” expires on /);
+    line!.click!();
+    expect(window()).toMatchObject({ visible: true, focused: true });
+    expect(window().webContents.sent).toContainEqual([
+      'app:navigate',
+      { view: 'renew', agentId: 'main', profileId: 'anthropic:work', provider: 'anthropic', profileName: 'work' },
+    ]);
+  });
+
+  it('tray items run gateway channels, open Settings and the logs folder', async () => {
+    const { fake, cores, dirs, started, window } = setup();
+    await started();
+    const core = cores[0]!;
+    const dispatch = vi.spyOn(core, 'dispatch');
+    const logFile = path.join(dirs.state, 'logs', 'openclaw.log');
+    core.context.events.emit('gateway:state', { status: 'stopped', port: 18789, owned: true, logFile });
+    const tray = fake.trays[0]!;
+    tray.clickItem('Start the gateway');
+    await vi.waitFor(() => expect(dispatch).toHaveBeenCalledWith('gateway:start', {}));
+    tray.clickItem('Settings…');
+    expect(window().visible).toBe(true);
+    expect(window().webContents.sent).toContainEqual(['app:navigate', { view: 'settings' }]);
+    tray.clickItem('Open logs folder');
+    await vi.waitFor(() => expect(fake.openedPaths).toEqual([path.dirname(logFile)]));
+  });
+
+  it('"Quit and stop the gateway" appears when the gateway would outlive the app, and stops it before quitting', async () => {
+    const { fake, cores, started, window } = setup();
+    await started();
+    const core = cores[0]!;
+    await fake.ipcMain.invoke(window().invokeEvent(), 'settings:update', { keepGatewayRunning: true });
+    core.context.events.emit('gateway:state', { status: 'ready', port: 18789, owned: true });
+    const tray = fake.trays[0]!;
+    expect(tray.menu!.template.map((i) => i.label)).toContain('Quit ClawTray (the gateway keeps running)');
+    const dispatch = vi.spyOn(core, 'dispatch');
+    tray.clickItem('Quit and stop the gateway');
+    await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
+    expect(dispatch).toHaveBeenCalledWith('gateway:stop', {});
+  });
+
+  it('translates the tray when the language setting changes', async () => {
+    const { fake, started, window } = setup();
+    await started();
+    await fake.ipcMain.invoke(window().invokeEvent(), 'settings:update', { language: 'fr' });
+    expect(fake.trays[0]!.menu!.template.map((i) => i.label)).toContain('Quitter ClawTray');
+  });
+
+  it('re-evaluates core when the machine wakes or the screen unlocks', async () => {
+    const { fake, cores, started } = setup();
+    await started();
+    const resume = vi.spyOn(cores[0]!, 'resume');
+    fake.powerMonitor.emit('resume');
+    await vi.waitFor(() => expect(resume).toHaveBeenCalledTimes(1));
+    fake.powerMonitor.emit('unlock-screen');
+    await vi.waitFor(() => expect(resume).toHaveBeenCalledTimes(2));
+  });
+
+  it('Linux: start at login writes and removes the XDG autostart entry as the setting changes', async () => {
+    const { fake, dirs, started, window } = setup();
+    await started();
+    const entry = path.join(dirs.config, 'autostart', 'clawtray.desktop');
+    expect(fs.existsSync(entry)).toBe(false);
+    await fake.ipcMain.invoke(window().invokeEvent(), 'settings:update', { openAtLogin: true });
+    expect(fs.readFileSync(entry, 'utf8')).toContain('Exec="/opt/Claw Tray/clawtray" --hidden\n');
+    await fake.ipcMain.invoke(window().invokeEvent(), 'settings:update', { openAtLogin: false });
+    expect(fs.existsSync(entry)).toBe(false);
+    expect(fake.app.loginItemCalls).toEqual([]);
+  });
+
+  it('macOS: start at login is a login item, and a launch from it stays in the tray', async () => {
+    const { fake, started, window } = setup({ platform: 'darwin' }, { wasOpenedAtLogin: true });
+    await started();
+    window().emit('ready-to-show');
+    expect(window().visible).toBe(false);
+    await fake.ipcMain.invoke(window().invokeEvent(), 'settings:update', { openAtLogin: true });
+    expect(fake.app.loginItem).toEqual({ openAtLogin: true });
+    expect(fake.trays[0]!.image).toBe(path.join('/app/resources/tray', 'stoppedTemplate.png'));
   });
 
   it('starts hidden in the tray when launched with --hidden', async () => {

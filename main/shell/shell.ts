@@ -1,8 +1,10 @@
 /**
  * The Electron shell's glue, in start-up order: security that must precede `ready`, the single-instance lock,
- * the quit guard, then on `ready` the `app://` protocol, core, the IPC binding, the window and the tray. Every
- * Electron API arrives through `ElectronSurface`, so tests run this whole sequence against a fake.
+ * the quit guard, then on `ready` the `app://` protocol, core, the IPC binding, the window, the tray, the login
+ * item and the wake-up hook. Every Electron API arrives through `ElectronSurface`, so tests run this whole
+ * sequence against a fake.
  */
+import os from 'node:os';
 import { NavigateRequest } from '../../shared/contract';
 import type { AppCore, CoreDeps } from '../core/app-core';
 import type { Logger } from '../core/core-context';
@@ -13,16 +15,19 @@ import { openPreferences, type StoreFactory } from './preferences';
 import { installQuitGuard } from './quit-guard';
 import { APP_SCHEME, APP_START_URL, applyPreReadySecurity, createAppProtocolHandler, denyAllPermissions, hardenApp } from './security';
 import { acquireSingleInstance } from './single-instance';
-import { createTray, handleTrayAction, trackTrayInput, type TrayController } from './tray';
+import { trackTrayInput } from '../serve/tray-input';
+import type { LaunchCommand } from './autostart-entry';
+import { createLoginItem, HIDDEN_FLAG, syncLoginItem } from './login-item';
+import { createTray, handleTrayAction, openLogsFolder, type TrayActionContext, type TrayController } from './tray';
 import { trayHostLikely } from './tray-host';
-import { buildTrayModel, EMPTY_TRAY_INPUT, type TrayAction } from './tray-model';
+import { buildTrayModel } from './tray-model';
+import { resumeOnWake } from './wake';
 import { createMainWindow, type MainWindow } from './window';
 
 /** The app id, shared with `electron-builder.yml` (Windows needs it for notifications). */
 export const APP_ID = 'ai.clawtray.app';
 
-/** Launch flag a login item passes so the app starts in the tray without showing the window. */
-export const HIDDEN_FLAG = '--hidden';
+export { HIDDEN_FLAG } from './login-item';
 
 /** What differs between the real app and a test. */
 export interface ShellOptions {
@@ -34,6 +39,10 @@ export interface ShellOptions {
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
   argv: readonly string[];
+  /** What a login item launches (see `loginLaunchCommand`). */
+  loginLaunch: LaunchCommand;
+  /** The user's home (for `~/.config/autostart` when `XDG_CONFIG_HOME` is unset); defaults to `os.homedir()`. */
+  homeDir?: string;
   logger: Logger;
   /** Where SIGINT/SIGTERM arrive (the process), so a terminal Ctrl+C quits cleanly. */
   signals?: { on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
@@ -53,20 +62,32 @@ export interface ShellHandle {
   ready: Promise<RunningShell | null>;
 }
 
-/** The tray, when this desktop can show one, fed from core's state. */
-function setUpTray(electron: ElectronSurface, options: ShellOptions, core: AppCore, onAction: (action: TrayAction) => void) {
+/** The tray, when this desktop can show one: its model rebuilt from core's state on every change. */
+function setUpTray(electron: ElectronSurface, options: ShellOptions, core: AppCore, actions: Omit<TrayActionContext, 'openLogsFolder'>) {
   if (!trayHostLikely(options.platform, options.env)) return null;
-  const tray = createTray(
-    { Tray: electron.Tray, Menu: electron.Menu, iconDir: options.trayIconDir, platform: options.platform, onAction },
-    buildTrayModel(EMPTY_TRAY_INPUT),
+  let tray: TrayController | null = null;
+  const tracker = trackTrayInput(core, { env: options.env, onChange: (input) => tray?.render(buildTrayModel(input)) });
+  const context: TrayActionContext = {
+    ...actions,
+    openLogsFolder: () => openLogsFolder(tracker.current().gateway, new Date(core.context.clock.now()), electron.shell.openPath),
+  };
+  const created = createTray(
+    {
+      Tray: electron.Tray,
+      Menu: electron.Menu,
+      iconDir: options.trayIconDir,
+      platform: options.platform,
+      onAction: (action) => void handleTrayAction(action, context),
+    },
+    buildTrayModel(tracker.current()),
   );
-  const tracker = trackTrayInput(core, (input) => tray.render(buildTrayModel(input)));
+  tray = created;
   return {
-    tray,
+    tray: created,
     seed: tracker.seed,
     dispose() {
       tracker.dispose();
-      tray.dispose();
+      created.dispose();
     },
   };
 }
@@ -89,6 +110,7 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
   let tray: TrayController | null = null;
   let disposeIpc: (() => void) | null = null;
   let disposeTray: (() => void) | null = null;
+  let disposeLoginItem: (() => void) | null = null;
 
   const notifier = createNotifier({ Notification: electron.Notification, onClick: (action) => running?.openView(action), logger });
   installQuitGuard(app, {
@@ -98,6 +120,7 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       await core?.dispose();
       disposeIpc?.();
       disposeTray?.();
+      disposeLoginItem?.();
     },
     logger,
   });
@@ -137,11 +160,30 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       const parsed = action ? NavigateRequest.safeParse(action) : null;
       if (parsed?.success) c.context.events.emit('app:navigate', parsed.data);
     };
-    const trayHandle = setUpTray(electron, options, c, (action) => handleTrayAction(action, { openView, quit: () => app.quit() }));
+    const trayHandle = setUpTray(electron, options, c, {
+      openView,
+      async gateway(op) {
+        const result = await c.dispatch(`gateway:${op}`, {});
+        return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+      },
+      quit: () => app.quit(),
+      logger,
+    });
     tray = trayHandle?.tray ?? null;
     disposeTray = trayHandle?.dispose ?? null;
+    const loginItem = createLoginItem({
+      platform: options.platform,
+      app,
+      launch: options.loginLaunch,
+      env: options.env,
+      homeDir: options.homeDir ?? os.homedir(),
+      logger,
+    });
+    disposeLoginItem = syncLoginItem(c.context.settings, loginItem, logger);
+    resumeOnWake(electron.powerMonitor, () => c.resume(), logger);
 
-    w.open({ show: !options.argv.includes(HIDDEN_FLAG) || !trayHandle });
+    const launchedHidden = options.argv.includes(HIDDEN_FLAG) || (options.platform === 'darwin' && !!app.getLoginItemSettings().wasOpenedAtLogin);
+    w.open({ show: !launchedHidden || !trayHandle });
     running = { core: c, window: w, tray, openView };
     await c.start().catch((err: unknown) => logger.error('core failed to start', err));
     await trayHandle?.seed().catch((err: unknown) => logger.error('could not read the state for the tray', err));

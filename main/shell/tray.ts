@@ -1,13 +1,15 @@
 /**
  * Renders a `TrayModel` with Electron's `Tray` and `Menu`, rebuilding the whole menu on every update (Linux only
- * picks up changes to a menu that is set again), and keeps the tray's input current from core's events.
- * Clicking the icon opens the window.
+ * picks up changes to a menu that is set again), and carries out clicked actions. Clicking the icon opens the
+ * window. The model comes from `tray-model.ts`, its input from `main/serve/tray-input.ts`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Dispatch } from '../core/dispatch';
-import type { EventSource } from '../core/events';
+import type { GatewayState } from '../../shared/contract';
+import type { Logger } from '../core/core-context';
+import { defaultLogFile } from '../core/gateway/gateway-config';
 import type { ElectronSurface, MenuItemOptionsLike, TrayLike } from './electron-surface';
-import { EMPTY_TRAY_INPUT, trayIconFile, type TrayAction, type TrayInput, type TrayModel } from './tray-model';
+import { trayIconFile, type TrayAction, type TrayModel } from './tray-model';
 
 /** What the tray needs. */
 export interface TrayDeps {
@@ -57,62 +59,59 @@ export function createTray(deps: TrayDeps, initial: TrayModel): TrayController {
   };
 }
 
+/** The folder of OpenClaw's log: from the gateway's state when known, else OpenClaw's default for `now`. */
+export function logsFolder(gateway: Pick<GatewayState, 'logFile'> | null, now: Date): string {
+  return path.dirname(gateway?.logFile ?? defaultLogFile(now));
+}
+
+/**
+ * Opens the logs folder in the desktop's file manager, creating it (0700) first: OpenClaw creates it only once
+ * the gateway has logged, and an empty folder is a better answer than an error.
+ */
+export async function openLogsFolder(gateway: Pick<GatewayState, 'logFile'> | null, now: Date, openPath: (target: string) => Promise<string>): Promise<void> {
+  const folder = logsFolder(gateway, now);
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const error = await openPath(folder);
+  if (error) throw new Error(`${folder}: ${error}`);
+}
+
 /** What tray actions can do. */
 export interface TrayActionContext {
   /** Shows the window, optionally on a view (`{ view: 'renew', profileId }`). */
-  openView(action?: Record<string, string>): void;
+  openView(request?: Record<string, string>): void;
+  /** Runs a gateway channel through core (`gateway:start` ...); resolves once core has answered. */
+  gateway(op: 'start' | 'stop' | 'restart'): Promise<{ ok: boolean; message?: string }>;
+  openLogsFolder(): Promise<void>;
   quit(): void;
+  logger: Logger;
 }
 
-/** Carries out a clicked tray action. */
-export function handleTrayAction(action: TrayAction, ctx: TrayActionContext): void {
+/** Carries out a clicked tray action. Failures are logged (the tray has nowhere to show them; the window does). */
+export async function handleTrayAction(action: TrayAction, ctx: TrayActionContext): Promise<void> {
+  const gateway = async (op: 'start' | 'stop' | 'restart') => {
+    const result = await ctx.gateway(op).catch((err: unknown) => ({ ok: false, message: err instanceof Error ? err.message : String(err) }));
+    if (!result.ok) ctx.logger.warn(`tray: gateway ${op} failed: ${result.message ?? 'unknown error'}`);
+    return result.ok;
+  };
   switch (action.kind) {
     case 'open-window':
       ctx.openView();
       return;
+    case 'open-view':
+      ctx.openView(action.request);
+      return;
+    case 'gateway':
+      await gateway(action.op);
+      return;
+    case 'open-logs':
+      await ctx.openLogsFolder().catch((err: unknown) => ctx.logger.warn(`tray: could not open the logs folder: ${err instanceof Error ? err.message : String(err)}`));
+      return;
     case 'quit':
       ctx.quit();
       return;
+    case 'quit-and-stop-gateway':
+      await gateway('stop');
+      ctx.quit();
+      return;
   }
-}
-
-/** Follows the tray's input. */
-export interface TrayInputTracker {
-  current(): TrayInput;
-  /** Asks core once for the current state (events that arrived first win). */
-  seed(): Promise<void>;
-  dispose(): void;
-}
-
-/** Keeps a `TrayInput` from core's `gateway:state`, `auth:status` and `alerts:changed`, calling `onChange` on each. */
-export function trackTrayInput(core: { dispatch: Dispatch; events: EventSource }, onChange: (input: TrayInput) => void): TrayInputTracker {
-  let input: TrayInput = EMPTY_TRAY_INPUT;
-  const heard = { gateway: false, auth: false, alerts: false };
-  const set = (patch: Partial<TrayInput>) => {
-    input = { ...input, ...patch };
-    onChange(input);
-  };
-  const offs = [
-    core.events.on('gateway:state', (gateway) => ((heard.gateway = true), set({ gateway }))),
-    core.events.on('auth:status', (auth) => ((heard.auth = true), set({ auth }))),
-    core.events.on('alerts:changed', ({ alerts }) => ((heard.alerts = true), set({ alerts }))),
-  ];
-  return {
-    current: () => input,
-    async seed() {
-      const [gateway, auth, alerts] = await Promise.all([
-        core.dispatch('gateway:state', {}),
-        core.dispatch('auth:status', {}),
-        core.dispatch('alerts:list', {}),
-      ]);
-      const patch: Partial<TrayInput> = {};
-      if (gateway.ok && !heard.gateway) patch.gateway = gateway.value as TrayInput['gateway'];
-      if (auth.ok && !heard.auth) patch.auth = auth.value as TrayInput['auth'];
-      if (alerts.ok && !heard.alerts) patch.alerts = (alerts.value as { alerts: TrayInput['alerts'] }).alerts;
-      if (Object.keys(patch).length) set(patch);
-    },
-    dispose() {
-      for (const off of offs) off();
-    },
-  };
 }
