@@ -12,6 +12,7 @@ import { createAppCore } from '../core/app-core';
 import { defaultAppDataDir } from '../core/app-data-dir';
 import { createRecordingNotifier } from './recording-notifier';
 import { startWebServer } from './server';
+import { createTrayRoute } from './tray-route';
 
 const USAGE = 'Usage: npm run web -- [--state-dir DIR] [--data-dir DIR] [--port N]';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       error: (m, err) => console.error(`[error] ${m}${err instanceof Error ? `: ${err.message}` : ''}`),
     },
   });
+  const tray = createTrayRoute(core, process.env);
   const server = await startWebServer({
     core,
     rendererDir: rendererDir(),
@@ -80,10 +82,12 @@ async function main(): Promise<void> {
         if (request?.success) core.context.events.emit('app:navigate', request.data);
         return { clicked: request?.success ? last!.id : null };
       },
+      tray: tray.route,
     },
   });
   console.log(`ClawTray web: ${server.url}`);
   await core.start();
+  await tray.seed().catch((err: unknown) => console.error(`[error] could not read the state for the tray: ${err instanceof Error ? err.message : String(err)}`));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.error(`[info] ${signal}: stopping`);
     await server.close();
+    tray.dispose();
     await core.dispose();
     process.exit(0);
   };
