@@ -61,6 +61,9 @@ test('an alert can be snoozed for an hour, then dismissed', async ({ page }) => 
   await expect(alerts.getByRole('listitem')).toHaveCount(1);
   await alerts.getByText('Snooze').click();
   await snapScreen(page, 'status-snooze-menu');
+  await page.keyboard.press('Escape');
+  await expect(alerts.getByRole('button', { name: 'For 1 hour' })).toBeHidden();
+  await alerts.getByText('Snooze').click();
   await alerts.getByRole('button', { name: 'For 1 hour' }).click();
   await expect(alerts.getByText(/snoozed until/)).toBeVisible();
   await expect(page.getByRole('region', { name: /expires in 5 hours/ })).toHaveCount(0);

@@ -95,6 +95,8 @@ test('credentials are removed only after confirming, renewed from a prefilled fo
 
   await openView(page, 'Credentials');
   await page.getByRole('button', { name: 'Anthropic API key' }).click();
+  await expect(page.getByLabel('Agent', { exact: true })).toHaveValue('main');
+  await expect(page.getByLabel('Agent', { exact: true }).getByRole('option')).toHaveText(['main', 'ops']);
   await page.getByLabel('Anthropic API key', { exact: true }).fill(`${API_KEY}2`);
   await page.getByLabel('Profile name (optional)').fill('backup');
   await page.getByRole('button', { name: 'Save' }).click();

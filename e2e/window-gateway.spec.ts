@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, test } from './fixtures';
+import { startWebShell } from './web-shell';
 import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen } from './window-support';
 
 test('the gateway starts and stops from the window, with its log tail filling', async ({ page }) => {
@@ -50,4 +52,32 @@ test('the gateway page says where it looked when OpenClaw is not installed, and 
   await expect(page.getByRole('button', { name: 'Install for me' })).toBeVisible();
   await page.getByText(/^Looked in \d+ places$/).click();
   await snapScreen(page, 'gateway-not-installed');
+});
+
+test('"Install for me" shows its progress, can be cancelled, and then installs OpenClaw', async ({ page }) => {
+  test.setTimeout(90_000);
+  const npmDir = path.resolve(__dirname, 'fixtures/fake-npm');
+  const shell = await startWebShell({ env: { PATH: `${npmDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`, FAKE_NPM_MODE: 'slow', FAKE_NPM_PACKAGES: '60' } });
+  try {
+    await page.goto(shell.url);
+    await skipWizard(page);
+    await openView(page, 'Gateway');
+    const card = page.getByRole('region', { name: 'OpenClaw' });
+    await card.getByRole('button', { name: 'Install for me' }).click();
+    const progress = card.getByRole('progressbar', { name: 'Installing OpenClaw' });
+    await expect(progress).toBeVisible();
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect(card.getByText('The installation was cancelled.')).toBeVisible();
+    await expect(progress).toHaveCount(0);
+
+    await card.getByRole('button', { name: 'Install for me' }).click();
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(5);
+    await snapScreen(page, 'gateway-installing');
+    await expect(card.getByText('OpenClaw is installed.')).toBeVisible({ timeout: 30_000 });
+    await expect(card.getByTestId('openclaw-path')).toContainText(shell.dataDir);
+    await expect(page.getByTestId('gateway-page-status')).toHaveText('Stopped');
+  } finally {
+    await shell.stop();
+  }
 });

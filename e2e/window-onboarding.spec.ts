@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { API_KEY, authProfilesPath, readJson, snapScreen } from './window-support';
 
 test('first run: the wizard saves an Anthropic key, offers to start the gateway, then shows the status panel', async ({ page, shell }) => {
-  await expect(page.getByRole('heading', { level: 2, name: 'Welcome to ClawTray' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Welcome' })).toBeVisible();
   await snapScreen(page, 'wizard-choose');
 
   await page.getByRole('button', { name: 'Anthropic API key' }).click();

@@ -92,8 +92,8 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
           )}
           {progress && (
             <p role="status" className={progress.phase === 'failed' ? 'error-text' : 'muted'}>
-              {t(`install.phase.${progress.phase}`)}
-              {progress.message ? ` ${progress.message}` : ''}
+              {progress.phase === 'running' ? (progress.message ?? t('install.phase.running')) : t(`install.phase.${progress.phase}`)}
+              {progress.phase === 'failed' && progress.message ? ` ${progress.message}` : ''}
             </p>
           )}
           {progress?.command && (

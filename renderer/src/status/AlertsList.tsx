@@ -2,7 +2,7 @@
  * The small list of alerts under the status panel, each with Renew, Snooze (1 hour, until tomorrow 9:00, until
  * the next threshold) and Dismiss. Snoozed alerts stay listed with the time they come back.
  */
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Alert, AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
@@ -14,6 +14,13 @@ import { snoozeUntil, type SnoozePreset } from '../../../shared/snooze';
 import { useAlertText } from './use-alert-text';
 
 const SNOOZE_CHOICES: readonly SnoozePreset[] = ['one-hour', 'tomorrow-morning', 'next-threshold'];
+
+/** Escape closes an open snooze menu and returns the focus to its button. */
+function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>): void {
+  if (e.key !== 'Escape' || !e.currentTarget.open) return;
+  e.currentTarget.open = false;
+  e.currentTarget.querySelector('summary')?.focus();
+}
 
 /** The alerts card, or nothing without alerts. */
 export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
@@ -55,7 +62,7 @@ export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
                     {t('alerts.renew')}
                   </button>
                 )}
-                <details className="menu">
+                <details className="menu" onKeyDown={closeOnEscape}>
                   <summary>{t('alerts.snooze')}</summary>
                   <div className="menu-items">
                     {SNOOZE_CHOICES.map((choice) => (
