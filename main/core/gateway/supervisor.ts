@@ -82,6 +82,7 @@ export class GatewaySupervisor {
   /** Re-reads where OpenClaw is, without starting anything (at app start, after an install, on settings changes). */
   refresh(): Promise<GatewayState> {
     return this.serial(async () => {
+      this.located = undefined;
       if (!hasChild(this.machine) && this.machine.state.status !== 'external') await this.locate();
       return this.state();
     });

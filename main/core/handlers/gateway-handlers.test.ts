@@ -2,7 +2,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayState, InstallProgress } from '../../../shared/contract';
 import { alive, FAKE_OPENCLAW, freePort, treeOf } from '../gateway/gateway-test-support';
+import type { NotificationRequest } from '../core-context';
 import { makeTestCore } from '../test-support';
+import { failureNotice } from './gateway-handlers';
 
 const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm');
 const cleanups: (() => Promise<void>)[] = [];
@@ -11,7 +13,8 @@ afterEach(async () => {
 });
 
 async function core(env: Record<string, string | undefined> = {}, settings: Record<string, unknown> = {}) {
-  const t = makeTestCore({ env: { PATH: process.env.PATH, ...env } });
+  const shown: NotificationRequest[] = [];
+  const t = makeTestCore({ env: { PATH: process.env.PATH, ...env }, notifier: { show: (n) => shown.push(n) } });
   cleanups.push(t.cleanup);
   const states: GatewayState[] = [];
   const installs: InstallProgress[] = [];
@@ -29,10 +32,29 @@ async function core(env: Record<string, string | undefined> = {}, settings: Reco
       await new Promise((res) => setTimeout(res, 20));
     }
   };
-  return { ...t, port, states, installs, waitFor };
+  return { ...t, port, states, installs, shown, waitFor };
 }
 
+describe('failureNotice', () => {
+  const base = { port: 18789, owned: false };
+  it('notifies once when the gateway gives up or refuses its config, and never otherwise', () => {
+    expect(failureNotice({ ...base, status: 'crashed' }, { ...base, status: 'failed', reason: 'crash-loop' })?.id).toBe('gateway-crash-loop');
+    expect(failureNotice({ ...base, status: 'starting' }, { ...base, status: 'failed', reason: 'config' })?.id).toBe('gateway-config');
+    expect(failureNotice({ ...base, status: 'failed', reason: 'config' }, { ...base, status: 'failed', reason: 'config' })).toBeUndefined();
+    expect(failureNotice(undefined, { ...base, status: 'failed', reason: 'port-in-use' })).toBeUndefined();
+    expect(failureNotice(undefined, { ...base, status: 'crashed' })).toBeUndefined();
+  });
+});
+
 describe('gateway module', () => {
+  it('shows a notification when the gateway refuses its configuration (exit 78)', async () => {
+    const c = await core({ FAKE_GATEWAY_MODE: 'exit-78' });
+    await c.core.dispatch('gateway:start', {});
+    const failed = await c.waitFor('failed');
+    expect(failed.lastStderr).toContain('Config invalid');
+    expect(c.shown.map((n) => n.id)).toEqual(['gateway-config']);
+  });
+
   it('auto-starts when the setting says so, answers gateway:* through the contract, and stops the tree on dispose', async () => {
     const c = await core({}, { autoStartGateway: true });
     await c.core.start();

@@ -2,7 +2,8 @@
  * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway. Wires the
  * supervisor and the installer to the context (settings, clock, events, paths); the work lives in `../gateway/`.
  */
-import type { CoreContext, CoreModule } from '../core-context';
+import type { GatewayState } from '../../../shared/contract';
+import type { CoreContext, CoreModule, NotificationRequest } from '../core-context';
 import { ensureGatewayConfig } from '../gateway/gateway-config';
 import { createHealthClient } from '../gateway/health';
 import { Installer } from '../gateway/install';
@@ -10,12 +11,25 @@ import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../gateway
 import { readLoginShellPath } from '../gateway/login-shell';
 import { GatewaySupervisor } from '../gateway/supervisor';
 
+/** A desktop notification when the gateway gives up (crash loop) or refuses its config; nothing otherwise. Pure. */
+export function failureNotice(prev: GatewayState | undefined, next: GatewayState): NotificationRequest | undefined {
+  if (next.status !== 'failed' || (prev?.status === 'failed' && prev.reason === next.reason)) return undefined;
+  if (next.reason === 'crash-loop') {
+    return { id: 'gateway-crash-loop', title: 'OpenClaw gateway keeps crashing', body: 'It crashed 5 times within 3 minutes; ClawTray stopped restarting it. Open ClawTray to see its log.', action: { view: 'gateway' } };
+  }
+  if (next.reason === 'config') {
+    return { id: 'gateway-config', title: 'OpenClaw gateway refused its configuration', body: 'Open ClawTray to see what OpenClaw reported.', action: { view: 'gateway' } };
+  }
+  return undefined;
+}
+
 /**
  * Handlers for finding, installing, starting and stopping the gateway. `secrets` lists values to redact from the
  * gateway's output (the keys the app wrote); the gateway token is always redacted.
  */
 export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule {
   const health = createHealthClient();
+  let last: GatewayState | undefined;
   let loginPath: Promise<string | undefined> | undefined;
   const inputs = (): LocateInputs => ({
     settingsPath: ctx.settings.get().openclawPath,
@@ -39,7 +53,13 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     locate: () => locateOpenClaw(inputs()),
     ensureConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
     health,
-    emitState: (state) => ctx.events.emit('gateway:state', state),
+    emitState: (state) => {
+      const prev = last;
+      last = state;
+      ctx.events.emit('gateway:state', state);
+      const alert = failureNotice(prev, state);
+      if (alert) ctx.notifier.show(alert);
+    },
     emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
     secrets: () => secrets?.() ?? [],
   });
