@@ -1,13 +1,12 @@
 /**
  * The window's translations: i18next with react-i18next. Resources live in `shared/i18n/` beside the
- * notification strings main uses, one scheme for the whole app: the window's own strings (`ui/<lang>.json`, the
- * default namespace) and the `notifications` namespace. All bundled (they are small), so switching language is
- * instant and works offline. English is the fallback for any key.
+ * notification strings main uses (one scheme for the whole app: i18next resources per language, in `shared/`):
+ * the window's strings are `ui/<lang>.json`. All bundled (they are small), so switching language is instant and
+ * works offline. English is the fallback for any key.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { AppLanguage } from '../../shared/i18n/notifications';
-import { notificationStrings } from '../../shared/i18n/notifications';
 import en from '../../shared/i18n/ui/en.json';
 import fr from '../../shared/i18n/ui/fr.json';
 import zhCN from '../../shared/i18n/ui/zh-CN.json';
@@ -21,13 +20,11 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: Object.fromEntries(
-    (Object.keys(UI_STRINGS) as AppLanguage[]).map((lng) => [lng, { translation: UI_STRINGS[lng], notifications: notificationStrings[lng] }]),
+    (Object.keys(UI_STRINGS) as AppLanguage[]).map((lng) => [lng, { translation: UI_STRINGS[lng] }]),
   ),
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: Object.keys(UI_STRINGS),
-  ns: ['translation', 'notifications'],
-  defaultNS: 'translation',
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,

@@ -41,9 +41,11 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
         <h2 id="wizard-title" ref={headingRef} tabIndex={-1}>
           {t(`wizard.title.${step}`)}
         </h2>
-        <button type="button" className="button-link" onClick={() => void finish()}>
-          {t('wizard.skip')}
-        </button>
+        {step !== 'start' && (
+          <button type="button" className="button-link" onClick={() => void finish()}>
+            {t('wizard.skip')}
+          </button>
+        )}
       </div>
       <ol className="steps" aria-label={t('wizard.progress')}>
         {STEPS.map((s, i) => (
