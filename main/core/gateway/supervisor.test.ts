@@ -209,6 +209,18 @@ describe('GatewaySupervisor with the fake gateway', () => {
     expect((await g2.waitFor('stopped', 5000)).owned).toBe(false);
   });
 
+  it('shows an external gateway at refresh, even when OpenClaw is not installed here', async () => {
+    const port = await freePort();
+    const tmp = makeTempDir();
+    cleanups.push(tmp.cleanup);
+    const lone = await startLoneFake(port, '', tmp.dir);
+    cleanups.push(() => killLone(lone));
+    const g = await gateway({ port, openclawPath: '/nonexistent/openclaw', env: { PATH: '' } });
+    expect((await g.sup.refresh()).status).toBe('external');
+    expect((await g.sup.start()).status).toBe('external');
+    expect(g.sup.logs().lines.filter((l) => /already answers/.test(l.text))).toHaveLength(1);
+  });
+
   it('reports port-in-use with the holder pid and command, and leaves the holder alone', async () => {
     const port = await freePort();
     const tmp = makeTempDir();

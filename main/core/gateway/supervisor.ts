@@ -79,11 +79,19 @@ export class GatewaySupervisor {
     this.log.note(line);
   }
 
-  /** Re-reads where OpenClaw is, without starting anything (at app start, after an install, on settings changes). */
+  /**
+   * Re-reads where OpenClaw is and whether a gateway already answers on the port (shown as external), without
+   * starting anything: at app start, after an install, on settings changes.
+   */
   refresh(): Promise<GatewayState> {
     return this.serial(async () => {
       this.located = undefined;
-      if (!hasChild(this.machine) && this.machine.state.status !== 'external') await this.locate();
+      if (hasChild(this.machine) || this.machine.state.status === 'external') return this.state();
+      await this.locate();
+      if (!this.disposed) {
+        this.apply({ type: 'port', port: this.d.options().port });
+        await this.attachExternal(this.machine.state.port);
+      }
       return this.state();
     });
   }
@@ -163,22 +171,26 @@ export class GatewaySupervisor {
     return located.problem ? undefined : located;
   }
 
+  /** Attaches to a gateway that already answers on `port` as OpenClaw; true when there is one. */
+  private async attachExternal(port: number): Promise<boolean> {
+    if (!isOpenClawLive(await this.d.health.get(port, '/healthz'))) return false;
+    const version = versionFromStartupz(await this.d.health.get(port, '/startupz'));
+    const wasExternal = this.machine.state.status === 'external';
+    this.apply({ type: 'external', version });
+    if (!wasExternal) this.log.note(`An OpenClaw gateway already answers on port ${port}${version ? ` (version ${version})` : ''}; attached to it without taking it over.`);
+    this.watchExternal(0);
+    return true;
+  }
+
   private async doStart(user: boolean): Promise<GatewayState> {
     if (this.disposed || hasChild(this.machine)) return this.state();
     this.clearTimers();
     if (user) this.apply({ type: 'user-start' });
     this.apply({ type: 'port', port: this.d.options().port });
     const port = this.machine.state.port;
+    if (await this.attachExternal(port)) return this.state();
     const located = await this.locate(false);
     if (!located?.launch) return this.state();
-    const live = await this.d.health.get(port, '/healthz');
-    if (isOpenClawLive(live)) {
-      const version = versionFromStartupz(await this.d.health.get(port, '/startupz'));
-      this.apply({ type: 'external', version });
-      this.log.note(`An OpenClaw gateway already answers on port ${port}${version ? ` (version ${version})` : ''}; attached to it without taking it over.`);
-      this.watchExternal(0);
-      return this.state();
-    }
     if (!(await isPortFree(port))) {
       const holder: PortHolder | undefined = await findPortHolder(port, this.d.platform);
       this.apply({ type: 'port-in-use', holder });
