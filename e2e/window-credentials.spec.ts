@@ -141,3 +141,44 @@ test('credentials are removed only after confirming, renewed from a prefilled fo
   expect((readJson(authProfilesPath(shell.stateDir)) as Store).profiles['anthropic:default']).toBeUndefined();
   await snapScreen(page, 'status-credentials');
 });
+
+test('a pasted key loses its surrounding whitespace, and the default model is picked among the configured ones', async ({ page, shell }) => {
+  await skipWizard(page);
+  await openView(page, 'Credentials');
+  await page.getByRole('button', { name: 'Anthropic API key' }).click();
+  const key = page.getByLabel('Anthropic API key', { exact: true });
+  await key.focus();
+  await key.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `  ${API_KEY}\n`);
+  await expect(key).toHaveValue(API_KEY);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as anthropic:default' })).toBeVisible();
+
+  await openView(page, 'Credentials');
+  await page.getByRole('button', { name: 'Cloudflare AI Gateway' }).click();
+  await page.getByLabel('Account ID').fill('fedcba9876543210fedcba9876543210');
+  await page.getByLabel('Gateway ID').fill('gw-1');
+  await page.getByLabel('Provider API key').fill(API_KEY);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as cloudflare-ai-gateway:default' })).toBeVisible();
+
+  await openView(page, 'Status');
+  const card = page.getByRole('region', { name: 'Default model' });
+  const before = await card.getByTestId('default-model').textContent();
+  expect(before).toMatch(/^anthropic\//);
+  const pick = card.getByLabel('Use another model');
+  await pick.fill('not a model');
+  await card.getByRole('button', { name: 'Use this model' }).click();
+  await expect(card.getByText('Expected a model like "anthropic/claude-sonnet-4-6".')).toBeVisible();
+  await pick.fill('cloudflare-ai-gateway/claude-sonnet-4-6');
+  await card.getByRole('button', { name: 'Use this model' }).click();
+  await expect(card.getByText('Default model changed.')).toBeVisible();
+  await expect(card.getByTestId('default-model')).toHaveText('cloudflare-ai-gateway/claude-sonnet-4-6');
+  await expect(card.getByText('Has a credential')).toBeVisible();
+  const config = readJson(path.join(shell.stateDir, 'openclaw.json')) as { agents: { defaults: { model: { primary: string } } } };
+  expect(config.agents.defaults.model.primary).toBe('cloudflare-ai-gateway/claude-sonnet-4-6');
+  await snapScreen(page, 'status-models');
+});

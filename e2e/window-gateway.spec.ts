@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
 import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen } from './window-support';
 
-test('the gateway starts and stops from the window, with its log tail filling', async ({ page }) => {
+test('the gateway starts and stops from the window, with its log tail filling', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const port = await freePort();
   await skipWizard(page);
   await openView(page, 'Settings');
@@ -28,6 +29,9 @@ test('the gateway starts and stops from the window, with its log tail filling', 
   await expect(log).toContainText('fake-gateway');
   await expect(page.getByRole('region', { name: 'Gateway' }).getByText('ClawTray', { exact: true })).toBeVisible();
 
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\[stdout\] fake-gateway/);
   await page.getByLabel('Filter').fill('no line has this text');
   await expect(log).toContainText('No line matches the filter.');
   await page.getByLabel('Filter').fill('');

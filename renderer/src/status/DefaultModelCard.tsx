@@ -1,11 +1,15 @@
 /**
- * The default model OpenClaw answers with, whether a credential for its provider exists, and a picker of the
- * configured models to change it (`models:setDefault`).
+ * The default model OpenClaw answers with, whether a credential for its provider exists, and a picker to change
+ * it (`models:setDefault`): the configured models are suggested, any `provider/model` may be typed, and the
+ * shared `ModelRef` schema checks it first.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
+import { ModelRef } from '../../../shared/schemas';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { TextField } from '../components/TextField';
+import { useFieldMessage } from '../hooks/use-field-message';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { formRequestForProvider, type FormRequest } from '../lib/credential-input';
@@ -15,29 +19,36 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
   const { t } = useLocale();
   const { auth, agentId } = useAppData();
   const status = auth.value;
-  const selectId = useId();
+  const listId = useId();
+  const message = useFieldMessage();
   const [choice, setChoice] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [done, setDone] = useState(false);
 
-  useEffect(() => setChoice(status?.defaultModel ?? ''), [status?.defaultModel]);
   if (!status) return null;
 
-  const refs = [...new Set([...(status.defaultModel ? [status.defaultModel] : []), ...status.models.map((m) => m.ref)])];
-  const nameOf = (ref: string) => status.models.find((m) => m.ref === ref)?.name;
+  const refs = status.models.map((m) => m.ref).filter((ref) => ref !== status.defaultModel);
 
   const apply = async () => {
+    setDone(false);
+    const parsed = ModelRef.safeParse(choice);
+    if (!parsed.success) {
+      setFieldError(parsed.error.issues[0]?.message);
+      return;
+    }
     setBusy(true);
     setError(null);
-    setDone(false);
-    const r = await api().modelsSetDefault({ model: choice });
+    const r = await api().modelsSetDefault({ model: parsed.data });
     setBusy(false);
     if (r.ok) {
       setDone(true);
+      setChoice('');
       void auth.reload();
     } else {
       setError(r.error);
+      setFieldError(r.error.fields?.model);
     }
   };
 
@@ -62,22 +73,40 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
           </button>
         </div>
       ))}
-      {(refs.length > 1 || (refs.length === 1 && !status.defaultModel)) && (
-        <div className="inline-form">
-          <label htmlFor={selectId}>{t('model.pick')}</label>
-          <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            {!choice && <option value="">{t('model.choose')}</option>}
-            {refs.map((ref) => (
-              <option key={ref} value={ref}>
-                {nameOf(ref) ? `${nameOf(ref)} (${ref})` : ref}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => void apply()} disabled={busy || !choice || choice === status.defaultModel} aria-busy={busy || undefined}>
-            {busy ? t('common.working') : t('model.apply')}
-          </button>
-        </div>
-      )}
+      <form
+        className="model-picker"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply();
+        }}
+      >
+        <TextField
+          name="model"
+          label={t('model.pick')}
+          value={choice}
+          onChange={(v) => {
+            setChoice(v);
+            setFieldError(undefined);
+            setDone(false);
+          }}
+          help={t('model.pickHelp')}
+          error={message(fieldError)}
+          placeholder={refs[0] ?? 'anthropic/claude-sonnet-4-6'}
+          list={listId}
+          autoComplete="off"
+        />
+        <datalist id={listId}>
+          {refs.map((ref) => (
+            <option key={ref} value={ref}>
+              {status.models.find((m) => m.ref === ref)?.name}
+            </option>
+          ))}
+        </datalist>
+        <button type="submit" disabled={busy || !choice.trim()} aria-busy={busy || undefined}>
+          {busy ? t('common.working') : t('model.apply')}
+        </button>
+      </form>
       {done && (
         <p className="ok-text" role="status">
           {t('model.changed')}
