@@ -12,10 +12,10 @@ describe('formatDuration', () => {
   it('stops at a gap instead of skipping a unit', () => {
     expect(formatDuration(2 * D + 5 * 60_000, 'en')).toBe('2 days');
   });
-  it('shows seconds only under a minute, and zero as minutes', () => {
+  it('shows seconds only under a minute, and nothing left as zero seconds', () => {
     expect(formatDuration(42_000, 'en')).toBe('42 seconds');
-    expect(formatDuration(0, 'en')).toBe('0 minutes');
-    expect(formatDuration(-5 * H, 'en')).toBe('0 minutes');
+    expect(formatDuration(0, 'en')).toBe('0 seconds');
+    expect(formatDuration(-5 * H, 'en')).toBe('0 seconds');
   });
   it('uses the language of the locale', () => {
     expect(formatDuration(D + 2 * H, 'fr').replace(/\s/g, ' ')).toBe('1 jour et 2 heures');

@@ -24,7 +24,7 @@ export interface DurationOptions {
 
 /**
  * A duration such as "3 days, 4 hours" / "3 jours et 4 heures" / "3天4小时". Seconds only appear for durations under
- * a minute; zero or negative durations read as "0 minutes".
+ * a minute; zero or negative durations read as "0 seconds".
  */
 export function formatDuration(ms: number, locale: string, options: DurationOptions = {}): string {
   const maxUnits = options.maxUnits ?? 2;
@@ -42,7 +42,7 @@ export function formatDuration(ms: number, locale: string, options: DurationOpti
       break;
     }
   }
-  if (parts.length === 0) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: style }).format(0);
+  if (parts.length === 0) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: style }).format(0);
   return new Intl.ListFormat(locale, { style: style === 'long' ? 'long' : 'narrow', type: 'unit' }).format(parts);
 }
 
