@@ -113,12 +113,30 @@ export function killLeftovers(p: GatewayProcess, platform: NodeJS.Platform): voi
   if (platform !== 'win32' && isGroupAlive(p.pid)) signalGroup(p.pid, 'SIGKILL');
 }
 
-/** Leaves the gateway running after the app quits: stop reading it and let the app's process exit. */
-export function detachGateway(p: GatewayProcess): void {
-  for (const stream of [p.child.stdout, p.child.stderr]) {
+/**
+ * Leaves the gateway running after the app quits. Its stdout/stderr are pipes to this process; once this process
+ * exits, OpenClaw's next write would fail with EPIPE and kill it (seen with 2026.5.28). So the pipes are handed to a
+ * tiny detached drain (`cat` on POSIX, Node elsewhere) that reads them until every writer is gone, then exits.
+ */
+export function detachGateway(p: GatewayProcess, platform: NodeJS.Platform): void {
+  const [out, err] = [p.child.stdout, p.child.stderr];
+  for (const stream of [out, err]) {
     stream?.removeAllListeners('data');
-    stream?.resume();
-    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    stream?.pause();
   }
+  if (out && err) {
+    const drain =
+      platform === 'win32'
+        ? spawn(process.execPath, ['-e', "for(const fd of [0,3])require('fs').createReadStream(null,{fd}).on('error',()=>{}).resume()"], {
+            stdio: [out, 'ignore', 'ignore', err],
+            env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+            detached: true,
+            windowsHide: true,
+          })
+        : spawn('/bin/sh', ['-c', 'cat <&3 >/dev/null & cat >/dev/null; wait'], { stdio: [out, 'ignore', 'ignore', err], detached: true });
+    drain.on('error', () => undefined);
+    drain.unref();
+  }
+  for (const stream of [out, err]) stream?.destroy();
   p.child.unref();
 }

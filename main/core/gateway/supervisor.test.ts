@@ -260,7 +260,7 @@ describe('GatewaySupervisor with the fake gateway', () => {
     expect(s.message).toMatch(/ENOENT/);
   });
 
-  it('dispose stops a gateway it started; with keep-running it leaves it alive', async () => {
+  it('dispose stops a gateway it started; with keep-running it leaves it alive, still writing output', async () => {
     const g = await gateway();
     const s = await g.sup.start();
     await g.waitFor('ready');
@@ -268,11 +268,13 @@ describe('GatewaySupervisor with the fake gateway', () => {
     await g.sup.dispose(false);
     expect(alive(tree)).toEqual([]);
 
-    const k = await gateway();
+    const k = await gateway({ env: { FAKE_GATEWAY_MODE: 'strict-stdout', FAKE_GATEWAY_TICK_MS: '20' } });
     const ks = await k.sup.start();
     await k.waitFor('ready');
     await k.sup.dispose(true);
+    await new Promise((r) => setTimeout(r, 400));
     expect(alive([ks.pid!])).toEqual([ks.pid]);
+    expect((await k.health.get(k.port, '/healthz')).status).toBe(200);
     process.kill(-ks.pid!, 'SIGKILL');
   });
 });

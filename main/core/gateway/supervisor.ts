@@ -354,6 +354,6 @@ export class GatewaySupervisor {
   private detach(): void {
     if (!this.run) return;
     this.log.note(`Leaving OpenClaw running (pid ${this.run.pid}) as asked in Settings.`);
-    detachGateway(this.run);
+    detachGateway(this.run, this.d.platform);
   }
 }
