@@ -35,7 +35,21 @@ test('an alert shows in the banner; its notification opens the renew form prefil
   await expect(page.getByRole('region', { name: 'Alerts' }).getByRole('listitem')).toHaveCount(1);
   await snapScreen(page, 'status-alert');
 
-  await expect.poll(async () => ((await shellGet(page, shell, 'notifications')) as { notifications: unknown[] }).notifications.length).toBeGreaterThan(0);
+  type Shown = { title: string; body: string; action?: Record<string, string> };
+  const notifications = async () => ((await shellGet(page, shell, 'notifications')) as { notifications: Shown[] }).notifications;
+  await expect.poll(async () => (await notifications()).length).toBe(1);
+  const [shown] = await notifications();
+  expect(`${shown!.title} ${shown!.body}`).toMatch(/Anthropic/);
+  expect(`${shown!.title} ${shown!.body}`).toContain('soon');
+  expect(`${shown!.title} ${shown!.body}`).toMatch(/2 hours|1 hour/);
+  expect(shown!.action).toMatchObject({ view: 'renew', profileId: 'anthropic:soon', agentId: 'main' });
+
+  type Tray = { icon: string; tooltip: string; menu: { id?: string; action?: { kind: string; request?: Record<string, string> } }[] };
+  const tray = async () => (await shellGet(page, shell, 'tray')) as Tray;
+  await expect.poll(async () => (await tray()).icon).toBe('attention');
+  const line = (await tray()).menu.find((e) => e.id === 'credential:main:anthropic:soon');
+  expect(line?.action).toMatchObject({ kind: 'open-view', request: { view: 'renew', profileId: 'anthropic:soon' } });
+  expect((await tray()).tooltip).toMatch(/Anthropic .soon. expires/);
   await openView(page, 'Settings');
   expect(await shellGet(page, shell, 'click-notification')).toMatchObject({ clicked: expect.any(String) });
   await expect(page.getByRole('heading', { name: 'Renew or replace anthropic:soon' })).toBeVisible();
@@ -51,6 +65,9 @@ test('an alert shows in the banner; its notification opens the renew form prefil
   await expect(page.getByRole('region', { name: 'Alerts' })).toHaveCount(0);
   await expect(banner).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Credentials' }).getByText('Valid', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await tray()).icon).not.toBe('attention');
+  expect((await tray()).menu.find((e) => e.id === 'credential:main:anthropic:soon')).toBeUndefined();
+  expect(await notifications()).toHaveLength(1);
 });
 
 test('an alert can be snoozed for an hour, then dismissed', async ({ page }) => {
