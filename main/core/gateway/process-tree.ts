@@ -77,15 +77,14 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** True while any live process belongs to group `pgid`. */
+/** True while any live process belongs to group `pgid` (a cheap signal-0 check first; `/proc` rules out zombies). */
 export function isGroupAlive(pgid: number): boolean {
-  if (hasProc) return allStats().some((s) => s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X');
   try {
     process.kill(-pgid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return hasProc ? allStats().some((s) => s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X') : true;
 }
 
 /** Every live descendant of `pid` (Linux `/proc`; elsewhere empty). Used by tests and diagnostics. */
