@@ -1,11 +1,16 @@
 /**
- * Playwright fixtures: every test gets its own web shell (`shell`) and a page opened on it. The same specs run under
- * Electron (`_electron.launch`) when CLAWTRAY_E2E_ELECTRON=1 and an Electron binary exists.
+ * Playwright fixtures: every test gets its own web shell (`shell`) and a page opened on it. With
+ * CLAWTRAY_E2E_ELECTRON=1 (where an Electron binary exists) the same specs drive the desktop app instead, launched
+ * with `_electron.launch` over the same temp folders; specs tagged `@web-shell` need the web shell's own endpoints
+ * or environment and run only there.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startWebShell, type WebShell } from './web-shell';
+import { _electron, test as base, expect, type Page } from '@playwright/test';
+import { prepareAppDirs, ROOT, startWebShell, type WebShell } from './web-shell';
+
+/** True when the specs drive the Electron app rather than the web shell. */
+export const ELECTRON = process.env.CLAWTRAY_E2E_ELECTRON === '1';
 
 /** Where every spec saves its screenshots (named in the README). */
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
@@ -18,13 +23,23 @@ export async function snap(page: Page, name: string): Promise<void> {
 
 export const test = base.extend<{ shell: WebShell }>({
   shell: async ({}, use) => {
-    const shell = await startWebShell();
+    const shell = ELECTRON ? prepareAppDirs() : await startWebShell();
     await use(shell);
     await shell.stop();
   },
   page: async ({ page, shell }, use) => {
-    await page.goto(shell.url);
-    await use(page);
+    if (!ELECTRON) {
+      await page.goto(shell.url);
+      await use(page);
+      return;
+    }
+    const app = await _electron.launch({
+      args: [ROOT, '--state-dir', shell.stateDir, '--data-dir', shell.dataDir],
+      env: { PATH: process.env.PATH ?? '', HOME: path.dirname(shell.stateDir), LANG: 'en_US.UTF-8', CLAWTRAY_TRAY: '1' },
+    });
+    const window = await app.firstWindow();
+    await use(window);
+    await app.close();
   },
 });
 

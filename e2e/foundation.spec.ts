@@ -1,6 +1,6 @@
 import { expect, snap, test } from './fixtures';
 
-test('the page renders app:info from the web shell', async ({ page, shell }) => {
+test('the page renders app:info from the web shell', { tag: '@web-shell' }, async ({ page, shell }) => {
   await expect(page.getByRole('heading', { name: 'ClawTray' })).toBeVisible();
   await expect(page.getByTestId('app-shell')).toHaveText('web');
   await expect(page.getByTestId('app-state-dir')).toHaveText(shell.stateDir);
@@ -18,7 +18,7 @@ test('an invalid input returns VALIDATION with field details', async ({ page }) 
 });
 
 test.describe('the API refuses strangers', () => {
-  test('no token, a wrong token, a foreign Host or a foreign Origin get 403', async ({ playwright, shell }) => {
+  test('no token, a wrong token, a foreign Host or a foreign Origin get 403', { tag: '@web-shell' }, async ({ playwright, shell }) => {
     const ctx = await playwright.request.newContext();
     const url = `${shell.origin}/api/invoke/app:info`;
     const good = await ctx.post(url, { headers: { authorization: `Bearer ${shell.token}` }, data: {} });
@@ -31,7 +31,7 @@ test.describe('the API refuses strangers', () => {
     await ctx.dispose();
   });
 
-  test('a page on another origin cannot read the API even if it guessed the port', async ({ page, shell }) => {
+  test('a page on another origin cannot read the API even if it guessed the port', { tag: '@web-shell' }, async ({ page, shell }) => {
     await page.goto(`http://localhost:${shell.port}/`);
     const status = await page.evaluate(async (port) => {
       const r = await fetch(`http://127.0.0.1:${port}/api/invoke/app:info`, { method: 'POST', body: '{}' }).catch(() => null);

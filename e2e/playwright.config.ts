@@ -11,6 +11,7 @@ const executablePath = candidates.find((p): p is string => !!p && fs.existsSync(
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  grepInvert: process.env.CLAWTRAY_E2E_ELECTRON === '1' ? /@web-shell/ : undefined,
   outputDir: '../test-results',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -29,6 +29,25 @@ export interface WebShellOptions {
   env?: Record<string, string>;
 }
 
+/** Temp state and data folders without a server, for the Electron runs (the app itself is the shell there). */
+export function prepareAppDirs(): WebShell {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-e2e-'));
+  const stateDir = path.join(root, 'state');
+  const dataDir = path.join(root, 'data');
+  fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return {
+    url: 'app://clawtray/index.html',
+    origin: 'app://clawtray',
+    port: 0,
+    token: '',
+    stateDir,
+    dataDir,
+    output: () => '',
+    stop: async () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
 /** Spawns the shell and resolves once it printed its URL. */
 export async function startWebShell(options: WebShellOptions = {}): Promise<WebShell> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-e2e-'));

@@ -26,7 +26,7 @@ async function shellGet(page: Page, shell: WebShell, route: string): Promise<unk
   return res.json();
 }
 
-test('an alert shows in the banner; its notification opens the renew form prefilled; renewing clears it', async ({ page, shell }) => {
+test('an alert shows in the banner; its notification opens the renew form prefilled; renewing clears it', { tag: '@web-shell' }, async ({ page, shell }) => {
   await skipWizard(page);
   await saveExpiringToken(page, 'soon', 2);
   await openView(page, 'Status');

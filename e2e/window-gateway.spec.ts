@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
 import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen } from './window-support';
 
-test('the gateway starts and stops from the window, with its log tail filling', async ({ page, context }) => {
+test('the gateway starts and stops from the window, with its log tail filling', { tag: '@web-shell' }, async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const port = await freePort();
   await skipWizard(page);
@@ -58,7 +58,7 @@ test('the gateway page says where it looked when OpenClaw is not installed, and 
   await snapScreen(page, 'gateway-not-installed');
 });
 
-test('"Install for me" shows its progress, can be cancelled, and then installs OpenClaw', async ({ page }) => {
+test('"Install for me" shows its progress, can be cancelled, and then installs OpenClaw', { tag: '@web-shell' }, async ({ page }) => {
   test.setTimeout(90_000);
   const npmDir = path.resolve(__dirname, 'fixtures/fake-npm');
   const shell = await startWebShell({ env: { PATH: `${npmDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`, FAKE_NPM_MODE: 'slow', FAKE_NPM_PACKAGES: '60' } });

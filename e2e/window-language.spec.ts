@@ -48,7 +48,7 @@ test('switching to French, then to Simplified and Traditional Chinese, translate
 
 test.describe('with a French browser', () => {
   test.use({ locale: 'fr-FR' });
-  test('the "system" language follows the browser from the first screen', async ({ page }) => {
+  test('the "system" language follows the browser from the first screen', { tag: '@web-shell' }, async ({ page }) => {
     await expect(page.getByRole('heading', { level: 2, name: 'Bienvenue' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Clé API Anthropic' })).toBeVisible();
     await snapScreen(page, 'wizard-choose-fr');

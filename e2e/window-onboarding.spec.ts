@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
 import { API_KEY, authProfilesPath, FAKE_OPENCLAW, freePort, readJson, snapScreen } from './window-support';
 
-test('first run: the wizard saves an Anthropic key, starts the gateway, then shows the status panel', async ({ page }) => {
+test('first run: the wizard saves an Anthropic key, starts the gateway, then shows the status panel', { tag: '@web-shell' }, async ({ page }) => {
   // A user with OpenClaw on their PATH (the fake install) and a free port in their settings.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-e2e-data-'));
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ port: await freePort() }));

@@ -88,6 +88,26 @@ describe('startShell', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('passes --state-dir and --data-dir from the command line to core, as the web shell does', async () => {
+    const seen: CoreDeps[] = [];
+    const tmp = makeTempDir();
+    cleanups.push(async () => tmp.cleanup());
+    const stateDir = path.join(tmp.dir, 'other-state');
+    const dataDir = path.join(tmp.dir, 'other-data');
+    const { started, cores } = setup({
+      argv: ['electron', '.', '--state-dir', stateDir, `--data-dir=${dataDir}`],
+      createCore: (deps) => {
+        seen.push(deps);
+        const core = createAppCore({ ...deps, env: {}, homeDir: tmp.dir });
+        cores.push(core);
+        return core;
+      },
+    });
+    await started();
+    expect(seen[0]).toMatchObject({ stateDirOverride: stateDir, dataDir });
+    expect(cores[0]!.context.paths.stateDir).toBe(stateDir);
+  });
+
   it('keeps preferences in electron-store under userData', async () => {
     const { fake, dirs, started, window } = setup();
     await started();

@@ -4,6 +4,7 @@
  * item and the wake-up hook. Every Electron API arrives through `ElectronSurface`, so tests run this whole
  * sequence against a fake.
  */
+import { parseLaunchDirs } from './launch-args';
 import os from 'node:os';
 import { NavigateRequest } from '../../shared/contract';
 import type { AppCore, CoreDeps } from '../core/app-core';
@@ -133,11 +134,13 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
     denyAllPermissions(electron.session.defaultSession);
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: options.rendererRoot, logger }));
 
-    const dataDir = app.getPath('userData');
+    const dirs = parseLaunchDirs(options.argv);
+    const dataDir = dirs.dataDir ?? app.getPath('userData');
     const c = options.createCore({
       shell: 'electron',
       version: app.getVersion(),
       dataDir,
+      stateDirOverride: dirs.stateDir,
       settingsBackend: openPreferences(dataDir, { createStore: options.createStore, logger }),
       notifier,
       logger,
