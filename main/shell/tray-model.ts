@@ -5,6 +5,7 @@
  */
 import type { Alert, AuthStatus, GatewayState, GatewayStatus } from '../../shared/contract';
 import type { AppLanguage } from '../../shared/i18n/notifications';
+import { gatewayActions } from '../../shared/gateway-actions';
 import { providerDisplayName } from '../../shared/provider-names';
 import { attentionItems, isBlocking, needsAttention, type AttentionItem } from './tray-attention';
 import { formatDate, trayTranslator, type TrayTranslate } from './tray-text';
@@ -64,19 +65,6 @@ const GATEWAY_ICON: Record<GatewayStatus, TrayIconState> = {
   external: 'ready',
   crashed: 'error',
   failed: 'error',
-};
-
-/** Start/Stop/Restart per state, as the window's gateway card offers them; an external gateway is never ours to stop. */
-export const GATEWAY_ACTIONS: Record<GatewayStatus, { start: boolean; stop: boolean; restart: boolean }> = {
-  'not-installed': { start: false, stop: false, restart: false },
-  stopped: { start: true, stop: false, restart: false },
-  starting: { start: false, stop: true, restart: false },
-  running: { start: false, stop: true, restart: true },
-  ready: { start: false, stop: true, restart: true },
-  stopping: { start: false, stop: false, restart: false },
-  crashed: { start: false, stop: true, restart: true },
-  failed: { start: true, stop: false, restart: false },
-  external: { start: false, stop: false, restart: false },
 };
 
 /** States in which a gateway the app started is up, so quitting would leave it running when so configured. */
@@ -141,7 +129,7 @@ function shorten(text: string, max: number): string {
 }
 
 function gatewayItems(t: TrayTranslate, gateway: GatewayState | null): TrayMenuEntry[] {
-  const allowed = gateway ? GATEWAY_ACTIONS[gateway.status] : { start: false, stop: false, restart: false };
+  const allowed = gatewayActions(gateway);
   const entries: TrayMenuEntry[] = (['start', 'stop', 'restart'] as const).map((op) => ({
     type: 'item',
     id: op,

@@ -1,33 +1,8 @@
 /**
- * What the gateway card offers in each state: which of Start, Stop and Restart make sense, whether a failure
- * needs explaining, and the translation keys of the explanation and the next step.
+ * What the gateway card shows in each state: its tone, whether a failure needs explaining, and the translation
+ * keys of the explanation and the next step (the enabled buttons come from shared/gateway-actions).
  */
 import type { GatewayState, GatewayStatus } from '../../../shared/contract';
-
-/** Buttons enabled for a state. */
-export interface GatewayActions {
-  start: boolean;
-  stop: boolean;
-  restart: boolean;
-}
-
-const ACTIONS: Record<GatewayStatus, GatewayActions> = {
-  'not-installed': { start: false, stop: false, restart: false },
-  stopped: { start: true, stop: false, restart: false },
-  starting: { start: false, stop: true, restart: false },
-  running: { start: false, stop: true, restart: true },
-  ready: { start: false, stop: true, restart: true },
-  stopping: { start: false, stop: false, restart: false },
-  crashed: { start: false, stop: true, restart: true },
-  failed: { start: true, stop: false, restart: false },
-  external: { start: false, stop: false, restart: false },
-};
-
-/** The enabled buttons; an external gateway belongs to someone else and is never stopped from here. */
-export function gatewayActions(state: Pick<GatewayState, 'status'> | null): GatewayActions {
-  if (!state) return { start: false, stop: false, restart: false };
-  return ACTIONS[state.status];
-}
 
 /** The tone of a status for chips and the header pill. */
 export function gatewayTone(status: GatewayStatus | undefined): 'ok' | 'busy' | 'warn' | 'error' | 'idle' {

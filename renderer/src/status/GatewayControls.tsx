@@ -7,7 +7,7 @@ import type { AppErrorShape, GatewayState, Result } from '../../../shared/contra
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useLocale } from '../hooks/use-locale';
-import { gatewayActions } from '../lib/gateway-view';
+import { gatewayActions } from '../../../shared/gateway-actions';
 
 type Action = 'start' | 'stop' | 'restart';
 
