@@ -3,29 +3,13 @@
  * notifications are translated, and formats dates like them (`Intl`, the machine's time zone). No I/O, no
  * Electron: both shells build the tray model with it.
  */
-import { createInstance, type i18n } from 'i18next';
 import type { AppLanguage } from '../../shared/i18n/notifications';
 import { trayStrings } from '../../shared/i18n/tray';
+import { lazyTranslator } from '../../shared/i18n/translator';
 
 export { formatDate } from '../core/alerts/notification-text';
 
-let translator: i18n | undefined;
-function instance(): i18n {
-  if (!translator) {
-    translator = createInstance();
-    void translator.init({
-      resources: Object.fromEntries(Object.entries(trayStrings).map(([lng, strings]) => [lng, { tray: strings }])),
-      ns: ['tray'],
-      defaultNS: 'tray',
-      lng: 'en',
-      fallbackLng: 'en',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      showSupportNotice: false,
-    });
-  }
-  return translator;
-}
+const instance = lazyTranslator('tray', trayStrings);
 
 /** A translate function bound to one language. */
 export type TrayTranslate = (key: string, vars?: Record<string, string | number>) => string;

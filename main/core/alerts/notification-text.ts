@@ -3,9 +3,9 @@
  * provider, the profile and the time left, and the action that opens the renew form for that profile. Strings
  * live in `shared/i18n/notifications.ts`; durations and dates are formatted by `Intl`.
  */
-import { createInstance, type i18n } from 'i18next';
 import type { Alert, ProfileView } from '../../../shared/contract';
 import { notificationStrings, type AppLanguage } from '../../../shared/i18n/notifications';
+import { lazyTranslator } from '../../../shared/i18n/translator';
 import { providerDisplayName } from '../../../shared/provider-names';
 import type { NotificationRequest } from '../core-context';
 
@@ -13,23 +13,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-let translator: i18n | undefined;
-function t(): i18n {
-  if (!translator) {
-    translator = createInstance();
-    void translator.init({
-      resources: Object.fromEntries(Object.entries(notificationStrings).map(([lng, strings]) => [lng, { notifications: strings }])),
-      ns: ['notifications'],
-      defaultNS: 'notifications',
-      lng: 'en',
-      fallbackLng: 'en',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      showSupportNotice: false,
-    });
-  }
-  return translator;
-}
+const t = lazyTranslator('notifications', notificationStrings);
 
 /** Intl formatters are costly to build: one per language and unit, kept. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
