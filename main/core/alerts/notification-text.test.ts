@@ -31,7 +31,7 @@ describe('notification text', () => {
     const cases = {
       en: ['Anthropic token expires in 24 hours', 'Profile “work” expires in 24 hours'],
       fr: ['Le jeton Anthropic expire dans 24 heures', 'Le profil « work » expire dans 24 heures'],
-      'zh-CN': ['Anthropic 令牌将在24小时后过期', '配置文件“work”将在24小时后过期'],
+      'zh-CN': ['Anthropic Token 将在24小时后过期', '配置文件“work”将在24小时后过期'],
       'zh-TW': ['Anthropic 權杖將於 24 小時後到期', '設定檔「work」將於 24 小時後到期'],
     } as const;
     for (const [lang, [title, body]] of Object.entries(cases)) {

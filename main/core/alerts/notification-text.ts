@@ -76,3 +76,9 @@ export function alertNotification(input: NotificationTextInput): NotificationReq
     action: { view: 'renew', agentId: alert.agentId, profileId: alert.profileId, provider: alert.provider, profileName: profile.name },
   };
 }
+
+/** Title and body of the notice shown when the gateway gives up (crash loop) or refuses its configuration. */
+export function gatewayFailureText(reason: 'crash-loop' | 'config', lang: AppLanguage): { title: string; body: string } {
+  const key = reason === 'crash-loop' ? 'gatewayCrashLoop' : 'gatewayConfig';
+  return { title: t().t(`${key}Title`, { lng: lang }), body: t().t(`${key}Body`, { lng: lang }) };
+}

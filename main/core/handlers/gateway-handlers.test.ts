@@ -44,6 +44,16 @@ describe('failureNotice', () => {
     expect(failureNotice(undefined, { ...base, status: 'failed', reason: 'port-in-use' })).toBeUndefined();
     expect(failureNotice(undefined, { ...base, status: 'crashed' })).toBeUndefined();
   });
+
+  it('speaks the user\'s language', () => {
+    const en = failureNotice(undefined, { ...base, status: 'failed', reason: 'crash-loop' }, 'en');
+    const fr = failureNotice(undefined, { ...base, status: 'failed', reason: 'crash-loop' }, 'fr');
+    const zh = failureNotice(undefined, { ...base, status: 'failed', reason: 'config' }, 'zh-CN');
+    expect(en?.title).toBe('OpenClaw gateway keeps crashing');
+    expect(fr?.title).toContain('passerelle');
+    expect(zh?.title).toContain('网关');
+    expect(fr?.action).toEqual({ view: 'gateway' });
+  });
 });
 
 describe('gateway module', () => {

@@ -2,6 +2,9 @@
  * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway. Wires the
  * supervisor and the installer to the context (settings, clock, events, paths); the work lives in `../gateway/`.
  */
+import type { AppLanguage } from '../../../shared/i18n/notifications';
+import { resolveLanguage, systemLocalesFromEnv } from '../../../shared/i18n/language';
+import { gatewayFailureText } from '../alerts/notification-text';
 import type { GatewayState } from '../../../shared/contract';
 import type { CoreContext, CoreModule, NotificationRequest } from '../core-context';
 import { ensureGatewayConfig } from '../gateway/gateway-config';
@@ -11,16 +14,11 @@ import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../gateway
 import { readLoginShellPath } from '../gateway/login-shell';
 import { GatewaySupervisor } from '../gateway/supervisor';
 
-/** A desktop notification when the gateway gives up (crash loop) or refuses its config; nothing otherwise. Pure. */
-export function failureNotice(prev: GatewayState | undefined, next: GatewayState): NotificationRequest | undefined {
+/** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
+export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
   if (next.status !== 'failed' || (prev?.status === 'failed' && prev.reason === next.reason)) return undefined;
-  if (next.reason === 'crash-loop') {
-    return { id: 'gateway-crash-loop', title: 'OpenClaw gateway keeps crashing', body: 'It crashed 5 times within 3 minutes; ClawTray stopped restarting it. Open ClawTray to see its log.', action: { view: 'gateway' } };
-  }
-  if (next.reason === 'config') {
-    return { id: 'gateway-config', title: 'OpenClaw gateway refused its configuration', body: 'Open ClawTray to see what OpenClaw reported.', action: { view: 'gateway' } };
-  }
-  return undefined;
+  if (next.reason !== 'crash-loop' && next.reason !== 'config') return undefined;
+  return { id: `gateway-${next.reason}`, ...gatewayFailureText(next.reason, lang), action: { view: 'gateway' } };
 }
 
 /**
@@ -57,7 +55,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
       const prev = last;
       last = state;
       ctx.events.emit('gateway:state', state);
-      const alert = failureNotice(prev, state);
+      const alert = failureNotice(prev, state, resolveLanguage(ctx.settings.get().language, systemLocalesFromEnv(ctx.env)));
       if (alert) ctx.notifier.show(alert);
     },
     emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
