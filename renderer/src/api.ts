@@ -3,7 +3,6 @@
  * shell (Electron preload or the web bridge) can stand behind it.
  */
 import type { ClawtrayApi } from '../../shared/api';
-import type { AppErrorShape, Result } from '../../shared/contract';
 
 declare global {
   interface Window {
@@ -15,19 +14,4 @@ declare global {
 export function api(): ClawtrayApi {
   if (!window.clawtray) throw new Error('ClawTray bridge missing: the page was opened outside ClawTray.');
   return window.clawtray;
-}
-
-/** Thrown by `unwrap` so callers can use try/catch and still reach `code` and `fields`. */
-export class ApiError extends Error {
-  constructor(readonly shape: AppErrorShape) {
-    super(shape.message);
-    this.name = 'ApiError';
-  }
-}
-
-/** Resolves to the value of an ok result, or throws `ApiError` with the contract error. */
-export async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new ApiError(r.error);
-  return r.value;
 }

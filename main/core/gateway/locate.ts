@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import type { GatewayInstallation } from '../../../shared/contract';
-import { appInstallDir, appNodeCandidates, openclawCandidates, nodeCandidateDirs, type Candidate } from './locate-candidates';
+import { appNodeCandidates, openclawCandidates, nodeCandidateDirs, type Candidate } from './locate-candidates';
 
 export { appInstallDir } from './locate-candidates';
 
