@@ -76,6 +76,13 @@ describe('withFileLock', () => {
     }
   });
 
+  it('fails with CONFLICT naming the lock path when a folder stands where the lock goes (never spins)', async () => {
+    const file = path.join(tmp(), 'f.json');
+    fs.mkdirSync(lockPathFor(file));
+    const err = await withFileLock(file, async () => 'ran', { timeoutMs: 300 }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'CONFLICT', details: { path: lockPathFor(file) } });
+  });
+
   it('serialises tasks of one process without losing updates', async () => {
     const file = path.join(tmp(), 'n.txt');
     fs.writeFileSync(file, '0');

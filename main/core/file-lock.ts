@@ -170,7 +170,11 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
         throw fsError(err, lockPath, 'lock');
       }
       if (held) break;
-      holder = await readSnapshot(lockPath).catch(() => null);
+      try {
+        holder = await readSnapshot(lockPath);
+      } catch (err) {
+        throw fsError(err, lockPath, 'lock');
+      }
       if (!holder) continue;
       if (isLockStale(holder, Date.now(), opts.staleMs, probe)) {
         await removeIfUnchanged(lockPath, holder);
