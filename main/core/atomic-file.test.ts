@@ -57,6 +57,18 @@ describe('readParsedFile', () => {
     expect(r?.value).toEqual({ a: 1 });
   });
 
+  it('still says CORRUPT_FILE with the path when no copy can be kept, and leaves the file alone', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'f.json');
+    fs.writeFileSync(file, 'garbage');
+    const now = Date.UTC(2026, 0, 1);
+    fs.mkdirSync(`${file}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`);
+    const err = await readParsedFile(file, JSON.parse, { now, retryDelayMs: 1 }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'CORRUPT_FILE', details: { path: file } });
+    expect(err.details.copy).toBeUndefined();
+    expect(fs.readFileSync(file, 'utf8')).toBe('garbage');
+  });
+
   it('keeps one copy per distinct broken content', async () => {
     const dir = tmp();
     const file = path.join(dir, 'f.json');

@@ -149,10 +149,14 @@ export async function keepCorruptCopy(filePath: string, now: number): Promise<st
   return copy;
 }
 
-/** The `CORRUPT_FILE` error every store throws for a file it will not overwrite: path and kept copy in `details`. */
-export function corruptFileError(filePath: string, copy: string, why: string): CoreError {
-  return new CoreError('CORRUPT_FILE', `${filePath} could not be read (${why}). It was left as it is; a copy is kept at ${copy}.`, {
-    details: { path: filePath, copy },
+/**
+ * The `CORRUPT_FILE` error every store throws for a file it will not overwrite: path and kept copy in `details`
+ * (no `copy` when none could be written, e.g. a read-only folder: the file is still corrupt, and says so).
+ */
+export function corruptFileError(filePath: string, copy: string | undefined, why: string): CoreError {
+  const kept = copy ? `a copy is kept at ${copy}` : 'no copy could be kept beside it';
+  return new CoreError('CORRUPT_FILE', `${filePath} could not be read (${why}). It was left as it is; ${kept}.`, {
+    details: copy ? { path: filePath, copy } : { path: filePath },
   });
 }
 
@@ -177,7 +181,7 @@ export async function readParsedFile<T>(
       lastError = err;
     }
   }
-  const copy = await keepCorruptCopy(filePath, options.now);
+  const copy = await keepCorruptCopy(filePath, options.now).catch(() => undefined);
   const why = lastError instanceof Error ? lastError.message.split('\n')[0]!.slice(0, 200) : 'invalid content';
   throw corruptFileError(filePath, copy, why);
 }
