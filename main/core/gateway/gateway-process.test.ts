@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { gatewayArgs, gatewayEnv } from './gateway-process';
+import { systemClock } from '../clock';
+import { gatewayArgs, gatewayEnv, killLeftovers, stopGateway } from './gateway-process';
+import { isAlive } from './process-tree';
 
 describe('gateway launch', () => {
   const launch = { command: '/n/node', prefixArgs: ['/pkg/openclaw.mjs'], pathDir: '/n' };
@@ -24,5 +27,26 @@ describe('gateway launch', () => {
     const env = gatewayEnv({ launch: { ...launch, pathDir: 'C:\\node' }, env: { Path: 'C:\\Windows' }, platform: 'win32', stateDir: 'C:\\s', configPath: 'C:\\s\\c.json' });
     expect(env.Path).toBe('C:\\node;C:\\Windows');
     expect(env.PATH).toBeUndefined();
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('a gateway whose pid was reused by another program', () => {
+  it('never signals the group that now owns the number, on stop or when killing leftovers', async () => {
+    // Our gateway: already exited and reaped.
+    const ours = spawn(process.execPath, ['-e', ''], { stdio: 'ignore', detached: true });
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((r) => ours.once('exit', (code, signal) => r({ code, signal })));
+    // Another program now holds the number (simulated: a group leader we record under our gateway's pid).
+    const other = spawn('sleep', ['30'], { stdio: 'ignore', detached: true });
+    const otherGone = new Promise((r) => other.once('exit', r));
+    try {
+      const p = { child: ours, pid: other.pid!, exited: Promise.resolve(exit), stderrEnded: Promise.resolve(), done: true };
+      killLeftovers(p, 'linux');
+      await stopGateway(p, { platform: 'linux', clock: systemClock, graceMs: 200, note: () => undefined });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(isAlive(other.pid!)).toBe(true);
+    } finally {
+      other.kill('SIGKILL');
+      await otherGone;
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Clock } from '../clock';
 import type { LaunchSpec } from './locate';
-import { isGroupAlive, signalGroup, taskkillTree, waitUntil } from './process-tree';
+import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from './process-tree';
 
 /** Environment every supervised gateway gets (see openclaw-reference.md, "The gateway process"). */
 export const GATEWAY_ENV = {
@@ -93,24 +93,25 @@ export async function stopGateway(p: GatewayProcess, o: { platform: NodeJS.Platf
     await p.exited;
     return;
   }
-  signalGroup(p.pid, 'SIGTERM');
+  const alive = () => isOwnGroupAlive(p.pid, isReaped(p.child));
+  signalOwnGroup(p.pid, isReaped(p.child), 'SIGTERM');
   const started = o.clock.now();
   let timer: ReturnType<Clock['setTimeout']> | undefined;
   const exitedInTime = await Promise.race([p.exited.then(() => true), new Promise<boolean>((r) => (timer = o.clock.setTimeout(() => r(false), o.graceMs)))]);
   if (timer) o.clock.clearTimeout(timer);
   const left = Math.max(0, o.graceMs - (o.clock.now() - started));
-  const groupGone = exitedInTime && (await waitUntil(o.clock, () => isGroupAlive(p.pid), left));
+  const groupGone = exitedInTime && (await waitUntil(o.clock, alive, left));
   if (!groupGone) {
     o.note(`OpenClaw did not stop within ${o.graceMs} ms; killing its process group.`);
-    signalGroup(p.pid, 'SIGKILL');
+    signalOwnGroup(p.pid, isReaped(p.child), 'SIGKILL');
   }
   await p.exited;
-  await waitUntil(o.clock, () => isGroupAlive(p.pid), 5000);
+  await waitUntil(o.clock, alive, 5000);
 }
 
 /** Kills what is left of a group whose leader already exited (workers of a crashed gateway). */
 export function killLeftovers(p: GatewayProcess, platform: NodeJS.Platform): void {
-  if (platform !== 'win32' && isGroupAlive(p.pid)) signalGroup(p.pid, 'SIGKILL');
+  if (platform !== 'win32' && isOwnGroupAlive(p.pid, isReaped(p.child))) signalOwnGroup(p.pid, isReaped(p.child), 'SIGKILL');
 }
 
 /**

@@ -11,7 +11,7 @@ import type { InstallProgress } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
 import { appInstallDir, nodePackageName } from './locate-candidates';
 import { LineSplitter } from './log-buffer';
-import { signalGroup, taskkillTree } from './process-tree';
+import { isReaped, signalOwnGroup, taskkillTree } from './process-tree';
 
 /** The OpenClaw version the app installs. */
 export const PINNED_OPENCLAW = 'openclaw@2026.5.28';
@@ -99,9 +99,9 @@ export class Installer {
     if (child?.pid) {
       if (this.d.platform === 'win32') await taskkillTree(child.pid);
       else {
-        signalGroup(child.pid, 'SIGTERM');
+        signalOwnGroup(child.pid, isReaped(child), 'SIGTERM');
         const clock = this.d.clock ?? systemClock;
-        const kill = clock.setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), CANCEL_GRACE_MS);
+        const kill = clock.setTimeout(() => signalOwnGroup(child.pid!, isReaped(child), 'SIGKILL'), CANCEL_GRACE_MS);
         void this.finished.then(() => clock.clearTimeout(kill));
       }
     } else {

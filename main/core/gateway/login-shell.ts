@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { systemClock, type Clock } from '../clock';
+import { isReaped, signalOwnGroup } from './process-tree';
 
 const MARK = '__CLAWTRAY_PATH__';
 
@@ -43,7 +44,7 @@ export function readLoginShellPath(shell: string | undefined, platform: NodeJS.P
     }
     const timer = clock.setTimeout(() => {
       try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        if (child.pid) signalOwnGroup(child.pid, isReaped(child), 'SIGKILL');
       } catch {
         // already gone
       }

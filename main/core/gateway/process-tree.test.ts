@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
-import { descendants, isAlive, isGroupAlive, parseProcStat, signalGroup, waitUntil } from './process-tree';
+import { descendants, isAlive, isGroupAlive, isOwnGroupAlive, parseProcStat, signalGroup, signalOwnGroup, waitUntil } from './process-tree';
 
 describe('parseProcStat', () => {
   it('reads pid, state, ppid and group even when the command has spaces and parentheses', () => {
@@ -28,5 +28,19 @@ describe.runIf(process.platform !== 'win32')('process groups', () => {
     await exited;
     await waitUntil(systemClock, () => signalGroup(pid, 0 as unknown as NodeJS.Signals), 2000);
     expect(signalGroup(pid, 'SIGTERM')).toBe(false);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('groups the app created', () => {
+  it('are signalled while their leader is unreaped, never once another program holds the number', async () => {
+    const other = spawn('sleep', ['30'], { stdio: 'ignore', detached: true });
+    const gone = new Promise((r) => other.once('exit', r));
+    const pid = other.pid!;
+    expect(isOwnGroupAlive(pid, true)).toBe(false);
+    expect(signalOwnGroup(pid, true, 'SIGKILL')).toBe(false);
+    expect(isAlive(pid)).toBe(true);
+    expect(isOwnGroupAlive(pid, false)).toBe(true);
+    expect(signalOwnGroup(pid, false, 'SIGKILL')).toBe(true);
+    await gone;
   });
 });

@@ -87,6 +87,40 @@ export function isGroupAlive(pgid: number): boolean {
   return hasProc ? allStats().some((s) => s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X') : true;
 }
 
+/** True while some process (a zombie too) holds the number `pid`. */
+function pidTaken(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether the group led by `pgid`, a child the app spawned, can still be ours. While the leader is unreaped its
+ * number cannot be reused. Once reaped, the number stays reserved only while a member of the group lives; if any
+ * process holds that number again, our group is gone and the number (and any group it leads) is another program's.
+ */
+function groupStillOurs(pgid: number, leaderReaped: boolean): boolean {
+  return !leaderReaped || !pidTaken(pgid);
+}
+
+/** `isGroupAlive` for a group the app created; false once its number was reused by another program. */
+export function isOwnGroupAlive(pgid: number, leaderReaped: boolean): boolean {
+  return groupStillOurs(pgid, leaderReaped) && isGroupAlive(pgid);
+}
+
+/** `signalGroup` for a group the app created; never signals a group whose number was reused by another program. */
+export function signalOwnGroup(pgid: number, leaderReaped: boolean, signal: NodeJS.Signals): boolean {
+  return groupStillOurs(pgid, leaderReaped) && signalGroup(pgid, signal);
+}
+
+/** True once Node has reaped `child` (its exit code or signal is known), after which its pid may be reused. */
+export function isReaped(child: { exitCode: number | null; signalCode: NodeJS.Signals | null | string }): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 /** Every live descendant of `pid` (Linux `/proc`; elsewhere empty). Used by tests and diagnostics. */
 export function descendants(pid: number): number[] {
   if (!hasProc) return [];
