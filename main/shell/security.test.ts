@@ -155,6 +155,7 @@ describe('the app:// protocol handler', () => {
     fs.writeFileSync(path.join(root, 'index.html'), indexHtml);
     fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(tmp.dir, 'secret.txt'), 'SECRET');
+    fs.symlinkSync(path.join(tmp.dir, 'secret.txt'), path.join(root, 'leak.txt'));
     return createAppProtocolHandler({ root, logger });
   }
   const get = (url: string, method = 'GET') => ({ url, method });
@@ -180,6 +181,7 @@ describe('the app:// protocol handler', () => {
     'app://clawtray/%00index.html',
     'app://clawtray/assets',
     'app://clawtray/missing.js',
+    'app://clawtray/leak.txt',
     'app://evil/index.html',
   ])('answers 404 for %s', async (url) => {
     const res = await site()(get(url));
