@@ -71,7 +71,7 @@ describe('auth store', () => {
     expect(snap.layout).toBe('split');
     expect(snap.merged.order).toEqual({ anthropic: ['anthropic:b'], openai: ['openai:x'] });
     await updateAuthStore(dir, (d) => removeProfile(d, 'anthropic:b'));
-    expect(read(dir, 'auth-state.json')).toEqual({ version: 1, order: { anthropic: [] }, lastGood: {}, stateExtra: 'keep' });
+    expect(read(dir, 'auth-state.json')).toEqual({ version: 1, lastGood: {}, stateExtra: 'keep' });
     const file = read(dir, 'auth-profiles.json');
     expect(file.extra).toBe(true);
     expect(Object.keys(file.profiles)).toEqual(['anthropic:a']);
@@ -87,6 +87,8 @@ describe('auth store', () => {
     expect(file.order).toEqual({ anthropic: ['anthropic:b'] });
     expect(file.lastGood).toEqual({});
     expect(file.usageStats).toEqual({});
+    await updateAuthStore(dir, (d) => removeProfile(d, 'anthropic:b'));
+    expect(read(dir, 'auth-profiles.json')).not.toHaveProperty('order');
   });
 
   it.each([

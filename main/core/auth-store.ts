@@ -206,15 +206,22 @@ export function upsertProfile(draft: AuthDraft, profileId: string, credential: R
   draft.file.profiles[profileId] = credential;
 }
 
-/** Removes a profile and every reference to it in the state (order, lastGood, usage stats). Returns whether it existed. */
+/**
+ * Removes a profile and every reference to it in the state (order, lastGood, usage stats); an order left empty is
+ * removed, as OpenClaw does (an empty list would read as "no profile"). Returns whether the profile existed.
+ */
 export function removeProfile(draft: AuthDraft, profileId: string): boolean {
   const existed = Object.prototype.hasOwnProperty.call(draft.file.profiles, profileId);
   delete draft.file.profiles[profileId];
   for (const holder of new Set([draft.file, draft.state])) {
     if (isObject(holder.order)) {
       for (const [provider, ids] of Object.entries(holder.order)) {
-        if (Array.isArray(ids) && ids.includes(profileId)) holder.order[provider] = ids.filter((x) => x !== profileId);
+        if (!Array.isArray(ids) || !ids.includes(profileId)) continue;
+        const rest = ids.filter((x) => x !== profileId);
+        if (rest.length) holder.order[provider] = rest;
+        else delete holder.order[provider];
       }
+      if (!Object.keys(holder.order).length) delete holder.order;
     }
     if (isObject(holder.lastGood)) {
       for (const [provider, id] of Object.entries(holder.lastGood)) if (id === profileId) delete holder.lastGood[provider];

@@ -36,4 +36,12 @@ describe('config patches', () => {
     removeProfileMeta(cfg, 'a:b');
     expect(cfg.auth).toEqual({ order: { a: ['a:c'] } });
   });
+
+  it('removing the last profile of an order drops the order (OpenClaw reads [] as "use no profile")', () => {
+    const cfg: Record<string, unknown> = { auth: { profiles: { 'a:b': { provider: 'a', mode: 'token' } }, order: { a: ['a:b'], c: ['c:d'] } } };
+    removeProfileMeta(cfg, 'a:b');
+    expect(cfg).toEqual({ auth: { order: { c: ['c:d'] } } });
+    removeProfileMeta(cfg, 'c:d');
+    expect(cfg).toEqual({});
+  });
 });

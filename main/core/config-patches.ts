@@ -39,13 +39,16 @@ export function setProfileMeta(cfg: OpenClawConfig, profileId: string, provider:
   profiles[profileId] = { ...(typeof existing === 'object' && existing && !Array.isArray(existing) ? existing : {}), provider, mode };
 }
 
-/** Removes a profile's metadata and its mentions in `auth.order`. */
+/**
+ * Removes a profile's metadata and its mentions in `auth.order`. A provider's order left empty is removed: OpenClaw
+ * reads `auth.order.<provider> = []` as "no profile may be used" for that provider.
+ */
 export function removeProfileMeta(cfg: OpenClawConfig, profileId: string): void {
   deleteAt(cfg, ['auth', 'profiles', profileId]);
   const order = valueAt(cfg, ['auth', 'order']);
   if (order && typeof order === 'object') {
     for (const [provider, ids] of Object.entries(order as Record<string, unknown>)) {
-      if (Array.isArray(ids) && ids.includes(profileId)) (order as Record<string, unknown>)[provider] = ids.filter((x) => x !== profileId);
+      if (Array.isArray(ids) && ids.includes(profileId)) setConfigOrder(cfg, provider, ids.filter((x) => x !== profileId));
     }
   }
 }
