@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NavigateRequest } from '../../shared/contract';
-import { createAppCore } from '../core/app-core';
+import { createAppCore, type AppCore } from '../core/app-core';
 import { defaultAppDataDir } from '../core/app-data-dir';
-import { createRecordingNotifier } from './recording-notifier';
-import { startWebServer } from './server';
+import { createRecordingNotifier, type RecordingNotifier } from './recording-notifier';
+import { startWebServer, type WebServer } from './server';
 import { createTrayRoute } from './tray-route';
 
 const USAGE = 'Usage: npm run web -- [--state-dir DIR] [--data-dir DIR] [--port N]';
@@ -45,6 +45,68 @@ function rendererDir(): string {
   return fs.existsSync(path.join(beside, 'index.html')) ? beside : path.resolve('dist/renderer');
 }
 
+/** The process as the web shell uses it; a test passes a fake to send signals and catch the exit. */
+export interface WebShellProcess {
+  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  exit(code: number): void;
+}
+
+/** What `runWebShell` serves. */
+export interface WebShellParts {
+  core: AppCore;
+  notifier: RecordingNotifier;
+  rendererDir: string;
+  port: number;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * Serves core and starts it. SIGINT and SIGTERM are listened to before `core.start()`, so a Ctrl+C while a gateway is
+ * being started still stops it (the gateway runs in its own process group and would otherwise outlive us); either
+ * signal, once or many times, disposes core exactly once and then exits.
+ */
+export async function runWebShell(parts: WebShellParts, proc: WebShellProcess): Promise<WebServer | null> {
+  const { core, notifier } = parts;
+  const tray = createTrayRoute(core, parts.env);
+  let server: WebServer | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) =>
+    (stopping ??= (async () => {
+      console.error(`[info] ${signal}: stopping`);
+      await server?.close();
+      tray.dispose();
+      await core.dispose();
+      proc.exit(0);
+    })());
+  proc.on('SIGINT', () => void stop('SIGINT'));
+  proc.on('SIGTERM', () => void stop('SIGTERM'));
+
+  server = await startWebServer({
+    core,
+    rendererDir: parts.rendererDir,
+    port: parts.port,
+    shellRoutes: {
+      notifications: () => ({ notifications: notifier.list() }),
+      // Plays a click on the newest recorded notification, as the desktop shell does: the window opens its view.
+      'click-notification': () => {
+        const last = notifier.list().at(-1);
+        const request = last?.action ? NavigateRequest.safeParse(last.action) : undefined;
+        if (request?.success) core.context.events.emit('app:navigate', request.data);
+        return { clicked: request?.success ? last!.id : null };
+      },
+      tray: tray.route,
+    },
+  });
+  if (stopping) {
+    await server.close();
+    return null;
+  }
+  console.log(`ClawTray web: ${server.url}`);
+  await core.start();
+  await tray.seed().catch((err: unknown) => console.error(`[error] could not read the state for the tray: ${err instanceof Error ? err.message : String(err)}`));
+  return server;
+}
+
 async function main(): Promise<void> {
   let options: WebCliOptions;
   try {
@@ -68,39 +130,7 @@ async function main(): Promise<void> {
       error: (m, err) => console.error(`[error] ${m}${err instanceof Error ? `: ${err.message}` : ''}`),
     },
   });
-  const tray = createTrayRoute(core, process.env);
-  const server = await startWebServer({
-    core,
-    rendererDir: rendererDir(),
-    port: options.port,
-    shellRoutes: {
-      notifications: () => ({ notifications: notifier.list() }),
-      // Plays a click on the newest recorded notification, as the desktop shell does: the window opens its view.
-      'click-notification': () => {
-        const last = notifier.list().at(-1);
-        const request = last?.action ? NavigateRequest.safeParse(last.action) : undefined;
-        if (request?.success) core.context.events.emit('app:navigate', request.data);
-        return { clicked: request?.success ? last!.id : null };
-      },
-      tray: tray.route,
-    },
-  });
-  console.log(`ClawTray web: ${server.url}`);
-  await core.start();
-  await tray.seed().catch((err: unknown) => console.error(`[error] could not read the state for the tray: ${err instanceof Error ? err.message : String(err)}`));
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`[info] ${signal}: stopping`);
-    await server.close();
-    tray.dispose();
-    await core.dispose();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await runWebShell({ core, notifier, rendererDir: rendererDir(), port: options.port, env: process.env }, process);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) void main();

@@ -4,8 +4,11 @@
  */
 import type { NotificationRequest, Notifier } from '../core/core-context';
 
+/** A notifier whose requests can be read back (the web shell's routes list them). */
+export type RecordingNotifier = Notifier & { list(): (NotificationRequest & { at: number })[] };
+
 /** A notifier that keeps the last `limit` requests with the time they were made. */
-export function createRecordingNotifier(now: () => number = Date.now, limit = 200): Notifier & { list(): (NotificationRequest & { at: number })[] } {
+export function createRecordingNotifier(now: () => number = Date.now, limit = 200): RecordingNotifier {
   const shown: (NotificationRequest & { at: number })[] = [];
   return {
     show(request) {
