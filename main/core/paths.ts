@@ -44,8 +44,9 @@ export function resolveOpenClawPaths(inputs: PathInputs): OpenClawPaths {
   } else if (env.OPENCLAW_STATE_DIR?.trim()) {
     stateDir = path.resolve(expandHome(env.OPENCLAW_STATE_DIR.trim(), home));
   } else {
+    // OpenClaw's own profile rule (cli/profile-utils): "default" in any case means no profile.
     const profile = env.OPENCLAW_PROFILE?.trim();
-    const valid = profile && profile !== 'default' && /^[A-Za-z0-9._-]+$/.test(profile);
+    const valid = profile && profile.toLowerCase() !== 'default' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(profile);
     stateDir = path.join(home, valid ? `.openclaw-${profile}` : '.openclaw');
   }
   const configEnv = inputs.stateDirOverride ? undefined : env.OPENCLAW_CONFIG_PATH?.trim();
