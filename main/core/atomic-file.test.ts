@@ -69,6 +69,18 @@ describe('readParsedFile', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('garbage');
   });
 
+  it('never quotes the broken file in the error (it may hold a secret)', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'f.json');
+    for (const content of ['SECRET-TOKEN-123', '{"profiles":{"a:b":{"type":"api_key","key":sk-ant-api03-SECRETSECRETSECRET}}}']) {
+      fs.writeFileSync(file, content);
+      const err = await readParsedFile(file, JSON.parse, { now: 0, retryDelayMs: 1 }).catch((e) => e);
+      expect(err.code).toBe('CORRUPT_FILE');
+      expect(err.message).toMatch(/not valid JSON/);
+      expect(err.message).not.toMatch(/SECRET|sk-ant/);
+    }
+  });
+
   it('keeps one copy per distinct broken content', async () => {
     const dir = tmp();
     const file = path.join(dir, 'f.json');

@@ -182,6 +182,11 @@ export async function readParsedFile<T>(
     }
   }
   const copy = await keepCorruptCopy(filePath, options.now).catch(() => undefined);
-  const why = lastError instanceof Error ? lastError.message.split('\n')[0]!.slice(0, 200) : 'invalid content';
-  throw corruptFileError(filePath, copy, why);
+  throw corruptFileError(filePath, copy, parseFailureReason(lastError));
+}
+
+/** A parse error's first line without the file text V8 quotes in JSON errors (it may be a piece of a secret). */
+function parseFailureReason(err: unknown): string {
+  if (!(err instanceof Error)) return 'invalid content';
+  return err.message.split('\n')[0]!.replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON/, ' (not valid JSON)').slice(0, 200);
 }
