@@ -16,7 +16,16 @@ beforeEach(async () => {
   rendererDir = r.dir;
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
   emitAlerts = () => t.core.context.events.emit('alerts:changed', { alerts: [] });
-  server = await startWebServer({ core: t.core, rendererDir, shellRoutes: { notifications: () => ({ notifications: [] }) } });
+  server = await startWebServer({
+    core: t.core,
+    rendererDir,
+    shellRoutes: {
+      notifications: () => ({ notifications: [] }),
+      broken: () => {
+        throw new Error('boom');
+      },
+    },
+  });
   cleanup = async () => {
     await server.close();
     await t.cleanup();
@@ -72,6 +81,13 @@ describe('web shell server', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect((await request('GET', '/%2e%2e/%2e%2e/etc/passwd', {})).status).toBe(404);
+  });
+
+  it('answers 500 when a shell route throws, and keeps serving', async () => {
+    const broken = await request('GET', '/api/shell/broken', auth());
+    expect(broken.status).toBe(500);
+    expect(JSON.parse(broken.text)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect((await request('GET', '/api/shell/notifications', auth())).status).toBe(200);
   });
 
   it('streams contract events over SSE to an authorised client', async () => {

@@ -95,6 +95,17 @@ function handleEvents(core: AppCore, req: http.IncomingMessage, res: http.Server
   res.on('close', close);
 }
 
+/** A shell route that throws answers 500: a throw inside the request listener would kill the process and orphan the gateway. */
+function serveShellRoute(route: () => unknown, res: http.ServerResponse): void {
+  let body: unknown;
+  try {
+    body = route();
+  } catch {
+    return sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error.' } });
+  }
+  sendJson(res, 200, body);
+}
+
 function serveStatic(rendererDir: string, pathname: string, res: http.ServerResponse): void {
   const file = resolveRendererPath(rendererDir, pathname);
   if (!file) {
@@ -132,7 +143,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(options.core, req, res, options.heartbeatMs ?? 25_000, openStreams);
       const shell = /^\/api\/shell\/([a-z-]+)$/.exec(url.pathname);
       const route = shell && req.method === 'GET' ? options.shellRoutes?.[shell[1]!] : undefined;
-      if (route) return sendJson(res, 200, route());
+      if (route) return serveShellRoute(route, res);
       return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
     }
     const verdict = checkHost(headers, port) ?? checkOrigin(headers, port);
