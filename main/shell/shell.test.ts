@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
@@ -140,6 +141,28 @@ describe('startShell', () => {
     expect(window().destroyed).toBe(true);
     expect(fake.ipcMain.handlers.size).toBe(0);
     expect(fake.trays[0]!.destroyed).toBe(true);
+  });
+
+  it('SIGINT and SIGTERM quit through the guard: core disposed once', async () => {
+    const signals = new EventEmitter();
+    const { fake, cores, started } = setup({ signals });
+    await started();
+    signals.emit('SIGINT');
+    signals.emit('SIGTERM');
+    signals.emit('SIGINT');
+    await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
+    expect(cores[0]!.dispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('a signal before ready quits without ever starting core (nothing left to orphan a gateway)', async () => {
+    const signals = new EventEmitter();
+    const { fake, cores, handle } = setup({ signals });
+    signals.emit('SIGINT');
+    await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
+    await fake.ready();
+    expect(await handle.ready).toBeNull();
+    expect(cores).toHaveLength(0);
+    expect(fake.windows).toHaveLength(0);
   });
 
   it('quits on close where Linux has no tray host, and creates no tray', async () => {

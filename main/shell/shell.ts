@@ -113,9 +113,13 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
   let disposeTray: (() => void) | null = null;
   let disposeLoginItem: (() => void) | null = null;
 
+  let quitting = false;
   const notifier = createNotifier({ Notification: electron.Notification, onClick: (action) => running?.openView(action), logger });
   installQuitGuard(app, {
-    onQuitting: () => window?.setQuitting(),
+    onQuitting: () => {
+      quitting = true;
+      window?.setQuitting();
+    },
     async dispose() {
       notifier.dispose();
       await core?.dispose();
@@ -131,6 +135,9 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
   options.signals?.on('SIGTERM', () => app.quit());
 
   const ready = app.whenReady().then(async () => {
+    // A quit (Ctrl+C, SIGTERM) before ready has already run the guard with no core: starting one now would leave
+    // its gateway behind.
+    if (quitting) return null;
     denyAllPermissions(electron.session.defaultSession);
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: options.rendererRoot, logger }));
 
