@@ -4,11 +4,11 @@
  * npm package (for `engines.node` and the real entry script), and the first Node that satisfies `engines` is
  * picked: the one beside the launcher, then PATH, then the app-managed one. What was searched is always reported.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import type { GatewayInstallation } from '../../../shared/contract';
+import { HelperRuns } from './helper-runs';
 import { appNodeCandidates, openclawCandidates, nodeCandidateDirs, type Candidate } from './locate-candidates';
 
 export { appInstallDir } from './locate-candidates';
@@ -39,6 +39,8 @@ export interface LocateInputs {
   loginShellPath: () => Promise<string | undefined>;
   /** Whether `process.execPath` is a real Node (false under Electron). */
   selfNode?: string | undefined;
+  /** Runs `--version` probes (killed at quit); a private one when absent. */
+  runs?: HelperRuns;
 }
 
 interface PackageInfo {
@@ -102,12 +104,9 @@ export function findPackage(launcher: string): PackageInfo | undefined {
   return undefined;
 }
 
-function run(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(command, args, { timeout: timeoutMs, windowsHide: true, env: { ...env, NO_COLOR: '1' } as NodeJS.ProcessEnv }, (err, stdout) =>
-      resolve(err ? undefined : String(stdout)),
-    );
-  });
+async function run(inputs: LocateInputs, command: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<string | undefined> {
+  const r = await (inputs.runs ?? new HelperRuns(undefined, inputs.platform)).run(command, args, { env: { ...env, NO_COLOR: '1' }, timeoutMs });
+  return r?.code === 0 ? r.stdout : undefined;
 }
 
 /** `OpenClaw 2026.5.28 (abc123)` -> `2026.5.28`. Pure. */
@@ -123,7 +122,7 @@ async function pickNode(dirs: string[], extra: string[], range: string | undefin
     if (seen.has(file)) continue;
     seen.add(file);
     if (!isRunnableFile(file, inputs.platform)) continue;
-    const version = semver.clean((await run(file, ['--version'], inputs.env, 5000))?.trim() ?? '');
+    const version = semver.clean((await run(inputs, file, ['--version'], inputs.env, 5000))?.trim() ?? '');
     searched.push(`node ${file} (${version ?? 'unreadable'})`);
     if (version && (!range || semver.satisfies(version, range, { includePrerelease: true }))) return { nodePath: file, version };
   }
@@ -198,6 +197,6 @@ export async function locateOpenClaw(inputs: LocateInputs): Promise<Located> {
   const launch: LaunchSpec = pkg && node ? { command: node.nodePath, prefixArgs: [pkg.entry], pathDir: path.dirname(node.nodePath) } : { command: found.path, prefixArgs: [] };
   if (!pkg && node) launch.pathDir = path.dirname(node.nodePath);
   const env = { ...inputs.env, ...(launch.pathDir ? { PATH: `${launch.pathDir}${path.delimiter}${inputs.env.PATH ?? ''}` } : {}) };
-  const version = parseOpenClawVersion(await run(launch.command, [...launch.prefixArgs, '--version'], env, 20_000)) ?? pkg?.version ?? null;
+  const version = parseOpenClawVersion(await run(inputs, launch.command, [...launch.prefixArgs, '--version'], env, 20_000)) ?? pkg?.version ?? null;
   return { installation: { ...installation, version }, launch, ...(pkg?.engines ? { nodeRange: pkg.engines } : {}) };
 }

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GatewayState, InstallProgress } from '../../../shared/contract';
 import { alive, FAKE_OPENCLAW, freePort, treeOf } from '../gateway/gateway-test-support';
+import { systemClock, type Clock } from '../clock';
 import type { NotificationRequest } from '../core-context';
-import { makeTestCore } from '../test-support';
+import { makeTempDir, makeTestCore } from '../test-support';
 import { failureNotice } from './gateway-handlers';
 
 const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm');
@@ -12,9 +14,9 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function core(env: Record<string, string | undefined> = {}, settings: Record<string, unknown> = {}) {
+async function core(env: Record<string, string | undefined> = {}, settings: Record<string, unknown> = {}, clock?: Clock) {
   const shown: NotificationRequest[] = [];
-  const t = makeTestCore({ env: { PATH: process.env.PATH, ...env }, notifier: { show: (n) => shown.push(n) } });
+  const t = makeTestCore({ env: { PATH: process.env.PATH, ...env }, notifier: { show: (n) => shown.push(n) }, ...(clock ? { clock } : {}) });
   cleanups.push(t.cleanup);
   const states: GatewayState[] = [];
   const installs: InstallProgress[] = [];
@@ -57,6 +59,25 @@ describe('failureNotice', () => {
 });
 
 describe('gateway module', () => {
+  it.runIf(process.platform !== 'win32')('kills a login-shell probe still running at quit', async () => {
+    const t = makeTempDir();
+    const pidFile = path.join(t.dir, 'shell.pid');
+    const shell = path.join(t.dir, 'hung-shell');
+    fs.writeFileSync(shell, `#!/bin/sh\necho $$ > '${pidFile}'\nsleep 30\n`, { mode: 0o755 });
+    // The probe's 3 s deadline never comes: only killing it at quit can end it.
+    const noDeadline: Clock = { ...systemClock, setTimeout: (fn, ms) => (ms >= 3000 ? { id: undefined } : systemClock.setTimeout(fn, ms)), clearTimeout: (h) => h.id !== undefined && systemClock.clearTimeout(h) };
+    const c = await core({ PATH: '/usr/bin:/bin', SHELL: shell }, { openclawPath: null }, noDeadline);
+    const started = c.core.start();
+    const end = Date.now() + 5000;
+    while (!fs.existsSync(pidFile) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    expect(alive([pid])).toEqual([pid]);
+    await c.core.dispose();
+    await started;
+    expect(alive([pid])).toEqual([]);
+    t.cleanup();
+  });
+
   it('shows a notification when the gateway refuses its configuration (exit 78)', async () => {
     const c = await core({ FAKE_GATEWAY_MODE: 'exit-78' });
     await c.core.dispatch('gateway:start', {});
@@ -121,7 +142,8 @@ describe('gateway module', () => {
     expect(r.ok && (r.value as InstallProgress).phase).toBe('running');
     const s = await c.waitFor('stopped');
     expect(s.installation).toMatchObject({ source: 'app', version: '2026.5.28' });
-    expect(c.installs.at(-1)).toMatchObject({ phase: 'done', percent: 100 });
+    // 'done' follows the re-locate that turned the state to stopped (after its external-gateway probe).
+    await vi.waitFor(() => expect(c.installs.at(-1)).toMatchObject({ phase: 'done', percent: 100 }), { timeout: 5000 });
     const cancel = await c.core.dispatch('gateway:cancelInstall', {});
     expect(cancel.ok && (cancel.value as InstallProgress).phase).toBe('done');
     await c.core.dispatch('gateway:start', {});

@@ -9,6 +9,7 @@ import type { GatewayState } from '../../../shared/contract';
 import type { CoreContext, CoreModule, NotificationRequest } from '../core-context';
 import { ensureGatewayConfig } from '../gateway/gateway-config';
 import { createHealthClient } from '../gateway/health';
+import { HelperRuns } from '../gateway/helper-runs';
 import { Installer } from '../gateway/install';
 import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../gateway/locate';
 import { readLoginShellPath } from '../gateway/login-shell';
@@ -29,14 +30,16 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
   const health = createHealthClient();
   let last: GatewayState | undefined;
   let loginPath: Promise<string | undefined> | undefined;
+  const runs = new HelperRuns(ctx.clock, ctx.platform);
   const inputs = (): LocateInputs => ({
     settingsPath: ctx.settings.get().openclawPath,
     env: ctx.env,
     homeDir: ctx.homeDir,
     platform: ctx.platform,
     dataDir: ctx.dataDir,
-    loginShellPath: () => (loginPath ??= readLoginShellPath(ctx.env.SHELL, ctx.platform, ctx.env, 3000, ctx.clock)),
+    loginShellPath: () => (loginPath ??= readLoginShellPath(ctx.env.SHELL, ctx.platform, ctx.env, 3000, runs)),
     selfNode: process.versions.electron ? undefined : process.execPath,
+    runs,
   });
   const supervisor = new GatewaySupervisor({
     clock: ctx.clock,
@@ -93,6 +96,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     },
     async dispose() {
       unsubscribe();
+      runs.killAll();
       await installer.cancel();
       await supervisor.dispose(ctx.settings.get().keepGatewayRunning);
       await health.close();
