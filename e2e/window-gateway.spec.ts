@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
@@ -50,7 +51,10 @@ test('the gateway starts and stops from the window, with its log tail filling', 
 
 test('the gateway page says where it looked when OpenClaw is not installed, and offers to install it', async ({ page }) => {
   await skipWizard(page);
-  await openView(page, 'Gateway');
+  const card = page.getByRole('region', { name: 'Gateway' });
+  await expect(card.getByText('Use Install for me on the Gateway page, or set the OpenClaw path in Settings.')).toBeVisible();
+  await card.getByRole('button', { name: 'Open the Gateway page' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Gateway' })).toBeFocused();
   await expect(page.getByTestId('gateway-page-status')).toHaveText('Not installed');
   await expect(page.getByText('OpenClaw was not found on this computer.').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Install for me' })).toBeVisible();
@@ -83,5 +87,34 @@ test('"Install for me" shows its progress, can be cancelled, and then installs O
     await expect(page.getByTestId('gateway-page-status')).toHaveText('Stopped');
   } finally {
     await shell.stop();
+  }
+});
+
+test('a gateway that cannot start says why and leads to the screen where it is fixed', async ({ page }) => {
+  const port = await freePort();
+  const holder = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+  try {
+    await skipWizard(page);
+    await openView(page, 'Settings');
+    await page.getByLabel('OpenClaw program').fill(FAKE_OPENCLAW);
+    await page.getByLabel('Port', { exact: true }).fill(String(port));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('Settings saved.')).toBeVisible();
+
+    await openView(page, 'Status');
+    const card = page.getByRole('region', { name: 'Gateway' });
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(card.getByTestId('gateway-status')).toHaveText('Failed', { timeout: 30_000 });
+    await expect(card.getByText(`Another program is using port ${port}.`)).toBeVisible();
+    await expect(card.getByText('Close that program, or choose another port in Settings, then start again.')).toBeVisible();
+    const note = card.locator('.note', { hasText: 'Held by process' });
+    expect(await note.evaluate((el) => el.scrollWidth <= el.clientWidth), 'a long command line wraps inside the note').toBe(true);
+    await snapScreen(page, 'status-port-in-use');
+    await card.getByRole('button', { name: 'Open Settings' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
+    await expect(page.getByLabel('Port', { exact: true })).toHaveValue(String(port));
+  } finally {
+    await new Promise((resolve) => holder.close(resolve));
   }
 });

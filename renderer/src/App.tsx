@@ -109,7 +109,7 @@ function Frame() {
             </h2>
             {route.view === 'status' && <StatusView navigate={navigate} />}
             {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
-            {route.view === 'gateway' && <GatewayView />}
+            {route.view === 'gateway' && <GatewayView navigate={navigate} />}
             {route.view === 'settings' && <SettingsView />}
           </>
         )}

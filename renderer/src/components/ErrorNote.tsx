@@ -1,6 +1,6 @@
 /**
  * A failed invoke in words: what kind of problem it is (translated from the contract's error code), main's own
- * message, and where it happened (a file path or a step) when main said so.
+ * message, where it happened (a file path or a step) when main said so, and what the user can do next.
  */
 import type { AppErrorShape } from '../../../shared/contract';
 import { useLocale } from '../hooks/use-locale';
@@ -24,6 +24,7 @@ export function ErrorNote({ error, title }: { error: AppErrorShape | null | unde
           ))}
         </dl>
       )}
+      <p>{t(`errors.next.${error.code}`)}</p>
     </div>
   );
 }

@@ -3,10 +3,11 @@ import { failureHelp, gatewayTone } from './gateway-view';
 
 describe('failureHelp', () => {
   it('explains failures by reason and says nothing when healthy', () => {
-    expect(failureHelp({ status: 'failed', reason: 'port-in-use' })).toEqual({ what: 'gateway.reason.port-in-use', next: 'gateway.next.port-in-use' });
-    expect(failureHelp({ status: 'crashed' })).toEqual({ what: 'gateway.reason.unknown', next: 'gateway.next.unknown' });
+    expect(failureHelp({ status: 'failed', reason: 'port-in-use' })).toEqual({ what: 'gateway.reason.port-in-use', next: 'gateway.next.port-in-use', place: 'settings' });
+    expect(failureHelp({ status: 'crashed' })).toEqual({ what: 'gateway.reason.unknown', next: 'gateway.next.unknown', place: 'gateway' });
+    expect(failureHelp({ status: 'failed', reason: 'config' })).toEqual({ what: 'gateway.reason.config', next: 'gateway.next.config' });
     expect(failureHelp({ status: 'ready' })).toBeNull();
-    expect(failureHelp({ status: 'not-installed' })?.next).toBe('gateway.next.not-installed');
+    expect(failureHelp({ status: 'not-installed' })).toMatchObject({ next: 'gateway.next.not-installed', place: 'gateway' });
   });
 });
 

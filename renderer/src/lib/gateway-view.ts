@@ -24,12 +24,31 @@ export function gatewayTone(status: GatewayStatus | undefined): 'ok' | 'busy' | 
   }
 }
 
-/** Translation keys explaining a failure ("what happened" and "what to do next"), or null when all is well. */
-export function failureHelp(state: Pick<GatewayState, 'status' | 'reason'>): { what: string; next: string } | null {
-  if (state.status === 'not-installed') return { what: 'gateway.reason.not-installed', next: 'gateway.next.not-installed' };
-  if (state.status !== 'failed' && state.status !== 'crashed') return null;
-  const reason = state.reason ?? 'unknown';
-  return { what: `gateway.reason.${reason}`, next: `gateway.next.${reason}` };
+/** The screen where the next step of a failure is taken (a button leads there), when there is one. */
+export type FixPlace = 'gateway' | 'settings';
+
+/** What a failure needs: translation keys of "what happened" and "what to do next", and where to do it. */
+export interface FailureHelp {
+  what: string;
+  next: string;
+  place?: FixPlace;
+}
+
+const PLACES: Partial<Record<string, FixPlace>> = {
+  'not-installed': 'gateway',
+  'node-missing': 'gateway',
+  'crash-loop': 'gateway',
+  unknown: 'gateway',
+  'port-in-use': 'settings',
+  'spawn-error': 'settings',
+};
+
+/** How to explain a failure, or null when all is well. */
+export function failureHelp(state: Pick<GatewayState, 'status' | 'reason'>): FailureHelp | null {
+  if (state.status !== 'not-installed' && state.status !== 'failed' && state.status !== 'crashed') return null;
+  const reason = state.status === 'not-installed' ? 'not-installed' : (state.reason ?? 'unknown');
+  const place = PLACES[reason];
+  return { what: `gateway.reason.${reason}`, next: `gateway.next.${reason}`, ...(place ? { place } : {}) };
 }
 
 /** The failure reasons the contract knows (tests check each has words in every language). */

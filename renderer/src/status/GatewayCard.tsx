@@ -8,7 +8,7 @@ import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { useNow } from '../hooks/use-now';
 import { formatDuration, formatNumber, formatRelative } from '../lib/format';
-import { failureHelp, gatewayTone } from '../lib/gateway-view';
+import { failureHelp, gatewayTone, type FixPlace } from '../lib/gateway-view';
 import { GatewayControls } from './GatewayControls';
 
 /** States in which a gateway process exists (ours or someone else's). */
@@ -56,8 +56,12 @@ export function GatewayFacts({ state }: { state: GatewayState }) {
 /** Reasons whose message from main adds something the translated explanation cannot know. */
 const SHOW_MESSAGE = new Set<string>(['config', 'spawn-error', 'node-missing', 'crash-loop', 'unknown']);
 
-/** Why the gateway is not running and what the user can do. */
-export function GatewayProblem({ state }: { state: GatewayState }) {
+/**
+ * Why the gateway is not running and what the user can do; `onOpen` adds a button to the screen where it is done
+ * (none when that is `here`).
+ */
+export function GatewayProblem(props: { state: GatewayState; onOpen?: ((place: FixPlace) => void) | undefined; here?: FixPlace }) {
+  const { state, onOpen, here } = props;
   const { t, locale } = useLocale();
   const now = useNow(1000);
   const help = failureHelp(state);
@@ -77,12 +81,17 @@ export function GatewayProblem({ state }: { state: GatewayState }) {
         </pre>
       )}
       <p>{t(help.next, { port: state.port })}</p>
+      {help.place && help.place !== here && onOpen && (
+        <button type="button" onClick={() => onOpen(help.place!)}>
+          {t(`gateway.open.${help.place}`)}
+        </button>
+      )}
     </div>
   );
 }
 
-/** The status panel's gateway card. */
-export function GatewayCard() {
+/** The status panel's gateway card; `onOpen` leads to the screen where a failure is fixed. */
+export function GatewayCard({ onOpen }: { onOpen?: (place: FixPlace) => void }) {
   const { t } = useLocale();
   const { gateway } = useAppData();
   const state = gateway.value;
@@ -96,7 +105,7 @@ export function GatewayCard() {
       </div>
       {!state && gateway.error && <ErrorNote error={gateway.error} />}
       {state && <GatewayFacts state={state} />}
-      {state && <GatewayProblem state={state} />}
+      {state && <GatewayProblem state={state} onOpen={onOpen} />}
       <GatewayControls state={state} onState={gateway.set} primary={state?.status === 'stopped' || state?.status === 'failed' ? 'start' : undefined} />
     </section>
   );

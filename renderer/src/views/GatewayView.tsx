@@ -8,11 +8,12 @@ import { LogTail } from '../gateway/LogTail';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { gatewayTone } from '../lib/gateway-view';
+import type { Route } from '../lib/navigate';
 import { GatewayFacts, GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
 
-/** The gateway screen. */
-export function GatewayView() {
+/** The gateway screen; `navigate` leads to Settings when that is where a failure is fixed. */
+export function GatewayView({ navigate }: { navigate: (route: Route) => void }) {
   const { t } = useLocale();
   const { gateway } = useAppData();
   const state = gateway.value;
@@ -27,7 +28,7 @@ export function GatewayView() {
         </div>
         {!state && <ErrorNote error={gateway.error} />}
         {state && <GatewayFacts state={state} />}
-        {state && state.status !== 'not-installed' && <GatewayProblem state={state} />}
+        {state && state.status !== 'not-installed' && <GatewayProblem state={state} here="gateway" onOpen={(place) => navigate({ view: place })} />}
         <GatewayControls state={state} onState={gateway.set} />
       </section>
       <InstallCard installation={state?.installation} />

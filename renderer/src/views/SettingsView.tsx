@@ -90,7 +90,13 @@ export function SettingsView() {
         error={message(errors.port)}
         inputMode="numeric"
       />
-      <CheckboxField name="autoStartGateway" label={t('settings.autoStart.label')} checked={draft.autoStartGateway} onChange={(v) => set('autoStartGateway', v)} />
+      <CheckboxField
+        name="autoStartGateway"
+        label={t('settings.autoStart.label')}
+        checked={draft.autoStartGateway}
+        onChange={(v) => set('autoStartGateway', v)}
+        help={t('settings.autoStart.help')}
+      />
       <CheckboxField
         name="keepGatewayRunning"
         label={t('settings.keepRunning.label')}
@@ -113,6 +119,7 @@ export function SettingsView() {
         value={draft.language}
         options={[{ value: 'system', label: t('settings.language.system') }, ...LANGUAGES]}
         onChange={(v) => set('language', v as Language)}
+        help={t('settings.language.help')}
       />
       <SelectField
         name="agentId"

@@ -21,7 +21,7 @@ export function StatusView({ navigate }: { navigate: (route: Route) => void }) {
     <div className="stack">
       <AlertBanner onRenew={renewAlert} />
       <div className="grid-2">
-        <GatewayCard />
+        <GatewayCard onOpen={(place) => navigate({ view: place })} />
         <DefaultModelCard onAddCredential={openForm} />
       </div>
       <CredentialList onRenew={openForm} onAdd={() => navigate({ view: 'credentials' })} />
