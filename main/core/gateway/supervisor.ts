@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import type { GatewayState, LogLine } from '../../../shared/contract';
 import type { Clock, TimerHandle } from '../clock';
-import { DEFAULT_HEALTH_CADENCE, DEFAULT_PROBE_BACKOFF, healthCheckDelayMs, probeDelayMs, type HealthCadence, type ProbeBackoff } from './backoff';
+import type { HealthCadence, ProbeBackoff } from './backoff';
 import { hasChild, initialMachine, transition, type Machine, type MachineEvent } from './gateway-machine';
 import type { GatewayConfigInfo } from './gateway-config';
 import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health';
 import type { Located } from './locate';
 import { GatewayLog } from './log-buffer';
+import { GatewayWatch } from './gateway-watch';
 import { findPortHolder, isPortFree, type PortHolder } from './port-holder';
 import { detachGateway, gatewayArgs, killLeftovers, launchGateway, stopGateway, type GatewayProcess } from './gateway-process';
 
@@ -41,17 +42,11 @@ export class GatewaySupervisor {
   private readonly log: GatewayLog;
   private queue: Promise<unknown> = Promise.resolve();
   private run: GatewayProcess | undefined;
-  /** Bumped whenever probes or timers of an earlier phase must stop acting. */
-  private epoch = 0;
-  private timer: TimerHandle | undefined;
+  private readonly watch: GatewayWatch;
   private restartTimer: TimerHandle | undefined;
   private gatewayToken: string | undefined;
   private located: Located | undefined;
   private disposed = false;
-  /** The epoch whose startup probe is in flight (-1: none), whether output asked for another, and the backoff step. */
-  private probingEpoch = -1;
-  private nudged = false;
-  private probeAttempt = 0;
 
   constructor(private readonly d: SupervisorDeps) {
     this.machine = initialMachine(d.options().port);
@@ -60,6 +55,16 @@ export class GatewaySupervisor {
       emit: d.emitLog,
       secrets: () => [...(this.gatewayToken ? [this.gatewayToken] : []), ...(d.secrets?.() ?? [])],
       ...(d.logCapacity ? { capacity: d.logCapacity } : {}),
+    });
+    this.watch = new GatewayWatch({
+      clock: d.clock,
+      health: d.health,
+      ...(d.probe ? { probe: d.probe } : {}),
+      ...(d.cadence ? { cadence: d.cadence } : {}),
+      state: () => this.machine.state,
+      disposed: () => this.disposed,
+      apply: (e) => this.apply(e),
+      note: (line) => this.log.note(line),
     });
   }
 
@@ -145,18 +150,9 @@ export class GatewaySupervisor {
   }
 
   private clearTimers(): void {
-    this.epoch++;
-    if (this.timer) this.d.clock.clearTimeout(this.timer);
+    this.watch.cancel();
     if (this.restartTimer) this.d.clock.clearTimeout(this.restartTimer);
-    this.timer = this.restartTimer = undefined;
-  }
-
-  private schedule(ms: number, fn: () => void): void {
-    const epoch = this.epoch;
-    if (this.timer) this.d.clock.clearTimeout(this.timer);
-    this.timer = this.d.clock.setTimeout(() => {
-      if (epoch === this.epoch && !this.disposed) fn();
-    }, ms);
+    this.restartTimer = undefined;
   }
 
   /** Where OpenClaw is: the last answer while its files still exist, else a new search. */
@@ -178,7 +174,7 @@ export class GatewaySupervisor {
     const wasExternal = this.machine.state.status === 'external';
     this.apply({ type: 'external', version });
     if (!wasExternal) this.log.note(`An OpenClaw gateway already answers on port ${port}${version ? ` (version ${version})` : ''}; attached to it without taking it over.`);
-    this.watchExternal(0);
+    this.watch.watchExternal();
     return true;
   }
 
@@ -221,7 +217,7 @@ export class GatewaySupervisor {
       configPath: this.d.configPath,
       onOutput: (stream, chunk) => {
         this.log.write(stream, chunk);
-        this.nudge();
+        this.watch.nudge();
       },
     });
     if ('error' in p) {
@@ -231,87 +227,14 @@ export class GatewaySupervisor {
     this.run = p;
     this.apply({ type: 'spawned', pid: p.pid, at: this.d.clock.now() });
     void p.exited.then((exit) => this.onExit(p, exit));
-    this.probeAttempt = 0;
-    this.probe();
+    this.watch.startProbing();
     return this.state();
-  }
-
-  /**
-   * Startup probes: `/healthz` until live, then `/readyz` until ready, with the tight backoff. One probe is in flight
-   * at a time; a nudge (new output from the child, which often means "listening") probes again as soon as it can.
-   */
-  private probe(): void {
-    if (this.probingEpoch === this.epoch) {
-      this.nudged = true;
-      return;
-    }
-    const epoch = this.epoch;
-    this.probingEpoch = epoch;
-    this.nudged = false;
-    if (this.timer) this.d.clock.clearTimeout(this.timer);
-    const path = this.machine.state.status === 'starting' ? '/healthz' : '/readyz';
-    void this.d.health.get(this.machine.state.port, path).then((r) => {
-      if (this.probingEpoch === epoch) this.probingEpoch = -1;
-      if (epoch !== this.epoch || this.disposed) return;
-      if (path === '/healthz' && r.status === 200) {
-        this.apply({ type: 'live' });
-        this.probeAttempt = 0;
-        return this.probe();
-      }
-      if (path === '/readyz' && r.status === 200) {
-        this.apply({ type: 'ready' });
-        return this.watchReady(0);
-      }
-      if (this.nudged) return this.probe();
-      this.schedule(probeDelayMs(this.probeAttempt++, this.d.probe ?? DEFAULT_PROBE_BACKOFF), () => this.probe());
-    });
-  }
-
-  /** New output while starting: probe now rather than at the next backoff step. */
-  private nudge(): void {
-    const s = this.machine.state;
-    if (s.owned && (s.status === 'starting' || (s.status === 'running' && !s.degraded))) this.probe();
-  }
-
-  /** The light health check of a ready gateway: degraded when `/readyz` stops answering 200. */
-  private watchReady(failures: number): void {
-    const cadence = this.d.cadence ?? DEFAULT_HEALTH_CADENCE;
-    this.schedule(healthCheckDelayMs(failures, cadence), () => {
-      const epoch = this.epoch;
-      void this.d.health.get(this.machine.state.port, '/readyz').then((r) => {
-        if (epoch !== this.epoch || this.disposed) return;
-        if (r.status === 200) {
-          this.apply({ type: 'ready' });
-          return this.watchReady(0);
-        }
-        this.apply({ type: 'unready' });
-        this.watchReady(failures + 1);
-      });
-    });
-  }
-
-  /** Watches an external gateway until it stops answering. */
-  private watchExternal(failures: number): void {
-    const cadence = this.d.cadence ?? DEFAULT_HEALTH_CADENCE;
-    this.schedule(failures ? Math.min(1000, cadence.intervalMs) : cadence.intervalMs, () => {
-      const epoch = this.epoch;
-      void this.d.health.get(this.machine.state.port, '/healthz').then((r) => {
-        if (epoch !== this.epoch || this.disposed || this.machine.state.status !== 'external') return;
-        if (isOpenClawLive(r)) return this.watchExternal(0);
-        if (failures >= 1) {
-          this.log.note('The external gateway stopped answering.');
-          this.apply({ type: 'external-gone' });
-          return;
-        }
-        this.watchExternal(failures + 1);
-      });
-    });
   }
 
   private async onExit(run: GatewayProcess, exit: { code: number | null; signal: string | null }): Promise<void> {
     run.done = true;
     if (this.run !== run || this.machine.state.status === 'stopping') return;
-    this.epoch++;
+    this.watch.cancel();
     if (exit.code === 78) {
       await Promise.race([run.stderrEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
       this.log.endStreams();
