@@ -47,8 +47,10 @@ test('a malformed Cloudflare account id is refused beside its field and writes n
   await account.fill('  not-a-real-account-id  ');
   await page.getByLabel('Gateway ID').fill('my-gateway');
   await expect(page.getByText('An account ID is 32 hexadecimal characters')).toBeVisible();
+  await expect(page.getByText('Please correct the field marked above.'), 'no summary alert while still typing').toHaveCount(0);
   await page.getByLabel('Provider API key').fill(API_KEY);
   await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Please correct the field marked above.' })).toBeVisible();
   await expect(account).toHaveAttribute('aria-invalid', 'true');
   await expect(account).toBeFocused();
   await expect(account).toHaveValue('  not-a-real-account-id  ');

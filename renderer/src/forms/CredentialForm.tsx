@@ -3,7 +3,7 @@
  * button while main saves, field errors beside their fields, and after saving a confirmation naming the profile
  * and the files written.
  */
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { useLocale } from '../hooks/use-locale';
 import type { FormRequest } from '../lib/credential-input';
@@ -25,10 +25,12 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
   const { t } = useLocale();
   const form = useCredentialForm(request, agentId);
   const titleId = useId();
+  const [tried, setTried] = useState(false);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (form.busy) return;
+    setTried(true);
     const saved = await form.submit();
     if (saved) {
       onSaved?.(saved);
@@ -38,7 +40,8 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
     }
   };
 
-  const fieldErrorCount = Object.keys(form.errors).length;
+  // The summary (an alert) waits for a Save: on blur the message beside the field is enough.
+  const fieldErrorCount = tried ? Object.keys(form.errors).length : 0;
   return (
     <form className="card credential-form" noValidate onSubmit={onSubmit} aria-labelledby={titleId} aria-busy={form.busy || undefined}>
       <h3 id={titleId}>{request.profileId ? t('form.renewTitle', { profile: request.profileId }) : t(`connect.${request.kind}.formTitle`)}</h3>

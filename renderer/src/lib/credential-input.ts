@@ -4,7 +4,7 @@
  * schema), and how a credential the user wants to renew maps back to a prefilled form.
  */
 import { invokeChannels, type ProfileView } from '../../../shared/contract';
-import { expiresAtFor, type ExpiryPreset } from './expiry-presets';
+import { DEFAULT_EXPIRY_PRESET, expiresAtFor, type ExpiryPreset } from './expiry-presets';
 import { validateForm, type FieldErrors } from './form-state';
 
 /** The credential forms. */
@@ -51,7 +51,7 @@ export function emptyValues(agentId: string, kind: CredentialKind = 'setup-token
     gatewayAuthToken: '',
     writeEnv: false,
     setDefaultModel: false,
-    expiryPreset: kind === 'setup-token' ? '1y' : 'none',
+    expiryPreset: kind === 'setup-token' ? DEFAULT_EXPIRY_PRESET : 'none',
     expiryCustom: '',
   };
 }
