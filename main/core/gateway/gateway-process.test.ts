@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
-import { gatewayArgs, gatewayEnv, killLeftovers, stopGateway } from './gateway-process';
+import { drainCommand, gatewayArgs, gatewayEnv, killLeftovers, stopGateway } from './gateway-process';
 import { isAlive } from './process-tree';
 
 describe('gateway launch', () => {
@@ -48,5 +48,15 @@ describe.runIf(process.platform !== 'win32')('a gateway whose pid was reused by 
       other.kill('SIGKILL');
       await otherGone;
     }
+  });
+});
+
+describe('drainCommand', () => {
+  it('uses cat on POSIX and the gateway\'s own Node on Windows, never the app\'s executable', () => {
+    expect(drainCommand('linux', undefined)?.command).toBe('/bin/sh');
+    const win = drainCommand('win32', 'C:\\node\\node.exe');
+    expect(win?.command).toBe('C:\\node\\node.exe');
+    expect(win?.command).not.toBe(process.execPath);
+    expect(drainCommand('win32', undefined)).toBeNull();
   });
 });

@@ -25,6 +25,8 @@ export interface GatewayProcess {
   /** Resolves when stderr is fully read (or errored). */
   stderrEnded: Promise<void>;
   done: boolean;
+  /** The Node that runs the gateway when it was chosen (never the app's own executable); the Windows drain reuses it. */
+  node?: string;
 }
 
 /** What launching needs. */
@@ -82,6 +84,7 @@ export async function launchGateway(o: LaunchOptions): Promise<GatewayProcess | 
     pid: child.pid,
     stderrEnded,
     done: false,
+    ...(o.launch.pathDir ? { node: o.launch.command } : {}),
     exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
   };
 }
@@ -115,6 +118,16 @@ export function killLeftovers(p: GatewayProcess, platform: NodeJS.Platform): voi
 }
 
 /**
+ * The drain that keeps a kept-running gateway's pipes read: `cat` on POSIX, the gateway's own Node on Windows (never
+ * the app's executable, whose run-as-Node fuse is off), or nothing when no Node is known. Pure.
+ */
+export function drainCommand(platform: NodeJS.Platform, node: string | undefined): { command: string; args: string[] } | null {
+  if (platform !== 'win32') return { command: '/bin/sh', args: ['-c', 'cat <&3 >/dev/null & cat >/dev/null; wait'] };
+  if (!node) return null;
+  return { command: node, args: ['-e', "for(const fd of [0,3])require('fs').createReadStream(null,{fd}).on('error',()=>{}).resume()"] };
+}
+
+/**
  * Leaves the gateway running after the app quits. Its stdout/stderr are pipes to this process; once this process
  * exits, OpenClaw's next write would fail with EPIPE and kill it (seen with 2026.5.28). So the pipes are handed to a
  * tiny detached drain (`cat` on POSIX, Node elsewhere) that reads them until every writer is gone, then exits.
@@ -125,16 +138,9 @@ export function detachGateway(p: GatewayProcess, platform: NodeJS.Platform): voi
     stream?.removeAllListeners('data');
     stream?.pause();
   }
-  if (out && err) {
-    const drain =
-      platform === 'win32'
-        ? spawn(process.execPath, ['-e', "for(const fd of [0,3])require('fs').createReadStream(null,{fd}).on('error',()=>{}).resume()"], {
-            stdio: [out, 'ignore', 'ignore', err],
-            env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-            detached: true,
-            windowsHide: true,
-          })
-        : spawn('/bin/sh', ['-c', 'cat <&3 >/dev/null & cat >/dev/null; wait'], { stdio: [out, 'ignore', 'ignore', err], detached: true });
+  const cmd = drainCommand(platform, p.node);
+  if (out && err && cmd) {
+    const drain = spawn(cmd.command, cmd.args, { stdio: [out, 'ignore', 'ignore', err], detached: true, windowsHide: true });
     drain.on('error', () => undefined);
     drain.unref();
   }
