@@ -6,6 +6,10 @@ test('settings are validated, saved to the data folder and survive a reload', as
   await skipWizard(page);
   await openView(page, 'Settings');
   await expect(page.getByLabel('Start ClawTray when I log in')).not.toBeChecked();
+  const fields = page.locator('form.settings-form').locator('input[name], select[name]');
+  const undescribed = await fields.evaluateAll((els) => els.filter((el) => !el.getAttribute('aria-describedby')).map((el) => el.getAttribute('name')));
+  expect(undescribed, 'every setting has help text tied to it').toEqual([]);
+  await expect(page.getByLabel('Port', { exact: true })).toHaveAccessibleDescription(/moves to a new port when you restart it/);
   await snapScreen(page, 'settings');
 
   await page.getByLabel('Port', { exact: true }).fill('80');
