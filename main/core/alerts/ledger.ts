@@ -4,24 +4,12 @@
  * writing the file is `ledger-file.ts`.
  */
 import { z } from 'zod';
-import type { Alert } from '../../../shared/contract';
+import { Alert } from '../../../shared/contract';
 import { CoreError } from '../errors';
 import { EXPIRED_STAGE, stageAfter } from './stages';
 
 /** One remembered alert. `dismissedAt` hides it for good; `snoozedUntil` silences it until then. */
-export const LedgerEntry = z.object({
-  id: z.string(),
-  agentId: z.string(),
-  profileId: z.string(),
-  provider: z.string(),
-  kind: z.enum(['threshold', 'expired', 'cooldown', 'disabled']),
-  thresholdMs: z.number().int().nonnegative(),
-  expiresAt: z.number().int().positive(),
-  raisedAt: z.number().int().positive(),
-  snoozedUntil: z.number().int().positive().optional(),
-  dismissedAt: z.number().int().positive().optional(),
-  reason: z.string().optional(),
-});
+export const LedgerEntry = Alert.omit({ inUse: true }).extend({ dismissedAt: z.number().int().positive().optional() });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 /** Entries by alert id. */
