@@ -6,6 +6,7 @@
  * Run: `npx tsx bench/tray.bench.ts` (or `npm run bench tray`).
  */
 import type { Alert, AuthStatus, ProfileView } from '../shared/contract';
+import { authStatus } from '../main/core/alerts/status-fixtures';
 import { buildTrayModel, type TrayInput } from '../main/shell/tray-model';
 
 const PROFILES = 1_000;
@@ -30,20 +31,7 @@ const profiles: ProfileView[] = Array.from({ length: PROFILES }, (_, i) => ({
   until: now + HOUR,
   source: 'store',
 }));
-const auth: AuthStatus = {
-  agentId: 'agent0',
-  agents: Array.from({ length: AGENTS }, (_, i) => `agent${i}`),
-  profiles,
-  order: {},
-  defaultModel: 'anthropic/claude-sonnet-4-6',
-  defaultProvider: 'anthropic',
-  defaultModelUsable: true,
-  missingProvidersInUse: [],
-  envProviders: [],
-  models: [],
-  files: { authProfiles: '', authState: '', config: '', env: '' },
-  computedAt: now,
-};
+const auth: AuthStatus = authStatus('agent0', profiles, { agents: Array.from({ length: AGENTS }, (_, i) => `agent${i}`), computedAt: now });
 const alerts: Alert[] = Array.from({ length: PROFILES }, (_, i) => ({
   id: `a${i}`,
   agentId: `agent${i % AGENTS}`,

@@ -11,6 +11,7 @@ import {
   type TrayMenuEntry,
   type TrayModel,
 } from './tray-model';
+import { authStatus } from '../core/alerts/status-fixtures';
 import { formatDate } from './tray-text';
 
 const H = 3_600_000;
@@ -24,21 +25,7 @@ function profile(name: string, status: ProfileView['status'], extra: Partial<Pro
 }
 
 function auth(profiles: ProfileView[], extra: Partial<AuthStatus> = {}): AuthStatus {
-  return {
-    agentId: 'main',
-    agents: ['main'],
-    profiles,
-    order: {},
-    defaultModel: 'anthropic/claude-sonnet-4-6',
-    defaultProvider: 'anthropic',
-    defaultModelUsable: true,
-    missingProvidersInUse: [],
-    envProviders: [],
-    models: [],
-    files: { authProfiles: '/a', authState: '/b', config: '/c', env: '/d' },
-    computedAt: AT,
-    ...extra,
-  };
+  return authStatus('main', profiles, { computedAt: AT, ...extra });
 }
 
 function alert(name: string, kind: Alert['kind'], extra: Partial<Alert> = {}): Alert {
