@@ -1,18 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keepCorruptCopy, readParsedFile, writeFileAtomic } from './atomic-file';
-import { makeTempDir } from './test-support';
+import { useTempDirs } from './use-temp-dirs';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-function tmp() {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tmp = useTempDirs();
 
 describe('writeFileAtomic', () => {
   it('writes 0600 in new 0700 folders and leaves no temp file behind', async () => {

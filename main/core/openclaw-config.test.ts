@@ -1,18 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteAt, objectAt, readConfig, updateConfig, valueAt } from './openclaw-config';
-import { makeTempDir } from './test-support';
+import { useTempDirs } from './use-temp-dirs';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-function tmp() {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tmp = useTempDirs();
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
 describe('openclaw-config', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../core/test-support';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../core/use-temp-dirs';
 import {
   AUTOSTART_FILE,
   AUTOSTART_MARKER,
@@ -13,15 +13,7 @@ import {
   writeAutostartEntry,
 } from './autostart-entry';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-function tempDir() {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tempDir = useTempDirs();
 
 describe('quoteExecArg (Desktop Entry spec, "The Exec key")', () => {
   const cases: [string, boolean, string][] = [
