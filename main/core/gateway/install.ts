@@ -11,7 +11,7 @@ import type { InstallProgress } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
 import { appInstallDir, nodePackageName } from './locate-candidates';
 import { LineSplitter } from './log-buffer';
-import { isReaped, signalOwnGroup, taskkillTree } from './process-tree';
+import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from './process-tree';
 
 /** The OpenClaw version the app installs. */
 export const PINNED_OPENCLAW = 'openclaw@2026.5.28';
@@ -38,7 +38,7 @@ export interface InstallerDeps {
   clock?: Clock;
 }
 
-/** How long npm gets to exit after SIGTERM on cancel before its group is killed. */
+/** How long npm's whole group gets to exit after SIGTERM on cancel before it is killed. */
 const CANCEL_GRACE_MS = 5000;
 
 /** The command a user can run by hand for the same result. */
@@ -99,10 +99,13 @@ export class Installer {
     if (child?.pid) {
       if (this.d.platform === 'win32') await taskkillTree(child.pid);
       else {
-        signalOwnGroup(child.pid, isReaped(child), 'SIGTERM');
+        const pid = child.pid;
         const clock = this.d.clock ?? systemClock;
-        const kill = clock.setTimeout(() => signalOwnGroup(child.pid!, isReaped(child), 'SIGKILL'), CANCEL_GRACE_MS);
-        void this.finished.then(() => clock.clearTimeout(kill));
+        const groupAlive = () => isOwnGroupAlive(pid, isReaped(child));
+        signalOwnGroup(pid, isReaped(child), 'SIGTERM');
+        if (!(await waitUntil(clock, groupAlive, CANCEL_GRACE_MS))) signalOwnGroup(pid, isReaped(child), 'SIGKILL');
+        await this.finished;
+        await waitUntil(clock, groupAlive, CANCEL_GRACE_MS);
       }
     } else {
       this.set({ phase: 'cancelled', message: 'Install cancelled.' });
