@@ -18,6 +18,7 @@ import { createAppCore, type AppCore } from '../main/core/app-core';
 import { systemClock, type Clock } from '../main/core/clock';
 import { createFakeClock } from '../main/core/fake-clock';
 import { makeTempDir } from '../main/core/test-support';
+import { seededRandom } from '../main/core/seeded-random';
 
 const AGENTS = 10;
 const PER_AGENT = 100;
@@ -25,22 +26,12 @@ const M = 60_000;
 const H = 60 * M;
 const D = 24 * H;
 
-/** Deterministic random numbers, so every run measures the same data. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Writes 10 agents of 100 profiles: keys without expiry, tokens expired, within 1 h, 24 h, 7 d and beyond, a few
  * OAuth sign-ins, a few keys in cooldown (auth-state.json). `quiet`: every crossing is weeks away.
  */
 function writeState(stateDir: string, now: number, quiet: boolean): void {
-  const rand = rng(quiet ? 7 : 1);
+  const rand = seededRandom(quiet ? 7 : 1);
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({ agents: { defaults: { model: { primary: 'provider1/model' } } } }), { mode: 0o600 });
   for (let a = 0; a < AGENTS; a++) {

@@ -16,6 +16,7 @@ import { systemClock } from '../clock';
 import type { NotificationRequest } from '../core-context';
 import { updateConfig } from '../openclaw-config';
 import { makeTempDir } from '../test-support';
+import { seededRandom } from '../seeded-random';
 
 const M = 60_000;
 const H = 60 * M;
@@ -30,16 +31,6 @@ const RANGES: Record<Bucket, [number, number]> = {
   'within-24h': [H + MARGIN, D - MARGIN],
   beyond: [D + MARGIN, 60 * D],
 };
-
-/** Deterministic per seed (printed, so a failure can be replayed). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Written {
   profileId: string;
@@ -81,7 +72,7 @@ beforeAll(async () => {
   await updateConfig(path.join(stateDir, 'openclaw.json'), (cfg) => {
     cfg.logging = { file: path.join(root.dir, 'openclaw.log') };
   });
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const buckets = (Object.keys(RANGES) as Bucket[]).flatMap((b) => [b, b, b]);
   const plan = buckets.map((bucket, i) => {
     const [lo, hi] = RANGES[bucket];
