@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../shared/contract';
 import { eventMethodName, methodName } from '../shared/api';
+import { preloadBundle } from '../scripts/bundle-options.mjs';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -72,16 +73,7 @@ describe('preload imports', () => {
   });
 
   it('bundled as the build does, it requires only electron', async () => {
-    const out = await build({
-      entryPoints: [path.join(__dirname, 'index.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['electron'],
-      target: 'chrome140',
-      write: false,
-      logLevel: 'silent',
-    });
+    const out = await build({ ...preloadBundle(), write: false, logLevel: 'silent' });
     expect(bundleRequires(out.outputFiles[0]!.text)).toEqual(['electron']);
   });
 

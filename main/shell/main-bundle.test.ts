@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainBundle } from '../../scripts/bundle-options.mjs';
 import { makeTempDir } from '../core/test-support';
 
 const root = path.join(__dirname, '..', '..');
@@ -64,17 +65,7 @@ process.exit(0);
 let result: Record<string, any>;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'main', 'index.ts')],
-    outfile: path.join(tmp.dir, 'main', 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    target: 'node20',
-    define: { __CLAWTRAY_VERSION__: '"0.0.0-test"' },
-    logLevel: 'silent',
-  });
+  await build({ ...mainBundle('0.0.0-test'), outfile: path.join(tmp.dir, 'main', 'index.mjs'), logLevel: 'silent' });
   await build({
     entryPoints: [path.join(__dirname, 'fake-electron.ts')],
     outfile: path.join(tmp.dir, 'fake-electron.mjs'),

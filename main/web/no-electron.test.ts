@@ -5,24 +5,13 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { webBundle } from '../../scripts/bundle-options.mjs';
 
 const root = path.join(__dirname, '..', '..');
 
 describe('the web shell bundle', () => {
   it('imports no electron (the tray model and tracker it shares with the desktop shell included)', async () => {
-    const result = await build({
-      entryPoints: [path.join(root, 'main', 'web', 'cli.ts')],
-      absWorkingDir: root,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      target: 'node20',
-      define: { __CLAWTRAY_VERSION__: '"0.0.0-test"' },
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await build({ ...webBundle('0.0.0-test'), absWorkingDir: root, sourcemap: false, write: false, metafile: true, logLevel: 'silent' });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs).toContain('main/shell/tray-model.ts');
     expect(inputs).toContain('main/serve/tray-input.ts');
