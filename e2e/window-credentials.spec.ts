@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { API_KEY, authProfilesPath, openView, readJson, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
+import { API_KEY, authProfilesPath, openView, readJson, saveAnthropicKey, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
 
 type Store = { profiles: Record<string, Record<string, unknown>> };
 const HOUR = 3_600_000;
@@ -79,11 +79,7 @@ test('credentials are removed only after confirming, renewed from a prefilled fo
   fs.mkdirSync(path.join(shell.stateDir, 'agents', 'ops', 'agent'), { recursive: true });
   await page.reload();
   await skipWizard(page);
-  await openView(page, 'Credentials');
-  await page.getByRole('button', { name: 'Anthropic API key' }).click();
-  await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved as anthropic:default' })).toBeVisible();
+  await saveAnthropicKey(page);
 
   await openView(page, 'Credentials');
   await page.getByRole('button', { name: "Another provider's token" }).click();

@@ -2,17 +2,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
-import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen } from './window-support';
+import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
 
 test('the gateway starts and stops from the window, with its log tail filling', { tag: '@web-shell' }, async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const port = await freePort();
   await skipWizard(page);
-  await openView(page, 'Settings');
-  await page.getByLabel('OpenClaw program').fill(FAKE_OPENCLAW);
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await useFakeOpenClaw(page, port);
 
   await openView(page, 'Gateway');
   await expect(page.getByTestId('openclaw-path')).toHaveText(FAKE_OPENCLAW);
@@ -96,11 +92,7 @@ test('a gateway that cannot start says why and leads to the screen where it is f
   await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
   try {
     await skipWizard(page);
-    await openView(page, 'Settings');
-    await page.getByLabel('OpenClaw program').fill(FAKE_OPENCLAW);
-    await page.getByLabel('Port', { exact: true }).fill(String(port));
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByText('Settings saved.')).toBeVisible();
+    await useFakeOpenClaw(page, port);
 
     await openView(page, 'Status');
     const card = page.getByRole('region', { name: 'Gateway' });

@@ -1,13 +1,9 @@
 import { expect, test } from './fixtures';
-import { API_KEY, openView, skipWizard, snapScreen } from './window-support';
+import { openView, saveAnthropicKey, skipWizard, snapScreen } from './window-support';
 
 test('switching to French, then to Simplified and Traditional Chinese, translates the window and survives a reload', async ({ page }) => {
   await skipWizard(page);
-  await openView(page, 'Credentials');
-  await page.getByRole('button', { name: 'Anthropic API key' }).click();
-  await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved as anthropic:default' })).toBeVisible();
+  await saveAnthropicKey(page);
 
   await openView(page, 'Settings');
   await page.getByLabel('Language').selectOption('fr');

@@ -1,7 +1,7 @@
 /**
  * Helpers the window specs share: skipping the first-run wizard, the accessibility check (axe: no serious or
- * critical violation), screenshots in light and dark, reading what the app wrote in the state folder, and a free
- * port for the gateway.
+ * critical violation), screenshots in light and dark, reading what the app wrote in the state folder, a free
+ * port for the gateway, and the two set-ups many specs start from (a saved key, the fake OpenClaw).
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
@@ -70,4 +70,22 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Saves the test Anthropic API key as `anthropic:default` through the Credentials screen. */
+export async function saveAnthropicKey(page: Page): Promise<void> {
+  await openView(page, 'Credentials');
+  await page.getByRole('button', { name: 'Anthropic API key' }).click();
+  await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as anthropic:default' })).toBeVisible();
+}
+
+/** Points the app at the fake OpenClaw install on `port` through the Settings screen. */
+export async function useFakeOpenClaw(page: Page, port: number): Promise<void> {
+  await openView(page, 'Settings');
+  await page.getByLabel('OpenClaw program').fill(FAKE_OPENCLAW);
+  await page.getByLabel('Port', { exact: true }).fill(String(port));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
 }
