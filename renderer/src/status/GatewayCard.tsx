@@ -90,19 +90,26 @@ export function GatewayProblem(props: { state: GatewayState; onOpen?: ((place: F
   );
 }
 
+/** The card's title with the state chip; shared by the status panel's card and the gateway page. */
+export function GatewayHead({ state, titleId, testId }: { state: GatewayState | null; titleId: string; testId: string }) {
+  const { t } = useLocale();
+  return (
+    <div className="card-head">
+      <h3 id={titleId}>{t('gateway.title')}</h3>
+      <span className="chip" data-tone={gatewayTone(state?.status)} data-testid={testId}>
+        {state ? t(`gateway.status.${state.status}`) : t('common.loading')}
+      </span>
+    </div>
+  );
+}
+
 /** The status panel's gateway card; `onOpen` leads to the screen where a failure is fixed. */
 export function GatewayCard({ onOpen }: { onOpen?: (place: FixPlace) => void }) {
-  const { t } = useLocale();
   const { gateway } = useAppData();
   const state = gateway.value;
   return (
     <section className="card" aria-labelledby="gateway-card-title">
-      <div className="card-head">
-        <h3 id="gateway-card-title">{t('gateway.title')}</h3>
-        <span className="chip" data-tone={gatewayTone(state?.status)} data-testid="gateway-status">
-          {state ? t(`gateway.status.${state.status}`) : t('common.loading')}
-        </span>
-      </div>
+      <GatewayHead state={state} titleId="gateway-card-title" testId="gateway-status" />
       {!state && gateway.error && <ErrorNote error={gateway.error} />}
       {state && <GatewayFacts state={state} />}
       {state && <GatewayProblem state={state} onOpen={onOpen} />}
