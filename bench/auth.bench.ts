@@ -10,15 +10,13 @@ import path from 'node:path';
 import { createAppCore } from '../main/core/app-core';
 import { computeAuthStatus } from '../main/core/auth-status';
 import { readAuthStore, updateAuthStore, upsertProfile } from '../main/core/auth-store';
+import { percentile } from './percentile';
 
 const PROFILES = 1_000;
 const STATUS_RUNS = 50;
 const UPSERT_RUNS = 300;
 const HOUR = 3_600_000;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 async function main(): Promise<void> {

@@ -8,15 +8,12 @@
 import type { Alert, AuthStatus, ProfileView } from '../shared/contract';
 import { authStatus } from '../main/core/alerts/status-fixtures';
 import { buildTrayModel, type TrayInput } from '../main/shell/tray-model';
+import { percentile } from './percentile';
 
 const PROFILES = 1_000;
 const AGENTS = 10;
 const RUNS = 200;
 const HOUR = 3_600_000;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const now = Date.now();
 const statuses: ProfileView['status'][] = ['ok', 'expiring', 'expired', 'missing', 'cooldown', 'static'];
