@@ -16,9 +16,9 @@ import { evaluateAlerts } from '../main/core/alerts/evaluate';
 import { crossingAt, normalizeThresholds, stagesFor } from '../main/core/alerts/stages';
 import { createAppCore, type AppCore } from '../main/core/app-core';
 import { systemClock, type Clock } from '../main/core/clock';
-import { createFakeClock } from '../main/core/fake-clock';
-import { makeTempDir } from '../main/core/test-support';
-import { seededRandom } from '../main/core/seeded-random';
+import { createFakeClock } from '../main/testing/fake-clock';
+import { makeTempDir } from '../main/testing/test-support';
+import { seededRandom } from '../main/testing/seeded-random';
 
 const AGENTS = 10;
 const PER_AGENT = 100;

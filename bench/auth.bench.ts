@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../main/core/app-core';
-import { computeAuthStatus } from '../main/core/auth-status';
-import { readAuthStore, updateAuthStore, upsertProfile } from '../main/core/auth-store';
+import { computeAuthStatus } from '../main/core/credentials/status';
+import { readAuthStore, updateAuthStore, upsertProfile } from '../main/core/credentials/profiles-file/store';
 import { percentile } from './percentile';
 
 const PROFILES = 1_000;

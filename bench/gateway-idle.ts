@@ -4,8 +4,8 @@
  * given `openclaw`, waits for `ready`, settles (BENCH_GATEWAY_SETTLE_MS), then reports `process.cpuUsage()` over the window as JSON.
  * Usage: node <bundle> <openclawPath> <seconds>
  */
-import { freePort } from '../main/core/gateway/gateway-test-support';
-import { makeTestCore } from '../main/core/test-support';
+import { freePort } from '../main/testing/gateway-test-support';
+import { makeTestCore } from '../main/testing/test-support';
 
 async function main(): Promise<void> {
   const [openclawPath, seconds] = [process.argv[2]!, Number(process.argv[3] ?? 60)];

@@ -16,8 +16,8 @@ import path from 'node:path';
 import type { GatewayState } from '../shared/contract';
 import type { AppCore } from '../main/core/app-core';
 import { createHealthClient } from '../main/core/gateway/health';
-import { FAKE_GATEWAY, FAKE_OPENCLAW, freePort } from '../main/core/gateway/gateway-test-support';
-import { makeTempDir, makeTestCore } from '../main/core/test-support';
+import { FAKE_GATEWAY, FAKE_OPENCLAW, freePort } from '../main/testing/gateway-test-support';
+import { makeTempDir, makeTestCore } from '../main/testing/test-support';
 import { ensureReferenceOpenClaw } from '../scripts/reference-openclaw.mjs';
 
 const now = () => performance.timeOrigin + performance.now();

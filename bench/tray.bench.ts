@@ -6,8 +6,8 @@
  * Run: `npx tsx bench/tray.bench.ts` (or `npm run bench tray`).
  */
 import type { Alert, AuthStatus, ProfileView } from '../shared/contract';
-import { authStatus } from '../main/core/alerts/status-fixtures';
-import { buildTrayModel, type TrayInput } from '../main/shell/tray-model';
+import { authStatus } from '../main/testing/status-fixtures';
+import { buildTrayModel, type TrayInput } from '../main/tray/tray-model';
 import { percentile } from './percentile';
 
 const PROFILES = 1_000;

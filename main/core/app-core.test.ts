@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/contract';
 import { assembleHandlers } from './app-core';
-import { makeTestCore } from './test-support';
+import { makeTestCore } from '../testing/test-support';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

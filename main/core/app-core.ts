@@ -3,16 +3,15 @@
  * It never imports Electron; shells pass what differs between them through `CoreDeps`.
  */
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/contract';
-import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './core-context';
+import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { CoreError } from './errors';
 import type { EventSource } from './events';
-import { createAlertsModule } from './handlers/alerts-handlers';
-import { createAppModule } from './handlers/app-handlers';
-import { createAuthModule } from './handlers/auth-handlers';
-import { createGatewayModule } from './handlers/gateway-handlers';
+import { createAlertsModule } from './alerts/handlers';
+import { createAuthModule } from './credentials/handlers';
+import { createGatewayModule } from './gateway/handlers';
 
-export type { CoreDeps } from './core-context';
+export type { CoreDeps } from './context';
 
 /** What a shell gets: the handler table, a dispatcher over it, the event source, and lifecycle hooks. */
 export interface AppCore {
@@ -47,6 +46,23 @@ export function assembleHandlers(groups: Partial<Handlers>[]): { handlers: Handl
     }
   }
   return { handlers: table as Handlers, pending };
+}
+
+/** `app:info`, `settings:get` and `settings:update`: what the app is and how it is set up. */
+function createAppModule(ctx: CoreContext): CoreModule {
+  return {
+    handlers: {
+      'app:info': async () => ({
+        version: ctx.version,
+        shell: ctx.shell,
+        stateDir: ctx.paths.stateDir,
+        configPath: ctx.paths.configPath,
+        agentId: ctx.settings.get().agentId,
+      }),
+      'settings:get': async () => ctx.settings.get(),
+      'settings:update': async (patch) => ctx.settings.update(patch),
+    },
+  };
 }
 
 /** Builds core for a shell. Call `start()` once the shell is ready and `dispose()` when quitting. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../core/test-support';
+import { makeTempDir } from '../testing/test-support';
 import { contentTypeFor, resolveRendererPath } from './renderer-files';
 
 const root = path.resolve('/srv/renderer');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../core/use-temp-dirs';
+import { useTempDirs } from '../testing/use-temp-dirs';
 import {
   AUTOSTART_FILE,
   AUTOSTART_MARKER,

@@ -5,7 +5,7 @@ import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { APP_ID } from './shell';
-import { TRAY_ICON_STATES, trayIconFile } from './tray-model';
+import { TRAY_ICON_STATES, trayIconFile } from '../tray/tray-model';
 
 const root = path.join(__dirname, '..', '..');
 const config = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;

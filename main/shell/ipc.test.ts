@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/contract';
-import { makeTestCore } from '../core/test-support';
-import { createFakeElectron, FakeSession, FakeWebContents, fakeFrame, type FakeBrowserWindow } from './fake-electron';
+import { makeTestCore } from '../testing/test-support';
+import { createFakeElectron, FakeSession, FakeWebContents, fakeFrame, type FakeBrowserWindow } from '../testing/fake-electron';
 import { ELECTRON_STORE_CHANNEL, registerIpc } from './ipc';
 
 const silent = { info() {}, warn() {}, error() {} };

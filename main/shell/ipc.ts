@@ -4,7 +4,7 @@
  * own window showing our own origin. Core events are forwarded to that window only.
  */
 import { INVOKE_CHANNELS, type Result } from '../../shared/contract';
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { Dispatch } from '../core/dispatch';
 import type { EventSource } from '../core/events';
 import type { BrowserWindowLike, InvokeEventLike, IpcMainLike } from './electron-surface';

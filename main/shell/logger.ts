@@ -2,7 +2,7 @@
  * The Electron shell's logger: timestamped lines on stderr (visible in the terminal during development and in
  * the system log when launched from a desktop). Callers never pass secrets.
  */
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 
 /** A logger writing `ISO-time level message` lines through `write`. */
 export function createLineLogger(write: (line: string) => void, now: () => Date = () => new Date()): Logger {

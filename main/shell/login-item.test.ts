@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract';
 import { createSettingsService, type SettingsBackend } from '../core/settings';
-import { makeTempDir } from '../core/test-support';
+import { makeTempDir } from '../testing/test-support';
 import { AUTOSTART_FILE } from './autostart-entry';
-import { createFakeElectron } from './fake-electron';
+import { createFakeElectron } from '../testing/fake-electron';
 import { createLoginItem, HIDDEN_FLAG, loginLaunchCommand, syncLoginItem, windowsArgs } from './login-item';
 
 const cleanups: (() => void)[] = [];

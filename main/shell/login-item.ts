@@ -4,7 +4,7 @@
  * On every change of the setting it is turned on or off; at start-up it is only refreshed when on (the app may
  * have moved), never removed, so an entry the user made by hand in the system's settings is not undone.
  */
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { SettingsService } from '../core/settings';
 import { autostartDir, autostartEntry, removeAutostartEntry, writeAutostartEntry, type LaunchCommand } from './autostart-entry';
 import type { AppLike } from './electron-surface';

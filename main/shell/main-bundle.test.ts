@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainBundle } from '../../scripts/bundle-options.mjs';
-import { makeTempDir } from '../core/test-support';
+import { makeTempDir } from '../testing/test-support';
 
 const root = path.join(__dirname, '..', '..');
 const tmp = makeTempDir('clawtray-bundle-');
@@ -67,7 +67,7 @@ let result: Record<string, any>;
 beforeAll(async () => {
   await build({ ...mainBundle('0.0.0-test'), outfile: path.join(tmp.dir, 'main', 'index.mjs'), logLevel: 'silent' });
   await build({
-    entryPoints: [path.join(__dirname, 'fake-electron.ts')],
+    entryPoints: [path.join(root, 'main', 'testing', 'fake-electron.ts')],
     outfile: path.join(tmp.dir, 'fake-electron.mjs'),
     bundle: true,
     platform: 'node',

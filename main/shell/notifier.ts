@@ -3,7 +3,7 @@
  * request names (`action`, e.g. `{ view: 'renew', profileId }`). Live notifications are kept by id so their
  * click handlers survive garbage collection and a repeated id replaces the older one.
  */
-import type { Logger, NotificationRequest, Notifier } from '../core/core-context';
+import type { Logger, NotificationRequest, Notifier } from '../core/context';
 import type { ElectronSurface, NotificationLike } from './electron-surface';
 
 /** What the notifier needs: Electron's `Notification` and what a click does. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../core/test-support';
+import { makeTempDir } from '../testing/test-support';
 import { corruptCopyName, openPreferences, type StoreFactory } from './preferences';
 
 const cleanups: (() => void)[] = [];

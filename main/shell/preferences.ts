@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { SettingsBackend } from '../core/settings';
 
 /** The store's base name: `<dataDir>/settings.json`. */

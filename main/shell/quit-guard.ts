@@ -2,7 +2,7 @@
  * Quitting waits for core to shut down (stop the gateway it started, flush files) exactly once: the first
  * `before-quit` is held back while `dispose` runs, then the app quits for real.
  */
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { AppLike } from './electron-surface';
 
 /** What the guard runs on the way out. */

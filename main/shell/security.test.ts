@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../core/test-support';
-import { createFakeElectron, FakeSession, FakeWebContents } from './fake-electron';
+import { makeTempDir } from '../testing/test-support';
+import { createFakeElectron, FakeSession, FakeWebContents } from '../testing/fake-electron';
 import {
   APP_START_URL,
   FALLBACK_CSP,

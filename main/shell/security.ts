@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs/promises';
 import { contentTypeFor, resolveRendererPath } from '../serve/renderer-files';
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { AppLike, CustomSchemeLike, ProtocolLike, SessionLike, WebContentsLike, WebPreferencesLike } from './electron-surface';
 
 /** The renderer's scheme and host: its origin is `app://clawtray`. */

@@ -4,8 +4,8 @@ import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
-import { makeTempDir } from '../core/test-support';
-import { createFakeElectron } from './fake-electron';
+import { makeTempDir } from '../testing/test-support';
+import { createFakeElectron } from '../testing/fake-electron';
 import type { StoreFactory } from './preferences';
 import { startShell, type ShellOptions } from './shell';
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../core/test-support';
-import { TRAY_ICON_STATES } from './tray-model';
+import { makeTempDir } from '../testing/test-support';
+import { TRAY_ICON_STATES } from '../tray/tray-model';
 
 const root = path.join(__dirname, '..', '..');
 const tmp = makeTempDir();

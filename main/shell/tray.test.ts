@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../core/test-support';
-import { createFakeElectron } from './fake-electron';
+import { makeTempDir } from '../testing/test-support';
+import { createFakeElectron } from '../testing/fake-electron';
 import { createTray, handleTrayAction, logsFolder, openLogsFolder, toMenuTemplate, type TrayActionContext } from './tray';
-import { buildTrayModel, EMPTY_TRAY_INPUT, type TrayAction } from './tray-model';
+import { buildTrayModel, EMPTY_TRAY_INPUT, type TrayAction } from '../tray/tray-model';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -1,15 +1,15 @@
 /**
  * Renders a `TrayModel` with Electron's `Tray` and `Menu`, rebuilding the whole menu on every update (Linux only
  * picks up changes to a menu that is set again), and carries out clicked actions. Clicking the icon opens the
- * window. The model comes from `tray-model.ts`, its input from `main/serve/tray-input.ts`.
+ * window. The model comes from `tray-model.ts`, its input from `main/tray/tray-input.ts`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GatewayState } from '../../shared/contract';
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import { defaultLogFile } from '../core/gateway/gateway-config';
 import type { ElectronSurface, MenuItemOptionsLike, TrayLike } from './electron-surface';
-import { trayIconFile, type TrayAction, type TrayModel } from './tray-model';
+import { trayIconFile, type TrayAction, type TrayModel } from '../tray/tray-model';
 
 /** What the tray needs. */
 export interface TrayDeps {

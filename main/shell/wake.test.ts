@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeElectron } from './fake-electron';
+import { createFakeElectron } from '../testing/fake-electron';
 import { resumeOnWake } from './wake';
 
 const tick = () => new Promise((r) => setImmediate(r));

@@ -3,7 +3,7 @@
  * re-evaluates everything that depends on time (expiry alerts) at once, instead of trusting timers that slept.
  * The two events often come together: wake-ups during a re-evaluation are folded into one more run.
  */
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { PowerMonitorLike } from './electron-surface';
 
 /** The events that mean "time may have jumped". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeElectron } from './fake-electron';
+import { createFakeElectron } from '../testing/fake-electron';
 import { APP_START_URL } from './security';
 import { closeAction, createMainWindow } from './window';
 

@@ -3,7 +3,7 @@
  * on demand (tray, second launch, notification click). Closing it hides it to the tray; it really closes only
  * while quitting, and on a Linux desktop without a tray host closing it quits the app instead.
  */
-import type { Logger } from '../core/core-context';
+import type { Logger } from '../core/context';
 import type { BrowserWindowLike, ElectronSurface } from './electron-surface';
 import { secureWebPreferences } from './security';
 

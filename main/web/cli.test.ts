@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir, makeTestCore } from '../core/test-support';
+import { makeTempDir, makeTestCore } from '../testing/test-support';
 import { runWebShell, type WebShellProcess } from './cli';
 import { createRecordingNotifier } from './recording-notifier';
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NavigateRequest } from '../../shared/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
-import { defaultAppDataDir } from '../core/app-data-dir';
+import { defaultAppDataDir } from '../serve/app-data-dir';
 import { createRecordingNotifier, type RecordingNotifier } from './recording-notifier';
 import { startWebServer, type WebServer } from './server';
 import { createTrayRoute } from './tray-route';

@@ -2,7 +2,7 @@
  * The web shell's notifier: it cannot show a desktop notification, so it records what would have been shown
  * (bounded), for the page and for end-to-end tests to read at `/api/shell/notifications`.
  */
-import type { NotificationRequest, Notifier } from '../core/core-context';
+import type { NotificationRequest, Notifier } from '../core/context';
 
 /** A notifier whose requests can be read back (the web shell's routes list them). */
 export type RecordingNotifier = Notifier & { list(): (NotificationRequest & { at: number })[] };

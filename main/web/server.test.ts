@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, makeTestCore } from '../core/test-support';
+import { makeTempDir, makeTestCore } from '../testing/test-support';
 import { startWebServer, type WebServer } from './server';
 
 let server: WebServer;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrayModel } from '../shell/tray-model';
-import { makeTempDir, makeTestCore } from '../core/test-support';
+import type { TrayModel } from '../tray/tray-model';
+import { makeTempDir, makeTestCore } from '../testing/test-support';
 import { startWebServer } from './server';
 import { createTrayRoute } from './tray-route';
 

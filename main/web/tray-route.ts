@@ -3,8 +3,8 @@
  * `buildTrayModel` from the same inputs (`trackTrayInput`), so end-to-end tests can assert what the tray would
  * show (icon state, tooltip, menu lines) on a machine without a desktop.
  */
-import { trackTrayInput, type TrayInputSource } from '../serve/tray-input';
-import { buildTrayModel, type TrayModel } from '../shell/tray-model';
+import { trackTrayInput, type TrayInputSource } from '../tray/tray-input';
+import { buildTrayModel, type TrayModel } from '../tray/tray-model';
 
 /** The route plus the tracker's lifecycle: `seed()` after core has started, `dispose()` when stopping. */
 export interface TrayRoute {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../../shared/contract';
 import { evaluateAlerts, type Evaluation } from './evaluate';
 import type { LedgerEntries } from './ledger';
-import { authStatus, profileView } from './status-fixtures';
+import { authStatus, profileView } from '../../testing/status-fixtures';
 
 const H = 3_600_000;
 const D = 24 * H;

@@ -4,7 +4,7 @@
  * and the monitor starts afresh (its content is the app's own memory, not the user's data).
  */
 import path from 'node:path';
-import { readParsedFile, writeFileAtomic } from '../atomic-file';
+import { readParsedFile, writeFileAtomic } from '../fs/atomic-file';
 import { CoreError } from '../errors';
 import { parseLedger, serializeLedger, type LedgerEntries } from './ledger';
 

@@ -7,7 +7,7 @@ import type { Alert, ProfileView } from '../../../shared/contract';
 import { notificationStrings, type AppLanguage } from '../../../shared/i18n/notifications';
 import { lazyTranslator } from '../../../shared/i18n/translator';
 import { providerDisplayName } from '../../../shared/provider-names';
-import type { NotificationRequest } from '../core-context';
+import type { NotificationRequest } from '../context';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

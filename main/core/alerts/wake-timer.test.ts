@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../fake-clock';
+import { createFakeClock } from '../../testing/fake-clock';
 import { createWakeTimer, MAX_TIMER_MS, type WakeInfo } from './wake-timer';
 
 const D = 24 * 3_600_000;

@@ -11,8 +11,8 @@ import type { AuthStatus } from '../../../shared/contract';
 import { ensureReferenceOpenClaw, openclawEnv, runOpenClaw, type ReferenceOpenClaw } from '../../../scripts/reference-openclaw.mjs';
 import { createAppCore, type AppCore } from '../app-core';
 import { systemClock, type Clock } from '../clock';
-import { updateConfig } from '../openclaw-config';
-import { makeTempDir } from '../test-support';
+import { updateConfig } from '../openclaw/config-file';
+import { makeTempDir } from '../../testing/test-support';
 
 const HOUR = 3_600_000;
 const ACCOUNT = '0123456789abcdef0123456789abcdef';

@@ -13,10 +13,10 @@ import type { Alert, AuthStatus } from '../../../shared/contract';
 import { ensureReferenceOpenClaw, openclawEnv, runOpenClaw } from '../../../scripts/reference-openclaw.mjs';
 import { createAppCore, type AppCore } from '../app-core';
 import { systemClock } from '../clock';
-import type { NotificationRequest } from '../core-context';
-import { updateConfig } from '../openclaw-config';
-import { makeTempDir } from '../test-support';
-import { seededRandom } from '../seeded-random';
+import type { NotificationRequest } from '../context';
+import { updateConfig } from '../openclaw/config-file';
+import { makeTempDir } from '../../testing/test-support';
+import { seededRandom } from '../../testing/seeded-random';
 
 const M = 60_000;
 const H = 60 * M;

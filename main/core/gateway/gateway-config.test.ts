@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support';
+import { makeTempDir } from '../../testing/test-support';
 import { applyGatewayDefaults, defaultLogFile, ensureGatewayConfig, gatewayInfoFrom } from './gateway-config';
 
 const cleanups: (() => void)[] = [];

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { objectAt, updateConfig, valueAt, type OpenClawConfig } from '../openclaw-config';
+import { objectAt, updateConfig, valueAt, type OpenClawConfig } from '../openclaw/config-file';
 
 /** What the supervisor learns from the config it ensured. */
 export interface GatewayConfigInfo {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
 import { drainCommand, gatewayArgs, gatewayEnv, killLeftovers, stopGateway } from './gateway-process';
-import { isAlive } from './process-tree';
+import { isAlive } from '../process/process-tree';
 
 describe('gateway launch', () => {
   const launch = { command: '/n/node', prefixArgs: ['/pkg/openclaw.mjs'], pathDir: '/n' };

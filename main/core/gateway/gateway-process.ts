@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Clock } from '../clock';
-import type { LaunchSpec } from './locate';
-import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from './process-tree';
+import type { LaunchSpec } from '../openclaw/locate';
+import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
 
 /** Environment every supervised gateway gets (see openclaw-reference.md, "The gateway process"). */
 export const GATEWAY_ENV = {

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHealthClient, isOpenClawLive, versionFromStartupz } from './health';
-import { freePort } from './gateway-test-support';
+import { freePort } from '../../testing/gateway-test-support';
 
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

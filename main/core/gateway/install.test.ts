@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InstallProgress } from '../../../shared/contract';
-import { makeTempDir } from '../test-support';
-import { alive } from './gateway-test-support';
+import { makeTempDir } from '../../testing/test-support';
+import { alive } from '../../testing/gateway-test-support';
 import { estimatePercent, fetchedPackage, Installer, manualCommand, PINNED_OPENCLAW, type InstallerDeps } from './install';
-import { findNode, locateOpenClaw } from './locate';
-import { appInstallDir, appNodeCandidates } from './locate-candidates';
+import { findNode, locateOpenClaw } from '../openclaw/locate';
+import { appInstallDir, appNodeCandidates } from '../openclaw/locate-candidates';
 
 const FAKE_NPM = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm', 'npm');
 const cleanups: (() => void)[] = [];

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InstallProgress } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
-import { appInstallDir, nodePackageName } from './locate-candidates';
+import { appInstallDir, nodePackageName } from '../openclaw/locate-candidates';
 import { LineSplitter } from './log-buffer';
-import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from './process-tree';
+import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
 
 /** The OpenClaw version the app installs. */
 export const PINNED_OPENCLAW = 'openclaw@2026.5.28';

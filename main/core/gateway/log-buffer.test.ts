@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../../shared/contract';
-import { createManualClock } from './gateway-test-clock';
+import { createFakeClock } from '../../testing/fake-clock';
 import { GatewayLog, LAST_STDERR_LINES, LineSplitter, LogRing } from './log-buffer';
 import { REDACTED } from './redact';
 
@@ -48,7 +48,7 @@ describe('LineSplitter', () => {
 
 describe('GatewayLog', () => {
   it('redacts, batches into one event per burst, and keeps stderr apart', () => {
-    const clock = createManualClock();
+    const clock = createFakeClock(1_800_000_000_000);
     const events: LogLine[][] = [];
     const token = 'gw-token-0123456789abcdef';
     const log = new GatewayLog({ clock, emit: (l) => events.push(l), secrets: () => [token], batchMs: 50 });
@@ -68,7 +68,7 @@ describe('GatewayLog', () => {
     expect(log.tail(2).map((l) => l.seq)).toEqual([3, 4]);
   });
   it('keeps only the last stderr lines and forgets them at reset', () => {
-    const clock = createManualClock();
+    const clock = createFakeClock(1_800_000_000_000);
     const log = new GatewayLog({ clock, emit: () => {} });
     for (let i = 0; i < LAST_STDERR_LINES + 5; i++) log.write('stderr', `e${i}\n`);
     expect(log.lastStderr()).toHaveLength(LAST_STDERR_LINES);
@@ -77,7 +77,7 @@ describe('GatewayLog', () => {
     expect(log.lastStderr()).toEqual([]);
   });
   it('flushes an unfinished line when the streams end', () => {
-    const clock = createManualClock();
+    const clock = createFakeClock(1_800_000_000_000);
     const log = new GatewayLog({ clock, emit: () => {} });
     log.write('stderr', 'config invalid: gateway.mode');
     expect(log.lastStderr()).toEqual([]);

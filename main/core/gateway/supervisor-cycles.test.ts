@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { alive, makeTestGateway, treeOf } from './gateway-test-support';
+import { alive, makeTestGateway, treeOf } from '../../testing/gateway-test-support';
 import { isPortFree } from './port-holder';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureReferenceOpenClaw } from '../../../scripts/reference-openclaw.mjs';
-import { alive, makeTestGateway, treeOf } from './gateway-test-support';
+import { alive, makeTestGateway, treeOf } from '../../testing/gateway-test-support';
 import { isPortFree } from './port-holder';
 
 let ref: { openclawBin: string; nodeBin: string; version: string };

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support';
-import { alive, freePort, killLone, makeTestGateway, scaledClock, startLoneFake, treeOf, type TestGatewayOptions } from './gateway-test-support';
+import { makeTempDir } from '../../testing/test-support';
+import { alive, freePort, killLone, makeTestGateway, scaledClock, startLoneFake, treeOf, type TestGatewayOptions } from '../../testing/gateway-test-support';
 import { systemClock } from '../clock';
 import { isPortFree } from './port-holder';
-import { waitUntil } from './process-tree';
+import { waitUntil } from '../process/process-tree';
 import { REDACTED } from './redact';
 
 const cleanups: (() => Promise<void> | void)[] = [];

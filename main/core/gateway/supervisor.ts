@@ -10,7 +10,7 @@ import type { HealthCadence, ProbeBackoff } from './backoff';
 import { hasChild, initialMachine, transition, type Machine, type MachineEvent } from './gateway-machine';
 import type { GatewayConfigInfo } from './gateway-config';
 import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health';
-import type { Located } from './locate';
+import type { Located } from '../openclaw/locate';
 import { GatewayLog } from './log-buffer';
 import { GatewayWatch } from './gateway-watch';
 import { findPortHolder, isPortFree, type PortHolder } from './port-holder';

@@ -1,0 +1,96 @@
+/**
+ * What every core module receives: resolved paths, settings, the event hub, the clock and the shell's
+ * capabilities. Built once by `createAppCore`; tests build it with fakes.
+ */
+import os from 'node:os';
+import type { Handlers } from './dispatch';
+import { systemClock, type Clock } from './clock';
+import { createEventHub, type EventHub } from './events';
+import { resolveOpenClawPaths, type OpenClawPaths } from './openclaw/paths';
+import { createConfBackend, createSettingsService, type SettingsBackend, type SettingsService } from './settings';
+
+/** A desktop notification as core asks for it; the shell decides how to show it (or, in the web shell, records it). */
+export interface NotificationRequest {
+  id: string;
+  title: string;
+  body: string;
+  /** What clicking it should open, e.g. `{ view: 'renew', profileId, agentId }`. */
+  action?: Record<string, string>;
+}
+
+/** The shell's way of showing notifications. */
+export interface Notifier {
+  show(request: NotificationRequest): void;
+}
+
+/** A line-oriented logger; callers must never pass secrets (the gateway log buffer redacts its own lines). */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, err?: unknown): void;
+}
+
+/** Everything the shells pass to core. Only `shell`, `version` and `dataDir` are required. */
+export interface CoreDeps {
+  shell: 'electron' | 'web';
+  version: string;
+  /** Where the app keeps its own settings and ledgers. */
+  dataDir: string;
+  /** The OpenClaw state dir to manage, overriding OpenClaw's own resolution. */
+  stateDirOverride?: string | undefined;
+  env?: Record<string, string | undefined>;
+  homeDir?: string;
+  platform?: NodeJS.Platform;
+  clock?: Clock;
+  settingsBackend?: SettingsBackend;
+  notifier?: Notifier;
+  logger?: Logger;
+}
+
+/** The resolved context shared by core modules. */
+export interface CoreContext {
+  shell: 'electron' | 'web';
+  version: string;
+  dataDir: string;
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  platform: NodeJS.Platform;
+  paths: OpenClawPaths;
+  clock: Clock;
+  settings: SettingsService;
+  events: EventHub;
+  notifier: Notifier;
+  logger: Logger;
+}
+
+/** A slice of the app: some handlers plus optional start and dispose steps. */
+export interface CoreModule {
+  handlers: Partial<Handlers>;
+  start?(): Promise<void>;
+  /** After the machine wakes from sleep: re-check whatever depends on time (the shell calls `AppCore.resume`). */
+  resume?(): Promise<void>;
+  dispose?(): Promise<void>;
+}
+
+const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Fills in defaults (process env, home dir, system clock, conf settings) and resolves paths. */
+export function createCoreContext(deps: CoreDeps): CoreContext {
+  const env = deps.env ?? process.env;
+  const homeDir = deps.homeDir ?? os.homedir();
+  const logger = deps.logger ?? silentLogger;
+  return {
+    shell: deps.shell,
+    version: deps.version,
+    dataDir: deps.dataDir,
+    env,
+    homeDir,
+    platform: deps.platform ?? process.platform,
+    paths: resolveOpenClawPaths({ env, homeDir, stateDirOverride: deps.stateDirOverride }),
+    clock: deps.clock ?? systemClock,
+    settings: createSettingsService(deps.settingsBackend ?? createConfBackend(deps.dataDir)),
+    events: createEventHub((err) => logger.error('event listener failed', err)),
+    notifier: deps.notifier ?? { show() {} },
+    logger,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Credential channels (`auth:*`, `models:setDefault`, `env:*`), each a thin call into the flows, followed by a fresh
+ * `auth:status` for the agents it touched, whether it succeeded or not (a failed flow may have written its first
+ * step). The module also returns the credentials service (`service`) for the modules that need statuses or the
+ * secrets to redact.
+ */
+import { maskSecret } from '../../../shared/masking';
+import { createAuthService, type AuthService } from './service';
+import type { CoreContext, CoreModule } from '../context';
+import { readEnvFile, setEnvVar, unsetEnvVar } from '../openclaw/env-file';
+import { saveAnthropicKey, saveCloudflare, saveSetupToken, saveToken, type FlowContext } from './flows/save';
+import { copyProfileFlow, removeProfileFlow, setDefaultModelFlow, setOrderFlow } from './flows/profile-ops';
+
+export type { AuthService } from './service';
+
+/** The auth module: handlers, lifecycle, and the service other modules use. */
+export interface AuthModule extends CoreModule {
+  service: AuthService;
+}
+
+/** Handlers for credentials, the default model and the `.env` file, plus the credentials service. */
+export function createAuthModule(ctx: CoreContext): AuthModule {
+  const service = createAuthService(ctx);
+  const flow: FlowContext = { paths: ctx.paths, now: () => ctx.clock.now() };
+  const agent = (id: string | undefined) => id ?? service.defaultAgent();
+
+  /** Runs a change, then emits fresh statuses for `agents` (all agents when omitted), also after a failure. */
+  async function change<T>(agents: (string | undefined)[] | undefined, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      await service.refresh(agents, { force: true }).catch((err) => ctx.logger.error('auth status refresh failed', err));
+    }
+  }
+
+  return {
+    service: {
+      getStatus: service.getStatus,
+      listAgents: service.listAgents,
+      onStatus: service.onStatus,
+      knownSecrets: service.knownSecrets,
+    },
+    handlers: {
+      'auth:status': (input) => service.getStatus(input.agentId),
+      'auth:saveAnthropicKey': (input) => change([agent(input.agentId)], () => saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:saveSetupToken': (input) => change([agent(input.agentId)], () => saveSetupToken(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:saveCloudflare': (input) => change([agent(input.agentId)], () => saveCloudflare(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:saveToken': (input) => change([agent(input.agentId)], () => saveToken(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:removeProfile': (input) => change(undefined, () => removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:setOrder': (input) => change([agent(input.agentId)], () => setOrderFlow(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:copyProfile': (input) =>
+        change([agent(input.fromAgentId), input.toAgentId], () => copyProfileFlow(flow, { ...input, fromAgentId: agent(input.fromAgentId) })),
+      'models:setDefault': (input) => change(undefined, () => setDefaultModelFlow(flow, input)),
+      'env:list': async () => {
+        const values = await readEnvFile(ctx.paths.envPath);
+        return { path: ctx.paths.envPath, entries: Object.entries(values).map(([key, value]) => ({ key, masked: maskSecret(value) })) };
+      },
+      'env:set': (input) =>
+        change(undefined, async () => {
+          await setEnvVar(ctx.paths.envPath, input.key, input.value);
+          return { ok: true as const };
+        }),
+      'env:unset': (input) =>
+        change(undefined, async () => {
+          await unsetEnvVar(ctx.paths.envPath, input.key);
+          return { ok: true as const };
+        }),
+    },
+    start: () => service.start(),
+    dispose: () => service.dispose(),
+  };
+}

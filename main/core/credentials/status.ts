@@ -1,0 +1,180 @@
+/**
+ * Pure: what the gateway will make of an agent's credentials. From the profiles, the runtime auth state, the
+ * config, the environment (process env over `.env`) and the time, computes each profile's status with OpenClaw's
+ * semantics (`models status`: `static | ok | expiring | expired | missing`, 24 h warning window) plus
+ * `cooldown | disabled` from usage stats, the default model and whether its provider has a usable credential.
+ * No I/O, no clock: everything comes in as arguments.
+ */
+import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
+import { maskSecret } from '../../../shared/masking';
+import type { AuthState, StoredProfile } from './profiles-file/store';
+
+/** OpenClaw's `auth.oauth.warnAfterMs`: a token with less than this left is `expiring`. */
+export const WARN_AFTER_MS = 86_400_000;
+
+/** Everything the status depends on. */
+export interface StatusInput {
+  agentId: string;
+  agents: string[];
+  profiles: Record<string, StoredProfile>;
+  state: AuthState;
+  config: Record<string, unknown>;
+  /** The environment the gateway would see: the process env overriding `.env`. */
+  env: Record<string, string | undefined>;
+  now: number;
+  files: AuthStatus['files'];
+  problem?: AppErrorShape;
+}
+
+const USABLE = new Set(['static', 'ok', 'expiring']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function at(root: unknown, ...keys: string[]): unknown {
+  let node = root;
+  for (const k of keys) node = isObject(node) ? node[k] : undefined;
+  return node;
+}
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+/** Whether a secret reference resolves: env refs must name a set variable; file/exec refs are trusted. */
+function refResolves(ref: unknown, env: StatusInput['env']): boolean {
+  if (!isObject(ref) || typeof ref.id !== 'string') return false;
+  if (ref.source === 'env') return nonEmpty(env[ref.id]);
+  return ref.source === 'file' || ref.source === 'exec';
+}
+
+function expiryStatus(expires: unknown, now: number, warnMs: number): { status: ProfileView['status']; expiresAt?: number; remainingMs?: number } {
+  if (typeof expires !== 'number' || !Number.isFinite(expires) || expires <= 0) return { status: 'missing' };
+  const remainingMs = expires - now;
+  if (remainingMs <= 0) return { status: 'expired', expiresAt: expires };
+  return { status: remainingMs <= warnMs ? 'expiring' : 'ok', expiresAt: expires, remainingMs };
+}
+
+/** One profile's view. `expiresAt` is kept for expired tokens too (OpenClaw drops it) so alerts can name the date. */
+export function profileView(id: string, p: StoredProfile, input: Pick<StatusInput, 'env' | 'now' | 'state'>): ProfileView | null {
+  if (p.type !== 'api_key' && p.type !== 'token' && p.type !== 'oauth') return null;
+  const colon = id.indexOf(':');
+  const provider = (nonEmpty(p.provider) ? p.provider : id.slice(0, Math.max(colon, 0))).trim().toLowerCase();
+  const ref = p.type === 'api_key' ? p.keyRef : p.type === 'token' ? p.tokenRef : undefined;
+  const secret = p.type === 'api_key' ? p.key : p.type === 'token' ? p.token : (p.access ?? p.refresh);
+  const hasSecret = nonEmpty(secret);
+  const view: ProfileView = {
+    id,
+    provider,
+    name: colon >= 0 ? id.slice(colon + 1) : id,
+    type: p.type,
+    label: hasSecret ? maskSecret(secret) : isObject(ref) && typeof ref.id === 'string' ? `${String(ref.source)}:${ref.id}` : '',
+    status: 'static',
+    source: !hasSecret && ref !== undefined ? 'ref' : 'store',
+  };
+  if (nonEmpty(p.email)) view.email = p.email;
+  if (nonEmpty(p.displayName)) view.displayName = p.displayName;
+  if (isObject(p.metadata)) {
+    const meta = Object.fromEntries(Object.entries(p.metadata).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    if (Object.keys(meta).length) view.metadata = meta;
+  }
+  if (!hasSecret && !refResolves(ref, input.env)) view.status = 'missing';
+  else if (p.type === 'token' && p.expires !== undefined) Object.assign(view, expiryStatus(p.expires, input.now, WARN_AFTER_MS));
+  else if (p.type === 'oauth') Object.assign(view, expiryStatus(p.expires, input.now, WARN_AFTER_MS));
+  if (USABLE.has(view.status)) {
+    const stats = input.state.usageStats?.[id];
+    const disabledUntil = stats?.disabledUntil;
+    const cooldownUntil = stats?.cooldownUntil;
+    if (typeof disabledUntil === 'number' && disabledUntil > input.now) {
+      Object.assign(view, { status: 'disabled', until: disabledUntil });
+      if (nonEmpty(stats?.disabledReason)) view.reason = stats.disabledReason;
+    } else if (typeof cooldownUntil === 'number' && cooldownUntil > input.now) {
+      Object.assign(view, { status: 'cooldown', until: cooldownUntil });
+      if (nonEmpty(stats?.cooldownReason)) view.reason = stats.cooldownReason;
+    }
+  }
+  return view;
+}
+
+/** A model setting is a string or `{ primary, fallbacks }`. */
+function modelSetting(v: unknown): { primary: string | null; fallbacks: string[] } {
+  if (nonEmpty(v)) return { primary: v.trim(), fallbacks: [] };
+  const primary = at(v, 'primary');
+  const fallbacks = at(v, 'fallbacks');
+  return {
+    primary: nonEmpty(primary) ? primary.trim() : null,
+    fallbacks: Array.isArray(fallbacks) ? fallbacks.filter(nonEmpty) : [],
+  };
+}
+
+/** The agent's model: its own entry in `agents.list` (or `agents.entries`) first, else `agents.defaults.model`. */
+export function resolveAgentModel(config: Record<string, unknown>, agentId: string): { primary: string | null; fallbacks: string[] } {
+  const list = at(config, 'agents', 'list');
+  const own = Array.isArray(list) ? list.find((a) => at(a, 'id') === agentId) : at(config, 'agents', 'entries', agentId);
+  const mine = modelSetting(at(own, 'model'));
+  return mine.primary ? mine : modelSetting(at(config, 'agents', 'defaults', 'model'));
+}
+
+const providerOf = (ref: string) => (ref.includes('/') ? ref.slice(0, ref.indexOf('/')) : null);
+
+/** The models the config knows about: provider blocks and `agents.defaults.models`, plus the default model. */
+function configuredModels(config: Record<string, unknown>, extra: (string | null)[]): AuthStatus['models'] {
+  const out = new Map<string, AuthStatus['models'][number]>();
+  const providers = at(config, 'models', 'providers');
+  if (isObject(providers)) {
+    for (const [provider, block] of Object.entries(providers)) {
+      const models = at(block, 'models');
+      if (!Array.isArray(models)) continue;
+      for (const m of models) {
+        const id = at(m, 'id');
+        const name = at(m, 'name');
+        if (nonEmpty(id)) out.set(`${provider}/${id}`, { ref: `${provider}/${id}`, provider, ...(nonEmpty(name) ? { name } : {}) });
+      }
+    }
+  }
+  const listed = at(config, 'agents', 'defaults', 'models');
+  for (const ref of [...(isObject(listed) ? Object.keys(listed) : []), ...extra]) {
+    const provider = ref ? providerOf(ref) : null;
+    if (ref && provider && !out.has(ref)) out.set(ref, { ref, provider });
+  }
+  return [...out.values()];
+}
+
+/** The whole status of one agent. Profiles are sorted by provider then id, as OpenClaw lists them. */
+export function computeAuthStatus(input: StatusInput): AuthStatus {
+  const profiles = Object.entries(input.profiles)
+    .map(([id, p]) => profileView(id, p, input))
+    .filter((v): v is ProfileView => v !== null)
+    .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  const envProviders = new Set<string>();
+  for (const [key, value] of Object.entries(input.env)) {
+    const m = /^OPENCLAW_LIVE_([A-Z0-9_]+)_KEYS$|^([A-Z0-9_]+?)_API_KEYS?$/.exec(key);
+    if (m && nonEmpty(value)) envProviders.add((m[1] ?? m[2]!).toLowerCase().replace(/_/g, '-'));
+  }
+  if (nonEmpty(input.env.ANTHROPIC_OAUTH_TOKEN)) envProviders.add('anthropic');
+  const configKey = (provider: string) => nonEmpty(at(input.config, 'models', 'providers', provider, 'apiKey'));
+  const usable = (provider: string) =>
+    profiles.some((p) => p.provider === provider && USABLE.has(p.status)) || envProviders.has(provider) || configKey(provider);
+  const model = resolveAgentModel(input.config, input.agentId);
+  const inUse = [...new Set([model.primary, ...model.fallbacks].map((m) => (m ? providerOf(m) : null)).filter((p): p is string => !!p))];
+  const order: Record<string, string[]> = {};
+  const configOrder = at(input.config, 'auth', 'order');
+  if (isObject(configOrder)) for (const [p, ids] of Object.entries(configOrder)) if (Array.isArray(ids)) order[p] = ids.filter(nonEmpty);
+  Object.assign(order, input.state.order ?? {});
+  const defaultProvider = model.primary ? providerOf(model.primary) : null;
+  const status: AuthStatus = {
+    agentId: input.agentId,
+    agents: input.agents,
+    profiles,
+    order,
+    defaultModel: model.primary,
+    defaultProvider,
+    defaultModelUsable: defaultProvider ? usable(defaultProvider) : false,
+    missingProvidersInUse: inUse.filter((p) => !usable(p)),
+    envProviders: [...envProviders].sort(),
+    models: configuredModels(input.config, [model.primary]),
+    files: input.files,
+    computedAt: input.now,
+  };
+  if (input.problem) status.problem = input.problem;
+  return status;
+}

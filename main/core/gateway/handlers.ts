@@ -1,0 +1,105 @@
+/**
+ * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway. Wires the
+ * supervisor and the installer to the context (settings, clock, events, paths); the work lives in `../gateway/`.
+ */
+import type { AppLanguage } from '../../../shared/i18n/notifications';
+import { resolveLanguage, systemLocalesFromEnv } from '../../../shared/i18n/language';
+import { gatewayFailureText } from '../alerts/notification-text';
+import type { GatewayState } from '../../../shared/contract';
+import type { CoreContext, CoreModule, NotificationRequest } from '../context';
+import { ensureGatewayConfig } from './gateway-config';
+import { createHealthClient } from './health';
+import { HelperRuns } from '../process/helper-runs';
+import { Installer } from './install';
+import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../openclaw/locate';
+import { readLoginShellPath } from '../openclaw/login-shell';
+import { GatewaySupervisor } from './supervisor';
+
+/** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
+export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
+  if (next.status !== 'failed' || (prev?.status === 'failed' && prev.reason === next.reason)) return undefined;
+  if (next.reason !== 'crash-loop' && next.reason !== 'config') return undefined;
+  return { id: `gateway-${next.reason}`, ...gatewayFailureText(next.reason, lang), action: { view: 'gateway' } };
+}
+
+/**
+ * Handlers for finding, installing, starting and stopping the gateway. `secrets` lists values to redact from the
+ * gateway's output (the keys the app wrote); the gateway token is always redacted.
+ */
+export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule {
+  const health = createHealthClient();
+  let last: GatewayState | undefined;
+  let loginPath: Promise<string | undefined> | undefined;
+  const runs = new HelperRuns(ctx.clock, ctx.platform);
+  const inputs = (): LocateInputs => ({
+    settingsPath: ctx.settings.get().openclawPath,
+    env: ctx.env,
+    homeDir: ctx.homeDir,
+    platform: ctx.platform,
+    dataDir: ctx.dataDir,
+    loginShellPath: () => (loginPath ??= readLoginShellPath(ctx.env.SHELL, ctx.platform, ctx.env, 3000, runs)),
+    selfNode: process.versions.electron ? undefined : process.execPath,
+    runs,
+  });
+  const supervisor = new GatewaySupervisor({
+    clock: ctx.clock,
+    platform: ctx.platform,
+    env: ctx.env,
+    stateDir: ctx.paths.stateDir,
+    configPath: ctx.paths.configPath,
+    options: () => {
+      const s = ctx.settings.get();
+      return { port: s.port, stopGraceMs: s.stopGraceMs };
+    },
+    locate: () => locateOpenClaw(inputs()),
+    ensureConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
+    health,
+    emitState: (state) => {
+      const prev = last;
+      last = state;
+      ctx.events.emit('gateway:state', state);
+      const alert = failureNotice(prev, state, resolveLanguage(ctx.settings.get().language, systemLocalesFromEnv(ctx.env)));
+      if (alert) ctx.notifier.show(alert);
+    },
+    emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
+    secrets: () => secrets?.() ?? [],
+  });
+  const installer = new Installer({
+    platform: ctx.platform,
+    env: ctx.env,
+    dataDir: ctx.dataDir,
+    findNpm: () => findNpm(inputs()),
+    findNode: (range) => findNode(range, inputs()),
+    emitProgress: (p) => ctx.events.emit('gateway:install', p),
+    note: (line) => supervisor.note(line),
+    onInstalled: async () => {
+      await supervisor.refresh();
+    },
+  });
+  const unsubscribe = ctx.settings.onChange((next, prev) => {
+    if (next.port !== prev.port) supervisor.portChanged();
+    if (next.openclawPath !== prev.openclawPath) void supervisor.refresh();
+  });
+  return {
+    handlers: {
+      'gateway:state': async () => supervisor.state(),
+      'gateway:start': () => supervisor.start(),
+      'gateway:stop': () => supervisor.stop(),
+      'gateway:restart': () => supervisor.restart(),
+      'gateway:logs': async ({ limit }) => supervisor.logs(limit),
+      'gateway:install': () => installer.start(),
+      'gateway:cancelInstall': () => installer.cancel(),
+    },
+    async start() {
+      await supervisor.refresh();
+      if (ctx.settings.get().autoStartGateway) await supervisor.start();
+    },
+    async dispose() {
+      unsubscribe();
+      runs.killAll();
+      await installer.cancel();
+      await supervisor.dispose(ctx.settings.get().keepGatewayRunning);
+      await health.close();
+    },
+  };
+}

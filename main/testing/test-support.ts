@@ -1,0 +1,40 @@
+/**
+ * Helpers for core tests: a temp folder per test and a core built against it, with no real home or env.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
+
+/** A fresh temp dir; removed by the returned cleanup. */
+export function makeTempDir(prefix = 'clawtray-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A core over temp state and data dirs, hermetic env; extra deps override. */
+export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore; stateDir: string; dataDir: string; cleanup: () => Promise<void> } {
+  const root = makeTempDir();
+  const stateDir = path.join(root.dir, 'state');
+  const dataDir = path.join(root.dir, 'data');
+  fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const core = createAppCore({
+    shell: 'web',
+    version: '0.0.0-test',
+    dataDir,
+    stateDirOverride: stateDir,
+    env: {},
+    homeDir: root.dir,
+    ...overrides,
+  });
+  return {
+    core,
+    stateDir,
+    dataDir,
+    cleanup: async () => {
+      await core.dispose();
+      root.cleanup();
+    },
+  };
+}
