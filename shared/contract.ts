@@ -71,10 +71,18 @@ export const GatewayInstallation = z.object({
 });
 export type GatewayInstallation = z.infer<typeof GatewayInstallation>;
 
+/**
+ * Who runs the gateway: this run of the app (`app`), an earlier run that left it running and was re-owned
+ * (`app-earlier`), OpenClaw's own background service (`service`), or someone else (`other`, never touched).
+ */
+export const GatewayOwner = z.enum(['app', 'app-earlier', 'service', 'other']);
+export type GatewayOwner = z.infer<typeof GatewayOwner>;
+
 export const GatewayState = z.object({
   status: GatewayStatus,
   port: Port,
   owned: z.boolean(),
+  owner: GatewayOwner.optional(),
   pid: z.number().int().optional(),
   version: z.string().optional(),
   startedAt: EpochMs.optional(),

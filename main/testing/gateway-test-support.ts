@@ -15,6 +15,8 @@ import { createHealthClient, type HealthClient } from '../core/gateway/health';
 import { locateOpenClaw, type Located } from '../core/openclaw/locate';
 import { descendants, isAlive } from '../core/process/process-tree';
 import { GatewaySupervisor } from '../core/gateway/supervisor';
+import { ownerRecordPath } from '../core/gateway/owner-record';
+import type { ProcessIdentity } from '../core/process/process-identity';
 
 const repo = path.resolve(__dirname, '..', '..');
 /** The fake gateway script. */
@@ -56,6 +58,10 @@ export interface TestGatewayOptions {
   locate?: () => Promise<Located>;
   port?: number;
   config?: unknown;
+  /** Share state and data dirs with an earlier test gateway (a second run of the app). */
+  dirs?: { root: string };
+  identify?: (pid: number) => Promise<ProcessIdentity | undefined>;
+  followMs?: number;
 }
 
 /** A supervisor over temp dirs running the fake install, plus what it emitted. */
@@ -63,6 +69,8 @@ export interface TestGateway {
   sup: GatewaySupervisor;
   port: number;
   stateDir: string;
+  dataDir: string;
+  root: string;
   configPath: string;
   states: GatewayState[];
   logs: LogLine[];
@@ -75,13 +83,13 @@ export interface TestGateway {
 
 /** Builds a test supervisor; `cleanup()` disposes it (stopping the child) and removes the temp dirs. */
 export async function makeTestGateway(o: TestGatewayOptions = {}): Promise<TestGateway> {
-  const tmp = makeTempDir('clawtray-gw-');
+  const tmp = o.dirs ? { dir: o.dirs.root, cleanup: () => fs.rmSync(o.dirs!.root, { recursive: true, force: true }) } : makeTempDir('clawtray-gw-');
   const stateDir = path.join(tmp.dir, 'state');
   const dataDir = path.join(tmp.dir, 'data');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const configPath = path.join(stateDir, 'openclaw.json');
-  if (o.config !== undefined) fs.writeFileSync(configPath, JSON.stringify(o.config), { mode: 0o600 });
+  if (o.config !== undefined && !o.dirs) fs.writeFileSync(configPath, JSON.stringify(o.config), { mode: 0o600 });
   const port = o.port ?? (await freePort());
   const clock = o.clock ?? systemClock;
   const env = { PATH: process.env.PATH, HOME: tmp.dir, ...o.env };
@@ -118,11 +126,16 @@ export async function makeTestGateway(o: TestGatewayOptions = {}): Promise<TestG
     ...(o.secrets ? { secrets: o.secrets } : {}),
     ...(o.cadence ? { cadence: o.cadence } : {}),
     ...(o.probe ? { probe: o.probe } : {}),
+    ownerRecord: ownerRecordPath(dataDir),
+    ...(o.identify ? { identify: o.identify } : {}),
+    ...(o.followMs ? { followMs: o.followMs } : {}),
   });
   return {
     sup,
     port,
     stateDir,
+    dataDir,
+    root: tmp.dir,
     configPath,
     states,
     logs,

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { NavigateRequest } from '../../shared/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { defaultAppDataDir } from '../serve/app-data-dir';
+import { lockDataDir } from './data-dir-lock';
 import { createRecordingNotifier, type RecordingNotifier } from './recording-notifier';
 import { startWebServer, type WebServer } from './server';
 import { createTrayRoute } from './tray-route';
@@ -117,6 +118,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  try {
+    const lock = await lockDataDir(options.dataDir);
+    process.on('exit', () => lock.release());
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
   const notifier = createRecordingNotifier();
   const core = createAppCore({
     shell: 'web',

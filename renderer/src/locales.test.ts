@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Alert, ErrorCode, GatewayInstallation, GatewayStatus, InstallProgress, ProfileStatus } from '../../shared/contract';
+import { Alert, ErrorCode, GatewayInstallation, GatewayOwner, GatewayStatus, InstallProgress, ProfileStatus } from '../../shared/contract';
 import { CREDENTIAL_KINDS } from './lib/credential-input';
 import { EXPIRY_PRESETS } from './lib/expiry-presets';
 import { FAILURE_REASONS } from './lib/gateway-view';
@@ -58,6 +58,7 @@ describe('translations', () => {
     const wanted = [
       ...ProfileStatus.options.map((s) => `credential.status.${s}`),
       ...GatewayStatus.options.map((s) => `gateway.status.${s}`),
+      ...GatewayOwner.options.map((o) => `gateway.ownerText.${o}`),
       ...FAILURE_REASONS.flatMap((r) => [`gateway.reason.${r}`, `gateway.next.${r}`]),
       ...ErrorCode.options.flatMap((c) => [`errors.code.${c}`, `errors.next.${c}`]),
       'gateway.open.gateway',

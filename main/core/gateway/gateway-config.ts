@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { objectAt, updateConfig, valueAt, type OpenClawConfig } from '../openclaw/config-file';
+import { objectAt, readConfig, updateConfig, valueAt, type OpenClawConfig } from '../openclaw/config-file';
 
 /** What the supervisor learns from the config it ensured. */
 export interface GatewayConfigInfo {
@@ -58,4 +58,13 @@ export function gatewayInfoFrom(config: OpenClawConfig, now: Date): GatewayConfi
 export async function ensureGatewayConfig(configPath: string, now: number): Promise<GatewayConfigInfo> {
   const config = await updateConfig(configPath, (c) => applyGatewayDefaults(c), { now });
   return gatewayInfoFrom(config, new Date(now));
+}
+
+/** Reads the gateway's token and log file without changing anything (for a gateway the app did not just start). */
+export async function readGatewayConfigInfo(configPath: string, now: number): Promise<GatewayConfigInfo> {
+  try {
+    return gatewayInfoFrom((await readConfig(configPath, { now })).config, new Date(now));
+  } catch {
+    return gatewayInfoFrom({}, new Date(now));
+  }
 }

@@ -34,6 +34,7 @@ export type MachineEvent =
   | { type: 'port-in-use'; holder?: PortHolder | undefined }
   | { type: 'spawn-error'; message: string }
   | { type: 'spawned'; pid: number; at: number }
+  | { type: 'adopted'; pid: number; at: number }
   | { type: 'live' }
   | { type: 'ready' }
   | { type: 'unready' }
@@ -104,7 +105,7 @@ export function transition(m: Machine, e: MachineEvent): Machine {
     }
     case 'external': {
       if (hasChild(m)) return m;
-      const state: GatewayState = { ...carry(s), status: 'external', owned: false, message: 'Another OpenClaw gateway is already running on this port; ClawTray shows it but never stops it.' };
+      const state: GatewayState = { ...carry(s), status: 'external', owned: false, owner: 'other', message: 'Another OpenClaw gateway is already running on this port; ClawTray shows it but never stops it.' };
       if (e.version) state.version = e.version;
       return { ...m, state };
     }
@@ -120,10 +121,13 @@ export function transition(m: Machine, e: MachineEvent): Machine {
     case 'spawn-error':
       return { ...m, state: { ...carry(s), status: 'failed', reason: 'spawn-error', message: e.message } };
     case 'spawned': {
-      const state: GatewayState = { ...carry(s), status: 'starting', owned: true, pid: e.pid, startedAt: e.at };
+      const state: GatewayState = { ...carry(s), status: 'starting', owned: true, owner: 'app', pid: e.pid, startedAt: e.at };
       if (m.consecutiveCrashes) state.crashCount = m.consecutiveCrashes;
       return { ...m, state };
     }
+    case 'adopted':
+      if (hasChild(m)) return m;
+      return { crashTimes: [], consecutiveCrashes: 0, state: { ...carry(s), status: 'running', owned: true, owner: 'app-earlier', pid: e.pid, startedAt: e.at } };
     case 'live':
       if (s.status !== 'starting' || !s.owned) return m;
       return { ...m, state: { ...s, status: 'running', degraded: false } };

@@ -14,6 +14,7 @@ import { Installer } from './install';
 import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../openclaw/locate';
 import { readLoginShellPath } from '../openclaw/login-shell';
 import { GatewaySupervisor } from './supervisor';
+import { ownerRecordPath } from './owner-record';
 
 /** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
 export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
@@ -63,6 +64,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     },
     emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
     secrets: () => secrets?.() ?? [],
+    ownerRecord: ownerRecordPath(ctx.dataDir),
   });
   const installer = new Installer({
     platform: ctx.platform,

@@ -123,6 +123,11 @@ export class GatewayLog {
     this.splitters.clear();
   }
 
+  /** Adds one whole line read elsewhere (OpenClaw's own log file, a CLI run), redacted like the child's output. */
+  line(stream: 'stdout' | 'stderr', text: string): void {
+    this.add(stream, text);
+  }
+
   /** Adds one line of the app's own (e.g. "starting openclaw ..."). */
   note(text: string): void {
     this.add('app', text);

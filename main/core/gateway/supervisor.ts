@@ -9,6 +9,11 @@ import type { Clock, TimerHandle } from '../clock';
 import type { HealthCadence, ProbeBackoff } from './backoff';
 import { hasChild, initialMachine, transition, type Machine, type MachineEvent } from './gateway-machine';
 import type { GatewayConfigInfo } from './gateway-config';
+import type { AdoptedGateway } from './adopted-gateway';
+import { adoptRecorded, recordKeptGateway } from './adoption';
+import { LogFileTail } from './log-file-tail';
+import { removeOwnerRecord } from './owner-record';
+import type { ProcessIdentity } from '../process/process-identity';
 import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health';
 import type { Located } from '../openclaw/locate';
 import { GatewayLog } from './log-buffer';
@@ -34,6 +39,12 @@ export interface SupervisorDeps {
   logCapacity?: number;
   probe?: ProbeBackoff;
   cadence?: HealthCadence;
+  /** Where the app records a gateway it leaves running at quit (see owner-record.ts); no adoption without it. */
+  ownerRecord?: string;
+  /** Reads a process's identity (tests fake a recycled pid with it). */
+  identify?: (pid: number) => Promise<ProcessIdentity | undefined>;
+  /** How often an adopted gateway's identity, and OpenClaw's log file, are checked. */
+  followMs?: number;
 }
 
 /** The gateway supervisor. All public methods are serialised: a stop waits for a start in flight, and so on. */
@@ -42,6 +53,9 @@ export class GatewaySupervisor {
   private readonly log: GatewayLog;
   private queue: Promise<unknown> = Promise.resolve();
   private run: GatewayProcess | undefined;
+  /** A gateway started by an earlier run of the app and re-owned. */
+  private adopted: AdoptedGateway | undefined;
+  private tail: LogFileTail | undefined;
   private readonly watch: GatewayWatch;
   private restartTimer: TimerHandle | undefined;
   private gatewayToken: string | undefined;
@@ -95,7 +109,7 @@ export class GatewaySupervisor {
       await this.locate();
       if (!this.disposed) {
         this.apply({ type: 'port', port: this.d.options().port });
-        await this.attachExternal(this.machine.state.port);
+        if (!(await this.tryAdopt())) await this.attachExternal(this.machine.state.port);
       }
       return this.state();
     });
@@ -123,8 +137,8 @@ export class GatewaySupervisor {
   dispose(keepRunning: boolean): Promise<void> {
     return this.serial(async () => {
       this.clearTimers();
-      if (this.run && !this.run.done) {
-        if (keepRunning) this.detach();
+      if ((this.run && !this.run.done) || (this.adopted && !this.adopted.done)) {
+        if (keepRunning) await this.detach();
         else await this.doStop();
       } else if (this.machine.state.status === 'crashed') this.apply({ type: 'stopped' });
       this.disposed = true;
@@ -151,6 +165,8 @@ export class GatewaySupervisor {
 
   private clearTimers(): void {
     this.watch.cancel();
+    this.tail?.stop();
+    this.tail = undefined;
     if (this.restartTimer) this.d.clock.clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
   }
@@ -184,7 +200,7 @@ export class GatewaySupervisor {
     if (user) this.apply({ type: 'user-start' });
     this.apply({ type: 'port', port: this.d.options().port });
     const port = this.machine.state.port;
-    if (await this.attachExternal(port)) return this.state();
+    if ((await this.tryAdopt()) || (await this.attachExternal(port))) return this.state();
     const located = await this.locate(false);
     if (!located?.launch) return this.state();
     if (!(await isPortFree(port))) {
@@ -241,8 +257,14 @@ export class GatewaySupervisor {
     }
     this.log.note(`OpenClaw exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`);
     killLeftovers(run, this.d.platform);
-    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr: this.log.lastStderr() });
     this.run = undefined;
+    this.afterExit(exit, this.log.lastStderr());
+  }
+
+  /** Applies an unexpected exit and arms the restart the machine asks for. */
+  private afterExit(exit: { code: number | null; signal: string | null }, lastStderr: string[]): void {
+    this.clearTimers();
+    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr });
     const restartAt = this.machine.state.status === 'crashed' ? this.machine.state.restartAt : undefined;
     if (restartAt !== undefined && !this.disposed) {
       this.restartTimer = this.d.clock.setTimeout(() => {
@@ -252,7 +274,60 @@ export class GatewaySupervisor {
     }
   }
 
+  /** Re-owns the gateway an earlier run of the app left running, when the record still matches (see adoption.ts). */
+  private async tryAdopt(): Promise<boolean> {
+    if (!this.d.ownerRecord) return false;
+    const d = this.d;
+    const found = await adoptRecorded({ ...d, recordFile: d.ownerRecord!, port: this.machine.state.port, followMs: d.followMs, note: (l) => this.log.note(l) });
+    if (!found) return false;
+    if (this.disposed) {
+      found.adopted.release();
+      return false;
+    }
+    this.gatewayToken = found.token;
+    this.adopted = found.adopted;
+    this.apply({ type: 'log-file', logFile: found.logFile });
+    this.apply({ type: 'adopted', pid: found.adopted.pid, at: this.d.clock.now() });
+    this.followLogFile();
+    void found.adopted.exited.then(() => this.onAdoptedExit(found.adopted));
+    this.watch.startProbing();
+    return true;
+  }
+
+  /** Shows OpenClaw's own log file in the log, for a gateway whose output the app does not read. */
+  private followLogFile(): void {
+    this.tail?.stop();
+    this.tail = new LogFileTail({
+      clock: this.d.clock,
+      file: () => this.machine.state.logFile,
+      onLine: (text) => this.log.line('stdout', text),
+      ...(this.d.followMs ? { everyMs: this.d.followMs } : {}),
+    });
+    void this.tail.start();
+  }
+
+  private onAdoptedExit(adopted: AdoptedGateway): void {
+    if (this.adopted !== adopted || this.machine.state.status === 'stopping') return;
+    this.adopted = undefined;
+    if (this.d.ownerRecord) void removeOwnerRecord(this.d.ownerRecord).catch(() => undefined);
+    this.log.note('The gateway ClawTray started earlier has ended.');
+    this.afterExit({ code: null, signal: null }, []);
+  }
+
   private async doStop(): Promise<GatewayState> {
+    const adopted = this.adopted;
+    if (adopted && hasChild(this.machine)) {
+      this.clearTimers();
+      this.apply({ type: 'stopping' });
+      this.log.note(`Stopping OpenClaw (pid ${adopted.pid}, started by ClawTray earlier).`);
+      await adopted.stop(this.d.options().stopGraceMs, (l) => this.log.note(l));
+      this.adopted = undefined;
+      if (this.d.ownerRecord) await removeOwnerRecord(this.d.ownerRecord).catch(() => undefined);
+      this.log.note('OpenClaw stopped.');
+      this.apply({ type: 'exited', code: null, signal: null, at: this.d.clock.now(), lastStderr: [] });
+      this.log.flush();
+      return this.state();
+    }
     const run = this.run;
     if (!run || !hasChild(this.machine)) {
       this.clearTimers();
@@ -273,10 +348,23 @@ export class GatewaySupervisor {
     return this.state();
   }
 
-  /** Leaves the gateway running after the app quits. */
-  private detach(): void {
-    if (!this.run) return;
-    this.log.note(`Leaving OpenClaw running (pid ${this.run.pid}) as asked in Settings.`);
-    detachGateway(this.run, this.d.platform);
+  /** Leaves the gateway running after the app quits, and records which process it is so the next run can take it back. */
+  private async detach(): Promise<void> {
+    const pid = this.run?.pid ?? this.adopted?.pid;
+    if (pid === undefined) return;
+    this.log.note(`Leaving OpenClaw running (pid ${pid}) as asked in Settings.`);
+    if (this.run) detachGateway(this.run, this.d.platform);
+    this.adopted?.release();
+    if (!this.d.ownerRecord) return;
+    const recorded = await recordKeptGateway(pid, {
+      recordFile: this.d.ownerRecord,
+      port: this.machine.state.port,
+      stateDir: this.d.stateDir,
+      logFile: this.machine.state.logFile,
+      now: this.d.clock.now(),
+      platform: this.d.platform,
+      ...(this.d.identify ? { identify: this.d.identify } : {}),
+    }).catch(() => false);
+    if (!recorded) this.log.note('Could not record the gateway left running; the next start will show it as external.');
   }
 }

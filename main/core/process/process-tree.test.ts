@@ -5,7 +5,9 @@ import { descendants, isAlive, isGroupAlive, isOwnGroupAlive, parseProcStat, sig
 
 describe('parseProcStat', () => {
   it('reads pid, state, ppid and group even when the command has spaces and parentheses', () => {
-    expect(parseProcStat('1234 (node (worker) x) S 1000 1234 1234 0 -1 4194560 ...')).toEqual({ pid: 1234, ppid: 1000, pgrp: 1234, state: 'S' });
+    expect(parseProcStat('1234 (node (worker) x) S 1000 1234 1234 0 -1 4194560 ...')).toEqual({ pid: 1234, ppid: 1000, pgrp: 1234, state: 'S', starttime: null });
+    const full = '77 (openclaw-gatewa) S 1 77 77 0 -1 4194560 1 0 0 0 5 3 0 0 20 0 11 0 123456 1000 20 18446744073709551615';
+    expect(parseProcStat(full)?.starttime).toBe(123456);
     expect(parseProcStat('garbage')).toBeUndefined();
   });
 });

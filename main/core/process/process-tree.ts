@@ -25,11 +25,14 @@ export function taskkillTree(pid: number): Promise<void> {
   });
 }
 
-interface ProcStat {
+/** The fields of `/proc/<pid>/stat` the app uses. */
+export interface ProcStat {
   pid: number;
   ppid: number;
   pgrp: number;
   state: string;
+  /** Start time in clock ticks since boot (field 22): with the boot id, it tells a reused pid from the original. */
+  starttime: number | null;
 }
 
 /** Parses `/proc/<pid>/stat` (the command may contain spaces and parentheses). Pure. */
@@ -37,13 +40,15 @@ export function parseProcStat(text: string): ProcStat | undefined {
   const close = text.lastIndexOf(')');
   if (close === -1) return undefined;
   const pid = Number(text.slice(0, text.indexOf(' ')));
-  const rest = text.slice(close + 2).split(' ');
+  const rest = text.slice(close + 2).trim().split(/\s+/);
   const [state, ppid, pgrp] = [rest[0], Number(rest[1]), Number(rest[2])];
   if (!state || !Number.isFinite(pid) || !Number.isFinite(ppid) || !Number.isFinite(pgrp)) return undefined;
-  return { pid, ppid, pgrp, state };
+  const start = Number(rest[19]);
+  return { pid, ppid, pgrp, state, starttime: rest[19] !== undefined && Number.isInteger(start) && start >= 0 ? start : null };
 }
 
-function readStat(pid: number): ProcStat | undefined {
+/** `/proc/<pid>/stat` parsed, or undefined (no such process, no `/proc`, or unreadable). */
+export function readStat(pid: number): ProcStat | undefined {
   try {
     return parseProcStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -61,7 +66,8 @@ function allStats(): ProcStat[] {
   return out;
 }
 
-const hasProc = process.platform === 'linux' && fs.existsSync('/proc/self/stat');
+/** Whether this machine has a readable Linux `/proc`. */
+export const hasProc = process.platform === 'linux' && fs.existsSync('/proc/self/stat');
 
 /** True when `pid` runs (a zombie does not count). */
 export function isAlive(pid: number): boolean {

@@ -40,7 +40,7 @@ export function GatewayFacts({ state }: { state: GatewayState }) {
       {active && (
         <>
           <dt>{t('gateway.ownership')}</dt>
-          <dd>{state.owned ? t('gateway.owned') : t('gateway.external')}</dd>
+          <dd data-testid="gateway-owner">{t(`gateway.ownerText.${state.owner ?? (state.owned ? 'app' : 'other')}`)}</dd>
         </>
       )}
       {active && state.pid !== undefined && (
