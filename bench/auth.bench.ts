@@ -1,7 +1,8 @@
 /**
  * Credentials benchmark: a store of 1,000 profiles (API keys and tokens with expiries across the 24 h window).
  * Prints the time to compute `auth:status` through the contract (read + parse + status, what the renderer waits
- * for), the pure status computation alone, and p50/p99 of one locked atomic upsert into that store.
+ * for), the pure status computation alone, and p50/p99 of one locked atomic upsert into that store through the
+ * profiles-file credential backend.
  * Run: `npx tsx bench/auth.bench.ts` (or `npm run bench auth`).
  */
 import fs from 'node:fs';
@@ -9,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../main/core/app-core';
 import { computeAuthStatus } from '../main/core/credentials/status';
-import { readAuthStore, updateAuthStore, upsertProfile } from '../main/core/credentials/profiles-file/store';
+import { backendForVersion } from '../main/core/credentials/choose-backend';
+import { resolveOpenClawPaths } from '../main/core/openclaw/paths';
 import { percentile } from './percentile';
 
 const PROFILES = 1_000;
@@ -45,20 +47,22 @@ async function main(): Promise<void> {
       statusTimes.push(performance.now() - t0);
       if (!r.ok || (r.value as { profiles: unknown[] }).profiles.length !== PROFILES) throw new Error('auth:status failed');
     }
-    const snap = await readAuthStore(dir);
+    const backend = backendForVersion('2026.5.28', { paths: resolveOpenClawPaths({ env: {}, homeDir: root, stateDirOverride: stateDir }), now: Date.now });
+    const snap = await backend.read('main');
     const pureTimes: number[] = [];
     for (let i = 0; i < STATUS_RUNS; i++) {
       const t0 = performance.now();
-      computeAuthStatus({ agentId: 'main', agents: ['main'], profiles: snap.profiles, state: snap.merged, config: {}, env: {}, now, files: { authProfiles: '', authState: '', config: '', env: '' } });
+      computeAuthStatus({ agentId: 'main', agents: ['main'], credentials: snap, config: {}, env: {}, now, files: { authProfiles: '', authState: '', config: '', env: '' } });
       pureTimes.push(performance.now() - t0);
     }
     const upsertTimes: number[] = [];
     for (let i = 0; i < UPSERT_RUNS; i++) {
       const t0 = performance.now();
-      await updateAuthStore(dir, (d) => upsertProfile(d, 'anthropic:bench', { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${i}` }));
+      await backend.upsert('main', { type: 'api_key', profileId: 'anthropic:bench', provider: 'anthropic', key: `sk-ant-api03-${i}` });
       upsertTimes.push(performance.now() - t0);
     }
     await core.dispose();
+    await backend.dispose();
     for (const list of [statusTimes, pureTimes, upsertTimes]) list.sort((a, b) => a - b);
     console.log(`store: ${PROFILES} profiles, ${(size / 1024).toFixed(0)} KiB`);
     console.log(`auth:status via dispatch (read, parse, compute), ${STATUS_RUNS} runs: p50 ${ms(percentile(statusTimes, 50))}, p99 ${ms(percentile(statusTimes, 99))}`);

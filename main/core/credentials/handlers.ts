@@ -2,7 +2,7 @@
  * Credential channels (`auth:*`, `models:setDefault`, `env:*`), each a thin call into the flows, followed by a fresh
  * `auth:status` for the agents it touched, whether it succeeded or not (a failed flow may have written its first
  * step). The module also returns the credentials service (`service`) for the modules that need statuses or the
- * secrets to redact.
+ * secrets to redact. Flows and service reach credentials only through the module's `CredentialBackend`.
  */
 import { maskSecret } from '../../../shared/masking';
 import { createAuthService, type AuthService } from './service';
@@ -10,6 +10,8 @@ import type { CoreContext, CoreModule } from '../context';
 import { readEnvFile, setEnvVar, unsetEnvVar } from '../openclaw/env-file';
 import { saveAnthropicKey, saveCloudflare, saveSetupToken, saveToken, type FlowContext } from './flows/save';
 import { copyProfileFlow, removeProfileFlow, setDefaultModelFlow, setOrderFlow } from './flows/profile-ops';
+import type { CredentialBackend } from './backend';
+import { backendForVersion } from './choose-backend';
 
 export type { AuthService } from './service';
 
@@ -18,10 +20,18 @@ export interface AuthModule extends CoreModule {
   service: AuthService;
 }
 
+/** How the module is built; tests and the 2026.6+ wiring pass their own backend. */
+export interface AuthModuleOptions {
+  /** The credential backend (the module disposes it). Default: the one `backendForVersion` picks with no version known. */
+  backend?: CredentialBackend;
+}
+
 /** Handlers for credentials, the default model and the `.env` file, plus the credentials service. */
-export function createAuthModule(ctx: CoreContext): AuthModule {
-  const service = createAuthService(ctx);
-  const flow: FlowContext = { paths: ctx.paths, now: () => ctx.clock.now() };
+export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = {}): AuthModule {
+  const now = () => ctx.clock.now();
+  const backend = options.backend ?? backendForVersion(null, { paths: ctx.paths, now, logger: ctx.logger });
+  const service = createAuthService(ctx, backend);
+  const flow: FlowContext = { paths: ctx.paths, now, backend };
   const agent = (id: string | undefined) => id ?? service.defaultAgent();
 
   /** Runs a change, then emits fresh statuses for `agents` (all agents when omitted), also after a failure. */
@@ -67,6 +77,9 @@ export function createAuthModule(ctx: CoreContext): AuthModule {
         }),
     },
     start: () => service.start(),
-    dispose: () => service.dispose(),
+    async dispose() {
+      await service.dispose();
+      await backend.dispose();
+    },
   };
 }

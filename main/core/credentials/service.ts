@@ -1,21 +1,21 @@
 /**
- * The credentials service other modules use: computes each agent's `AuthStatus` from the files on disk, tells
- * listeners about every status it computes, emits the `auth:status` event when a status changes (after the app's
- * own changes and when someone else edits the files: debounced `fs.watch` on the agent dirs, the state dir and the
- * config's dir), and keeps the set of secret values found in those files so logs can be redacted.
+ * The credentials service other modules use: computes each agent's `AuthStatus` from the backend's snapshot plus
+ * `openclaw.json`, `.env` and the environment, tells listeners about every status it computes, emits the
+ * `auth:status` event when a status changes (after the app's own changes and when someone else changes them:
+ * the backend's watch, and a debounced `fs.watch` on the state dir and the config's dir), and keeps the set of
+ * secret values seen so logs can be redacted.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AppErrorShape, AuthStatus } from '../../../shared/contract';
 import { listAgents as listKnownAgents } from '../openclaw/agents';
 import { computeAuthStatus } from './status';
-import { authStorePaths, readAuthStore, type AuthSnapshot } from './profiles-file/store';
+import type { CredentialBackend } from './backend';
 import type { TimerHandle } from '../clock';
 import type { CoreContext } from '../context';
 import { readEnvFile } from '../openclaw/env-file';
 import { CoreError, toErrorShape } from '../errors';
+import { createDirWatcher } from '../fs/dir-watcher';
 import { readConfig, valueAt, type OpenClawConfig } from '../openclaw/config-file';
-import { agentDir } from '../openclaw/paths';
 
 /** What other modules may use. */
 export interface AuthService {
@@ -25,7 +25,7 @@ export interface AuthService {
   listAgents(): Promise<string[]>;
   /** Called with every status computed, for every agent; returns the unsubscribe function. */
   onStatus(listener: (status: AuthStatus) => void): () => void;
-  /** Secret values currently in the credential files, `.env` and config (longest first), to redact from logs. */
+  /** Secret values the backend has seen, and those in `.env`, config and the environment (longest first), to redact from logs. */
   knownSecrets(): string[];
 }
 
@@ -41,7 +41,6 @@ export interface AuthServiceControl extends AuthService {
 
 const DEBOUNCE_MS = 150;
 const MIN_SECRET_LENGTH = 8;
-const IGNORED = /(\.lock|\.tmp|\.bak|\.corrupt-[^/]*)$/;
 
 function collect(out: Set<string>, value: unknown): void {
   if (typeof value !== 'string') return;
@@ -63,13 +62,16 @@ function configSecrets(config: OpenClawConfig, out: Set<string>): void {
   }
 }
 
-/** Creates the service for one core. */
-export function createAuthService(ctx: CoreContext): AuthServiceControl {
+/** Creates the service for one core over a credential backend (which the caller disposes). */
+export function createAuthService(ctx: CoreContext, backend: CredentialBackend): AuthServiceControl {
   const listeners = new Set<(s: AuthStatus) => void>();
   const lastEmitted = new Map<string, string>();
-  const secretsByAgent = new Map<string, Set<string>>();
   let sharedSecrets = new Set<string>();
-  const watchers = new Map<string, fs.FSWatcher>();
+  const sharedWatcher = createDirWatcher(
+    () => schedule(),
+    (dir, err) => ctx.logger.warn(`cannot watch ${dir}: ${err.message}`),
+  );
+  let unwatchBackend: (() => void) | undefined;
   let debounce: TimerHandle | undefined;
   let disposed = false;
 
@@ -92,30 +94,18 @@ export function createAuthService(ctx: CoreContext): AuthServiceControl {
   }
 
   async function compute(agentId: string, shared: Awaited<ReturnType<typeof readShared>>, agents: string[]): Promise<AuthStatus> {
-    const dir = agentDir(ctx.paths, agentId);
-    const { authPath, statePath } = authStorePaths(dir);
-    let problem = shared.problem;
-    let store: Pick<AuthSnapshot, 'profiles' | 'merged'> = { profiles: {}, merged: {} };
-    try {
-      const snap = await readAuthStore(dir, { now: ctx.clock.now() });
-      store = snap;
-      if (snap.stateProblem) problem ??= snap.stateProblem.toShape();
-    } catch (err) {
-      problem = toErrorShape(err);
-    }
-    const secrets = new Set<string>();
-    for (const p of Object.values(store.profiles)) for (const v of [p.key, p.token, p.access, p.refresh]) collect(secrets, v);
-    secretsByAgent.set(agentId, secrets);
+    const snapshot = await backend.read(agentId);
+    // An unreadable store is the first thing to fix; a broken runtime-state file comes after the shared files.
+    const problem = snapshot.problem?.scope === 'credentials' ? snapshot.problem.error : (shared.problem ?? snapshot.problem?.error);
     const nonEmptyEnv = Object.fromEntries(Object.entries(shared.env).filter(([, v]) => v.trim()));
     const status = computeAuthStatus({
       agentId,
       agents,
-      profiles: store.profiles,
-      state: store.merged,
+      credentials: snapshot,
       config: shared.config,
       env: { ...nonEmptyEnv, ...ctx.env },
       now: ctx.clock.now(),
-      files: { authProfiles: authPath, authState: statePath, config: ctx.paths.configPath, env: ctx.paths.envPath },
+      files: { authProfiles: snapshot.location.credentials, authState: snapshot.location.state, config: ctx.paths.configPath, env: ctx.paths.envPath },
       ...(problem ? { problem } : {}),
     });
     for (const l of [...listeners]) {
@@ -128,28 +118,10 @@ export function createAuthService(ctx: CoreContext): AuthServiceControl {
     return status;
   }
 
-  async function syncWatchers(agents: string[]): Promise<void> {
+  function syncWatchers(): void {
     if (disposed) return;
-    const wanted = new Set([ctx.paths.stateDir, path.dirname(ctx.paths.configPath), ctx.paths.agentsDir, ...agents.map((a) => agentDir(ctx.paths, a))]);
-    for (const [dir, w] of watchers) {
-      if (!wanted.has(dir)) (w.close(), watchers.delete(dir));
-    }
-    for (const dir of wanted) {
-      if (watchers.has(dir) || !fs.existsSync(dir)) continue;
-      try {
-        const w = fs.watch(dir, { persistent: false }, (_event, name) => {
-          if (name && IGNORED.test(String(name))) return;
-          schedule();
-        });
-        w.on('error', () => {
-          w.close();
-          watchers.delete(dir);
-        });
-        watchers.set(dir, w);
-      } catch (err) {
-        ctx.logger.warn(`cannot watch ${dir}: ${(err as Error).message}`);
-      }
-    }
+    sharedWatcher.sync([ctx.paths.stateDir, path.dirname(ctx.paths.configPath)]);
+    unwatchBackend ??= backend.watch(schedule);
   }
 
   function schedule(): void {
@@ -174,7 +146,7 @@ export function createAuthService(ctx: CoreContext): AuthServiceControl {
       lastEmitted.set(agentId, key);
       ctx.events.emit('auth:status', status);
     }
-    await syncWatchers(agents);
+    syncWatchers();
   }
 
   return {
@@ -199,7 +171,7 @@ export function createAuthService(ctx: CoreContext): AuthServiceControl {
     },
     knownSecrets() {
       const all = new Set(sharedSecrets);
-      for (const set of secretsByAgent.values()) for (const s of set) all.add(s);
+      for (const s of backend.knownSecrets()) collect(all, s);
       return [...all].sort((a, b) => b.length - a.length);
     },
     refresh,
@@ -210,8 +182,8 @@ export function createAuthService(ctx: CoreContext): AuthServiceControl {
     async dispose() {
       disposed = true;
       if (debounce) ctx.clock.clearTimeout(debounce);
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
+      sharedWatcher.close();
+      unwatchBackend?.();
       listeners.clear();
     },
   };

@@ -1,13 +1,12 @@
 /**
- * Pure: what the gateway will make of an agent's credentials. From the profiles, the runtime auth state, the
+ * Pure: what the gateway will make of an agent's credentials. From a backend's snapshot (records and order), the
  * config, the environment (process env over `.env`) and the time, computes each profile's status with OpenClaw's
  * semantics (`models status`: `static | ok | expiring | expired | missing`, 24 h warning window) plus
  * `cooldown | disabled` from usage stats, the default model and whether its provider has a usable credential.
  * No I/O, no clock: everything comes in as arguments.
  */
 import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
-import { maskSecret } from '../../../shared/masking';
-import type { AuthState, StoredProfile } from './profiles-file/store';
+import type { CredentialRecord, CredentialSnapshot } from './backend';
 
 /** OpenClaw's `auth.oauth.warnAfterMs`: a token with less than this left is `expiring`. */
 export const WARN_AFTER_MS = 86_400_000;
@@ -16,8 +15,8 @@ export const WARN_AFTER_MS = 86_400_000;
 export interface StatusInput {
   agentId: string;
   agents: string[];
-  profiles: Record<string, StoredProfile>;
-  state: AuthState;
+  /** The agent's credentials and own order, as a backend reported them. */
+  credentials: Pick<CredentialSnapshot, 'profiles' | 'order'>;
   config: Record<string, unknown>;
   /** The environment the gateway would see: the process env overriding `.env`. */
   env: Record<string, string | undefined>;
@@ -27,6 +26,7 @@ export interface StatusInput {
 }
 
 const USABLE = new Set(['static', 'ok', 'expiring']);
+const SHOWN_TYPES = new Set(['api_key', 'token', 'oauth']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -41,55 +41,55 @@ function at(root: unknown, ...keys: string[]): unknown {
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
 /** Whether a secret reference resolves: env refs must name a set variable; file/exec refs are trusted. */
-function refResolves(ref: unknown, env: StatusInput['env']): boolean {
-  if (!isObject(ref) || typeof ref.id !== 'string') return false;
-  if (ref.source === 'env') return nonEmpty(env[ref.id]);
-  return ref.source === 'file' || ref.source === 'exec';
+function refResolves(secret: CredentialRecord['secret'], env: StatusInput['env']): boolean {
+  if (secret.kind !== 'ref' || secret.id === undefined) return false;
+  if (secret.source === 'env') return nonEmpty(env[secret.id]);
+  return secret.source === 'file' || secret.source === 'exec';
 }
 
-function expiryStatus(expires: unknown, now: number, warnMs: number): { status: ProfileView['status']; expiresAt?: number; remainingMs?: number } {
+function expiryStatus(expires: CredentialRecord['expires'], now: number, warnMs: number): { status: ProfileView['status']; expiresAt?: number; remainingMs?: number } {
   if (typeof expires !== 'number' || !Number.isFinite(expires) || expires <= 0) return { status: 'missing' };
   const remainingMs = expires - now;
   if (remainingMs <= 0) return { status: 'expired', expiresAt: expires };
   return { status: remainingMs <= warnMs ? 'expiring' : 'ok', expiresAt: expires, remainingMs };
 }
 
-/** One profile's view. `expiresAt` is kept for expired tokens too (OpenClaw drops it) so alerts can name the date. */
-export function profileView(id: string, p: StoredProfile, input: Pick<StatusInput, 'env' | 'now' | 'state'>): ProfileView | null {
-  if (p.type !== 'api_key' && p.type !== 'token' && p.type !== 'oauth') return null;
+function labelOf(secret: CredentialRecord['secret']): string {
+  if (secret.kind === 'inline') return secret.masked;
+  return secret.kind === 'ref' && secret.id !== undefined ? `${secret.source}:${secret.id}` : '';
+}
+
+/**
+ * One profile's view, or null for a type the app does not show. `expiresAt` is kept for expired tokens too
+ * (OpenClaw drops it) so alerts can name the date.
+ */
+export function profileView(record: CredentialRecord, input: Pick<StatusInput, 'env' | 'now'>): ProfileView | null {
+  if (!SHOWN_TYPES.has(record.type)) return null;
+  const { id, secret } = record;
   const colon = id.indexOf(':');
-  const provider = (nonEmpty(p.provider) ? p.provider : id.slice(0, Math.max(colon, 0))).trim().toLowerCase();
-  const ref = p.type === 'api_key' ? p.keyRef : p.type === 'token' ? p.tokenRef : undefined;
-  const secret = p.type === 'api_key' ? p.key : p.type === 'token' ? p.token : (p.access ?? p.refresh);
-  const hasSecret = nonEmpty(secret);
   const view: ProfileView = {
     id,
-    provider,
+    provider: record.provider,
     name: colon >= 0 ? id.slice(colon + 1) : id,
-    type: p.type,
-    label: hasSecret ? maskSecret(secret) : isObject(ref) && typeof ref.id === 'string' ? `${String(ref.source)}:${ref.id}` : '',
+    type: record.type as ProfileView['type'],
+    label: labelOf(secret),
     status: 'static',
-    source: !hasSecret && ref !== undefined ? 'ref' : 'store',
+    source: secret.kind === 'ref' ? 'ref' : 'store',
   };
-  if (nonEmpty(p.email)) view.email = p.email;
-  if (nonEmpty(p.displayName)) view.displayName = p.displayName;
-  if (isObject(p.metadata)) {
-    const meta = Object.fromEntries(Object.entries(p.metadata).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    if (Object.keys(meta).length) view.metadata = meta;
-  }
-  if (!hasSecret && !refResolves(ref, input.env)) view.status = 'missing';
-  else if (p.type === 'token' && p.expires !== undefined) Object.assign(view, expiryStatus(p.expires, input.now, WARN_AFTER_MS));
-  else if (p.type === 'oauth') Object.assign(view, expiryStatus(p.expires, input.now, WARN_AFTER_MS));
+  if (nonEmpty(record.email)) view.email = record.email;
+  if (nonEmpty(record.displayName)) view.displayName = record.displayName;
+  if (record.metadata && Object.keys(record.metadata).length) view.metadata = { ...record.metadata };
+  if (secret.kind !== 'inline' && !refResolves(secret, input.env)) view.status = 'missing';
+  else if (record.type === 'token' && record.expires !== undefined) Object.assign(view, expiryStatus(record.expires, input.now, WARN_AFTER_MS));
+  else if (record.type === 'oauth') Object.assign(view, expiryStatus(record.expires, input.now, WARN_AFTER_MS));
   if (USABLE.has(view.status)) {
-    const stats = input.state.usageStats?.[id];
-    const disabledUntil = stats?.disabledUntil;
-    const cooldownUntil = stats?.cooldownUntil;
+    const { disabledUntil, disabledReason, cooldownUntil, cooldownReason } = record.usage ?? {};
     if (typeof disabledUntil === 'number' && disabledUntil > input.now) {
       Object.assign(view, { status: 'disabled', until: disabledUntil });
-      if (nonEmpty(stats?.disabledReason)) view.reason = stats.disabledReason;
+      if (nonEmpty(disabledReason)) view.reason = disabledReason;
     } else if (typeof cooldownUntil === 'number' && cooldownUntil > input.now) {
       Object.assign(view, { status: 'cooldown', until: cooldownUntil });
-      if (nonEmpty(stats?.cooldownReason)) view.reason = stats.cooldownReason;
+      if (nonEmpty(cooldownReason)) view.reason = cooldownReason;
     }
   }
   return view;
@@ -141,8 +141,8 @@ function configuredModels(config: Record<string, unknown>, extra: (string | null
 
 /** The whole status of one agent. Profiles are sorted by provider then id, as OpenClaw lists them. */
 export function computeAuthStatus(input: StatusInput): AuthStatus {
-  const profiles = Object.entries(input.profiles)
-    .map(([id, p]) => profileView(id, p, input))
+  const profiles = input.credentials.profiles
+    .map((record) => profileView(record, input))
     .filter((v): v is ProfileView => v !== null)
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
   const envProviders = new Set<string>();
@@ -159,7 +159,7 @@ export function computeAuthStatus(input: StatusInput): AuthStatus {
   const order: Record<string, string[]> = {};
   const configOrder = at(input.config, 'auth', 'order');
   if (isObject(configOrder)) for (const [p, ids] of Object.entries(configOrder)) if (Array.isArray(ids)) order[p] = ids.filter(nonEmpty);
-  Object.assign(order, input.state.order ?? {});
+  Object.assign(order, input.credentials.order);
   const defaultProvider = model.primary ? providerOf(model.primary) : null;
   const status: AuthStatus = {
     agentId: input.agentId,

@@ -1,52 +1,43 @@
 /**
  * Changes to credentials that already exist: remove one, set the order a provider's profiles are tried in, copy
- * one to another agent (a new agent does not inherit keys; this fixes "No API key found for provider" there),
- * and set the default model. Same discipline as the onboarding flows: check first, store before config, and an
- * error names the failed step.
+ * one to another agent (a new agent does not inherit keys on OpenClaw <= 2026.5; this fixes "No API key found for
+ * provider" there), and set the default model. Same discipline as the save flows: check first, credential before
+ * config, and an error names the failed step.
  */
-import { ModelRef, ProfileId, ProviderId } from '../../../../shared/schemas';
-import { listAgents, requireKnownAgent } from '../../openclaw/agents';
-import { authStorePaths, readAuthStore, removeProfile, setOrder, updateAuthStore, upsertProfile } from '../profiles-file/store';
+import { AgentId, ModelRef, ProfileId, ProviderId } from '../../../../shared/schemas';
+import { listAgents } from '../../openclaw/agents';
 import { removeProfileMeta, setConfigOrder, setDefaultModel, setProfileMeta } from '../../openclaw/config-patches';
 import { CoreError } from '../../errors';
-import { field, preflight, StepRunner, type FlowContext, type SaveResult } from './save';
-import { updateConfig } from '../../openclaw/config-file';
-import { agentDir } from '../../openclaw/paths';
+import { field, preflight, requireProfile, StepRunner, type FlowContext, type SaveResult } from './steps';
 
-function lockOpts(ctx: FlowContext) {
-  return { now: ctx.now(), ...(ctx.lock ? { lock: ctx.lock } : {}) };
-}
-
-/** Whether any other known agent's store still holds `profileId` (config metadata is shared by all agents). */
+/** Whether any other known agent still has `profileId` (config metadata is shared by all agents). */
 async function heldElsewhere(ctx: FlowContext, agents: string[], except: string, profileId: string): Promise<boolean> {
   for (const id of agents) {
     if (id === except) continue;
-    const store = await readAuthStore(agentDir(ctx.paths, id), { now: ctx.now() }).catch(() => null);
-    if (store && profileId in store.profiles) return true;
+    const snapshot = await ctx.backend.read(id);
+    if (snapshot.profiles.some((p) => p.id === profileId)) return true;
   }
   return false;
 }
 
-/** Removes a profile from an agent's store (and its order/usage entries), then its config metadata if no agent uses it. */
+/** Removes a profile from an agent (and its order/usage entries), then its config metadata if no agent uses it. */
 export async function removeProfileFlow(ctx: FlowContext, input: { profileId: string; agentId?: string | undefined }): Promise<{ ok: true }> {
   const profileId = field(ProfileId, input.profileId, 'profileId');
   const steps = new StepRunner();
   const pre = await steps.run('check', async () => {
     const p = await preflight(ctx, input.agentId);
-    if (!(profileId in p.store.file.profiles)) {
-      throw new CoreError('NOT_FOUND', `Agent "${p.agentId}" has no profile "${profileId}".`, { fields: { profileId: 'Not found.' } });
-    }
+    requireProfile(p.snapshot, profileId);
     return p;
   });
-  await steps.run('credential', () => updateAuthStore(pre.dir, (d) => removeProfile(d, profileId), lockOpts(ctx)), authStorePaths(pre.dir).authPath);
+  await steps.write('credential', () => ctx.backend.remove(pre.agentId, profileId));
   const agents = await listAgents(ctx.paths, pre.config);
   if (!(await heldElsewhere(ctx, agents, pre.agentId, profileId))) {
-    await steps.run('config', () => updateConfig(ctx.paths.configPath, (cfg) => removeProfileMeta(cfg, profileId), { now: ctx.now() }));
+    await steps.write('config', () => ctx.backend.applyConfig((cfg) => removeProfileMeta(cfg, profileId)));
   }
   return { ok: true };
 }
 
-/** Sets the order of a provider's profiles: in the agent's store (where its layout keeps it) and in `auth.order`. */
+/** Sets the order of a provider's profiles: the agent's own order and `auth.order` in config. */
 export async function setOrderFlow(
   ctx: FlowContext,
   input: { provider: string; order: string[]; agentId?: string | undefined },
@@ -59,50 +50,42 @@ export async function setOrderFlow(
   const steps = new StepRunner();
   const pre = await steps.run('check', async () => {
     const p = await preflight(ctx, input.agentId);
-    const unknown = order.find((id) => !(id in p.store.file.profiles));
-    if (unknown) throw new CoreError('NOT_FOUND', `Agent "${p.agentId}" has no profile "${unknown}".`, { fields: { order: `Unknown profile "${unknown}".` } });
+    for (const id of order) requireProfile(p.snapshot, id, 'order', `Unknown profile "${id}".`);
     return p;
   });
-  await steps.run('credential', () => updateAuthStore(pre.dir, (d) => setOrder(d, provider, order), lockOpts(ctx)));
-  await steps.run('config', () => updateConfig(ctx.paths.configPath, (cfg) => setConfigOrder(cfg, provider, order), { now: ctx.now() }));
+  await steps.write('credential', () => ctx.backend.setOrder(pre.agentId, provider, order));
+  await steps.write('config', () => ctx.backend.applyConfig((cfg) => setConfigOrder(cfg, provider, order)));
   return { ok: true };
 }
 
-/** Copies one credential, as it is, from one agent's store to another's. OAuth sign-ins are not copied. */
+/** Copies one credential, as it is, from one agent to another. OAuth sign-ins are not copied. */
 export async function copyProfileFlow(
   ctx: FlowContext,
   input: { profileId: string; toAgentId: string; fromAgentId?: string | undefined },
 ): Promise<SaveResult> {
   const profileId = field(ProfileId, input.profileId, 'profileId');
   const steps = new StepRunner();
-  const { source, target, targetDir } = await steps.run('check', async () => {
-    const from = await preflight(ctx, input.fromAgentId);
-    await requireKnownAgent(ctx.paths, from.config, input.toAgentId, 'toAgentId');
-    const to = await preflight(ctx, input.toAgentId);
-    if (to.agentId === from.agentId) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { toAgentId: 'Choose another agent.' } });
-    const credential = from.store.file.profiles[profileId];
-    const parsed = from.store.profiles[profileId];
-    if (!credential || !parsed) throw new CoreError('NOT_FOUND', `Agent "${from.agentId}" has no profile "${profileId}".`, { fields: { profileId: 'Not found.' } });
-    if (parsed.type === 'oauth') {
+  const { from, to, record } = await steps.run('check', async () => {
+    const source = await preflight(ctx, input.fromAgentId);
+    const target = await ctx.backend.check(field(AgentId, input.toAgentId, 'toAgentId'), { field: 'toAgentId' });
+    if (target.agentId === source.agentId) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { toAgentId: 'Choose another agent.' } });
+    const copyable = { ...source.snapshot, profiles: source.snapshot.profiles.filter((p) => p.type !== 'unreadable') };
+    const found = requireProfile(copyable, profileId);
+    if (found.type === 'oauth') {
       throw new CoreError('VALIDATION', 'A sign-in (OAuth) cannot be copied; sign in again for that agent with OpenClaw.', { fields: { profileId: 'OAuth profile.' } });
     }
-    return { source: { credential, parsed }, target: to.agentId, targetDir: to.dir };
+    return { from: source.agentId, to: target.agentId, record: found };
   });
-  await steps.run(
-    'credential',
-    () => updateAuthStore(targetDir, (d) => upsertProfile(d, profileId, structuredClone(source.credential) as Record<string, unknown>), lockOpts(ctx)),
-    authStorePaths(targetDir).authPath,
-  );
-  const mode = source.parsed.type === 'token' ? 'token' : 'api_key';
-  const provider = source.parsed.provider ?? profileId.slice(0, profileId.indexOf(':'));
-  await steps.run('config', () => updateConfig(ctx.paths.configPath, (cfg) => setProfileMeta(cfg, profileId, provider, mode), { now: ctx.now() }), ctx.paths.configPath);
-  return { profileId, agentId: target, files: steps.files };
+  await steps.write('credential', () => ctx.backend.copy(profileId, from, to));
+  const mode = record.type === 'token' ? 'token' : 'api_key';
+  await steps.write('config', () => ctx.backend.applyConfig((cfg) => setProfileMeta(cfg, profileId, record.provider, mode)));
+  return { profileId, agentId: to, files: steps.files };
 }
 
 /** Sets `agents.defaults.model.primary` (and allows it when an allowlist exists). */
 export async function setDefaultModelFlow(ctx: FlowContext, input: { model: string }): Promise<{ ok: true }> {
   const model = field(ModelRef, input.model, 'model');
   const steps = new StepRunner();
-  await steps.run('config', () => updateConfig(ctx.paths.configPath, (cfg) => void setDefaultModel(cfg, model), { now: ctx.now() }));
+  await steps.write('config', () => ctx.backend.applyConfig((cfg) => void setDefaultModel(cfg, model)));
   return { ok: true };
 }

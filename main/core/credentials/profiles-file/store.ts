@@ -168,13 +168,13 @@ export async function readAuthStore(agentDir: string, options: { now?: number } 
 /**
  * Changes an agent's store under OpenClaw's lock: reads both files fresh, lets `mutate` edit the draft, and writes
  * back only the files whose data changed (profiles file first). Refuses (`CORRUPT_FILE`, nothing written) when a
- * file it must rewrite does not parse. Returns the store as written.
+ * file it must rewrite does not parse. Returns the store as written and the files it wrote.
  */
 export async function updateAuthStore<T = void>(
   agentDir: string,
   mutate: (draft: AuthDraft) => T,
   options: { now?: number; lock?: LockOptions } = {},
-): Promise<{ snapshot: AuthSnapshot; result: T }> {
+): Promise<{ snapshot: AuthSnapshot; result: T; written: string[] }> {
   const { authPath, statePath } = authStorePaths(agentDir);
   return withFileLock(
     authPath,
@@ -187,15 +187,19 @@ export async function updateAuthStore<T = void>(
       if (!isObject(snap.file.profiles)) throw new Error('A store mutator must keep "profiles" an object.');
       const stateChanged = snap.layout === 'split' && JSON.stringify(snap.state) !== stateBefore;
       if (stateChanged && raw.stateError) throw raw.stateError;
+      const written: string[] = [];
       if (JSON.stringify(snap.file) !== fileBefore || !snap.exists) {
         if (snap.file.version === undefined) snap.file.version = 1;
         await writeFileAtomic(authPath, `${JSON.stringify(snap.file, null, 2)}\n`);
+        written.push(authPath);
       }
       if (stateChanged) {
         if (snap.state.version === undefined) snap.state.version = 1;
         await writeFileAtomic(statePath, `${JSON.stringify(snap.state, null, 2)}\n`);
+        written.push(statePath);
       }
-      return { snapshot: snapshotOf({ ...raw, file: snap.file, fileRaw: '', stateFile: snap.layout === 'split' ? snap.state : raw.stateFile }), result };
+      const snapshot = snapshotOf({ ...raw, file: snap.file, fileRaw: '', stateFile: snap.layout === 'split' ? snap.state : raw.stateFile });
+      return { snapshot, result, written };
     },
     options.lock,
   );

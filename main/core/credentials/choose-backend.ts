@@ -1,0 +1,37 @@
+/**
+ * Picks the credential backend for an OpenClaw install from its version (read from its `package.json`). OpenClaw
+ * 2026.6 moved credentials into private SQLite stores, so from 2026.6 on the app must go through OpenClaw's gateway
+ * and CLI (`openclaw-managed`); up to 2026.5 it shares `auth-profiles.json` with OpenClaw (`profiles-file`). This
+ * module is the only one outside `profiles-file/` that imports it.
+ */
+import semver from 'semver';
+import type { CredentialBackend, CredentialBackendKind } from './backend';
+import { createProfilesFileBackend, type ProfilesFileDeps } from './profiles-file/backend';
+
+/** The first OpenClaw release that keeps credentials in SQLite and declares them private. */
+export const MANAGED_SINCE = '2026.6.0';
+
+/**
+ * Pure: the backend an OpenClaw version needs. Pre-releases count as their release (2026.6.0-beta.1 already has
+ * the SQLite stores). No install (`null`) or a version that does not parse keeps `profiles-file`, what the app has
+ * always written.
+ */
+export function credentialBackendKind(version: string | null): CredentialBackendKind {
+  const parsed = version === null ? null : semver.coerce(version);
+  return parsed && semver.gte(parsed, MANAGED_SINCE) ? 'openclaw-managed' : 'profiles-file';
+}
+
+/** What any backend may need to be built. */
+export type BackendDeps = ProfilesFileDeps;
+
+/**
+ * The backend for an install's version. The `openclaw-managed` backend does not exist yet, so that kind is
+ * served by `profiles-file` too, as the app did before the seam; its branch goes here when it lands.
+ */
+export function backendForVersion(version: string | null, deps: BackendDeps): CredentialBackend {
+  switch (credentialBackendKind(version)) {
+    case 'profiles-file':
+    case 'openclaw-managed':
+      return createProfilesFileBackend(deps);
+  }
+}
