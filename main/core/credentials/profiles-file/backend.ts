@@ -48,7 +48,8 @@ function carryIdentity(existing: unknown, next: Record<string, unknown>): Record
 export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBackend {
   const secretsByAgent = new Map<string, string[]>();
   const listeners = new Set<() => void>();
-  const watchedDirs = new Set<string>([deps.paths.agentsDir]);
+  // The state dir too: the agents folder may not exist yet, and is created inside it.
+  const watchedDirs = new Set<string>([deps.paths.stateDir, deps.paths.agentsDir]);
   let watcher: DirWatcher | undefined;
   const storeOptions = () => ({ now: deps.now(), ...(deps.lock ? { lock: deps.lock } : {}) });
 
@@ -138,6 +139,7 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
       listeners.add(onChange);
       watcher ??= createDirWatcher(
         () => {
+          watcher?.sync(watchedDirs);
           for (const l of [...listeners]) l();
         },
         (dir, err) => deps.logger?.warn(`cannot watch ${dir}: ${err.message}`),
