@@ -80,12 +80,12 @@ export function describeBackendContract(name: string, makeFixture: () => Promise
       const saved = await backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY });
       expect(saved.profileId).toBe('anthropic:default');
       expect(saved.files.length).toBeGreaterThan(0);
+      expect(backend.knownSecrets()).toContain(KEY);
       const snap = await backend.read('main');
       expect(snap.profiles).toEqual([expect.objectContaining({ id: 'anthropic:default', provider: 'anthropic', type: 'api_key', source: 'own' })]);
       expect(snap.profiles[0]!.secret.kind).toBe('inline');
       expect(JSON.stringify(snap)).not.toContain(KEY);
       expect(profileView(snap.profiles[0]!, { env: {}, now: Date.now() })?.status).toBe('static');
-      expect(backend.knownSecrets()).toContain(KEY);
     });
 
     it('saves a token with its expiry in ms; saving the same id again replaces it', async () => {

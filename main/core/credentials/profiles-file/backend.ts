@@ -47,6 +47,8 @@ function carryIdentity(existing: unknown, next: Record<string, unknown>): Record
 /** Creates the backend over one OpenClaw state dir. */
 export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBackend {
   const secretsByAgent = new Map<string, string[]>();
+  /** Secrets saved through this backend, kept even once removed: a log line may still quote one. */
+  const given = new Set<string>();
   const listeners = new Set<() => void>();
   // The state dir too: the agents folder may not exist yet, and is created inside it.
   const watchedDirs = new Set<string>([deps.paths.stateDir, deps.paths.agentsDir]);
@@ -103,6 +105,7 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
     },
     async upsert(agentId, credential) {
       const { dir, location } = where(agentId);
+      given.add(credential.type === 'api_key' ? credential.key : credential.token);
       await updateAuthStore(
         dir,
         (draft) => upsertProfile(draft, credential.profileId, carryIdentity(draft.file.profiles[credential.profileId], storedCredential(credential))),
@@ -153,7 +156,7 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
       };
     },
     knownSecrets() {
-      return [...new Set([...secretsByAgent.values()].flat())];
+      return [...new Set([...given, ...[...secretsByAgent.values()].flat()])];
     },
     async dispose() {
       listeners.clear();
