@@ -13,7 +13,8 @@ import type { HealthCadence, ProbeBackoff } from '../core/gateway/backoff';
 import { ensureGatewayConfig } from '../core/gateway/gateway-config';
 import { createHealthClient, type HealthClient } from '../core/gateway/health';
 import { locateOpenClaw, type Located } from '../core/openclaw/locate';
-import { descendants, isAlive } from '../core/process/process-tree';
+import { descendants } from '../core/process/process-tree';
+import { isPidAlive } from '../core/process/pid';
 import { GatewaySupervisor } from '../core/gateway/supervisor';
 import { ownerRecordPath } from '../core/gateway/owner-record';
 import type { ProcessIdentity } from '../core/process/process-identity';
@@ -174,7 +175,7 @@ export function treeOf(pid: number): number[] {
 
 /** The pids of `pids` still alive. */
 export function alive(pids: number[]): number[] {
-  return pids.filter(isAlive);
+  return pids.filter((p) => isPidAlive(p));
 }
 
 /** Starts the fake gateway directly (not supervised), e.g. to hold a port or be an external gateway. */

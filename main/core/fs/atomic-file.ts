@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
+import { isPidAlive } from '../process/pid';
 
 /** Mode for every file the app writes into OpenClaw's state: owner read/write only. */
 export const FILE_MODE = 0o600;
@@ -92,15 +93,6 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   await removeOrphanTemps(target);
 }
 
-function pidGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /** Removes temp files of `target` left by writers that were killed mid-write (their pid no longer exists). */
 async function removeOrphanTemps(target: string): Promise<void> {
   const base = path.basename(target);
@@ -108,7 +100,7 @@ async function removeOrphanTemps(target: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) continue;
     const m = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name);
-    if (m && m[1] === base && Number(m[2]) !== process.pid && pidGone(Number(m[2]))) {
+    if (m && m[1] === base && Number(m[2]) !== process.pid && !isPidAlive(Number(m[2]))) {
       await fs.promises.rm(path.join(path.dirname(target), name), { force: true }).catch(() => {});
     }
   }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ensureDir, fsError } from './atomic-file';
 import { CoreError } from '../errors';
 import { runExclusive } from './keyed-queue';
+import { isPidAlive, processStartTime } from '../process/pid';
 
 /** Tuning for one acquisition; the defaults follow OpenClaw's auth-store lock. */
 export interface LockOptions {
@@ -44,35 +45,8 @@ export function lockPathFor(target: string): string {
   return `${target}.lock`;
 }
 
-/** Linux process start time (clock ticks since boot), used by OpenClaw to detect a reused pid; null elsewhere. */
-function processStartTime(pid: number): number | null {
-  if (process.platform !== 'linux') return null;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 1).trim().split(/\s+/);
-    const value = Number(fields[19]);
-    return Number.isInteger(value) && value >= 0 ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function isPidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  if (process.platform !== 'linux') return true;
-  try {
-    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
-
 /** The real machine. */
-export const systemProbe: ProcessProbe = { isAlive: isPidAlive, startTime: processStartTime };
+export const systemProbe: ProcessProbe = { isAlive: (pid) => isPidAlive(pid), startTime: processStartTime };
 
 /**
  * A lock file without readable content this long after it was created was left by a holder that died between

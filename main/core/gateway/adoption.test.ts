@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alive, freePort, killLone, makeTestGateway, startLoneFake, treeOf, type TestGateway, type TestGatewayOptions } from '../../testing/gateway-test-support';
 import { systemClock } from '../clock';
-import { isGroupAlive, isAlive, waitUntil } from '../process/process-tree';
+import { isGroupAlive, waitUntil } from '../process/process-tree';
+import { isPidAlive } from '../process/pid';
 import { readProcessIdentity } from '../process/process-identity';
 import { adoptionVerdict, ownerRecordFor, ownerRecordPath, readOwnerRecord, writeOwnerRecord, type OwnerRecord } from './owner-record';
 import { isPortFree } from './port-holder';
@@ -65,7 +66,7 @@ describe.runIf(process.platform === 'linux')('re-owning a gateway left running',
     expect(rec).toMatchObject({ pid, pgid: pid, port: first.port, stateDir: first.stateDir });
     expect(rec!.startTime).toMatch(/^[0-9a-f-]+:\d+$/);
     expect(fs.statSync(ownerRecordPath(first.dataDir)).mode & 0o777).toBe(0o600);
-    expect(isAlive(pid)).toBe(true);
+    expect(isPidAlive(pid)).toBe(true);
 
     const second = await secondRun(first);
     const state = await second.sup.refresh();
@@ -102,8 +103,8 @@ describe.runIf(process.platform === 'linux')('re-owning a gateway left running',
     expect(second.sup.logs().lines.map((l) => l.text).join('\n')).toContain('now belongs to another program');
     await second.sup.stop();
     await second.sup.dispose(false);
-    expect(isAlive(stranger.pid!)).toBe(true);
-    expect(isAlive(lone.pid!)).toBe(true);
+    expect(isPidAlive(stranger.pid!)).toBe(true);
+    expect(isPidAlive(lone.pid!)).toBe(true);
     expect(await readOwnerRecord(ownerRecordPath(first.dataDir))).toBeUndefined();
   });
 
@@ -118,7 +119,7 @@ describe.runIf(process.platform === 'linux')('re-owning a gateway left running',
     await second.sup.start();
     expect(second.sup.state()).toMatchObject({ status: 'external' });
     await second.sup.dispose(false);
-    expect(isAlive(lone.pid!)).toBe(true);
+    expect(isPidAlive(lone.pid!)).toBe(true);
   });
 
   it('the recorded process died: the record is dropped and a new gateway is started normally', async () => {

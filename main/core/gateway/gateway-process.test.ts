@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
 import { drainCommand, gatewayArgs, gatewayEnv, killLeftovers, stopGateway } from './gateway-process';
-import { isAlive } from '../process/process-tree';
+import { isPidAlive } from '../process/pid';
 
 describe('gateway launch', () => {
   const launch = { command: '/n/node', prefixArgs: ['/pkg/openclaw.mjs'], pathDir: '/n' };
@@ -43,7 +43,7 @@ describe.runIf(process.platform !== 'win32')('a gateway whose pid was reused by 
       killLeftovers(p, 'linux');
       await stopGateway(p, { platform: 'linux', clock: systemClock, graceMs: 200, note: () => undefined });
       await new Promise((r) => setTimeout(r, 100));
-      expect(isAlive(other.pid!)).toBe(true);
+      expect(isPidAlive(other.pid!)).toBe(true);
     } finally {
       other.kill('SIGKILL');
       await otherGone;

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
 import { makeTempDir } from '../../testing/test-support';
 import { HelperRuns } from './helper-runs';
-import { isAlive, waitUntil } from './process-tree';
+import { waitUntil } from './process-tree';
+import { isPidAlive } from './pid';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -34,7 +35,7 @@ describe.runIf(process.platform !== 'win32')('HelperRuns process groups', () => 
     const h = hungHelper();
     expect(await new HelperRuns(systemClock, process.platform).run('/bin/sh', h.args, { env: {}, timeoutMs: 400 })).toBeUndefined();
     expect(h.pids()).toHaveLength(2);
-    expect(await waitUntil(systemClock, () => h.pids().some(isAlive), 2000)).toBe(true);
+    expect(await waitUntil(systemClock, () => h.pids().some((p) => isPidAlive(p)), 2000)).toBe(true);
   });
 
   it('kills every live helper at quit, settles its caller and refuses new ones', async () => {
@@ -42,10 +43,10 @@ describe.runIf(process.platform !== 'win32')('HelperRuns process groups', () => 
     const runs = new HelperRuns(systemClock, process.platform);
     const pending = runs.run('/bin/sh', h.args, { env: {}, timeoutMs: 60_000 });
     await waitUntil(systemClock, () => h.pids().length < 2, 5000);
-    expect(h.pids().filter(isAlive)).toHaveLength(2);
+    expect(h.pids().filter((p) => isPidAlive(p))).toHaveLength(2);
     runs.killAll();
     expect(await pending).toBeUndefined();
-    expect(await waitUntil(systemClock, () => h.pids().some(isAlive), 2000)).toBe(true);
+    expect(await waitUntil(systemClock, () => h.pids().some((p) => isPidAlive(p)), 2000)).toBe(true);
     expect(await runs.run('/bin/sh', ['-c', 'echo late'], { env: {}, timeoutMs: 5000 })).toBeUndefined();
   });
 });

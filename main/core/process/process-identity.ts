@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { hasProc, readStat } from './process-tree';
+import { hasProc, readProcStat } from './pid';
 
 /** What identifies one process across the app's restarts. */
 export interface ProcessIdentity {
@@ -57,7 +57,7 @@ function linuxBootId(): string {
 }
 
 function readLinux(pid: number): ProcessIdentity | undefined {
-  const stat = readStat(pid);
+  const stat = readProcStat(pid);
   if (!stat || stat.state === 'Z' || stat.state === 'X' || stat.starttime === null) return undefined;
   let command: string;
   try {

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import type { Clock } from '../clock';
+import { hasProc, isPidAlive, readProcStat, type ProcStat } from './pid';
 
 /** Sends `signal` to the whole group led by `pgid`. False when no such group exists any more. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
@@ -25,62 +26,14 @@ export function taskkillTree(pid: number): Promise<void> {
   });
 }
 
-/** The fields of `/proc/<pid>/stat` the app uses. */
-export interface ProcStat {
-  pid: number;
-  ppid: number;
-  pgrp: number;
-  state: string;
-  /** Start time in clock ticks since boot (field 22): with the boot id, it tells a reused pid from the original. */
-  starttime: number | null;
-}
-
-/** Parses `/proc/<pid>/stat` (the command may contain spaces and parentheses). Pure. */
-export function parseProcStat(text: string): ProcStat | undefined {
-  const close = text.lastIndexOf(')');
-  if (close === -1) return undefined;
-  const pid = Number(text.slice(0, text.indexOf(' ')));
-  const rest = text.slice(close + 2).trim().split(/\s+/);
-  const [state, ppid, pgrp] = [rest[0], Number(rest[1]), Number(rest[2])];
-  if (!state || !Number.isFinite(pid) || !Number.isFinite(ppid) || !Number.isFinite(pgrp)) return undefined;
-  const start = Number(rest[19]);
-  return { pid, ppid, pgrp, state, starttime: rest[19] !== undefined && Number.isInteger(start) && start >= 0 ? start : null };
-}
-
-/** `/proc/<pid>/stat` parsed, or undefined (no such process, no `/proc`, or unreadable). */
-export function readStat(pid: number): ProcStat | undefined {
-  try {
-    return parseProcStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 function allStats(): ProcStat[] {
   const out: ProcStat[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const s = readStat(Number(name));
+    const s = readProcStat(Number(name));
     if (s) out.push(s);
   }
   return out;
-}
-
-/** Whether this machine has a readable Linux `/proc`. */
-export const hasProc = process.platform === 'linux' && fs.existsSync('/proc/self/stat');
-
-/** True when `pid` runs (a zombie does not count). */
-export function isAlive(pid: number): boolean {
-  if (hasProc) {
-    const s = readStat(pid);
-    return !!s && s.state !== 'Z' && s.state !== 'X';
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** True while any live process belongs to group `pgid` (a cheap signal-0 check first; `/proc` rules out zombies). */
@@ -93,23 +46,13 @@ export function isGroupAlive(pgid: number): boolean {
   return hasProc ? allStats().some((s) => s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X') : true;
 }
 
-/** True while some process (a zombie too) holds the number `pid`. */
-function pidTaken(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Whether the group led by `pgid`, a child the app spawned, can still be ours. While the leader is unreaped its
  * number cannot be reused. Once reaped, the number stays reserved only while a member of the group lives; if any
  * process holds that number again, our group is gone and the number (and any group it leads) is another program's.
  */
 function groupStillOurs(pgid: number, leaderReaped: boolean): boolean {
-  return !leaderReaped || !pidTaken(pgid);
+  return !leaderReaped || !isPidAlive(pgid, { zombieIsAlive: true });
 }
 
 /** `isGroupAlive` for a group the app created; false once its number was reused by another program. */
