@@ -91,6 +91,9 @@ export function createAppCore(deps: CoreDeps): AppCore {
     },
     dispose() {
       disposed ??= (async () => {
+        // Helper probes and CLI runs end first: a module's dispose may be waiting on one of them.
+        context.installation.dispose();
+        const cliGone = context.cli.dispose();
         for (const m of [...modules].reverse()) {
           try {
             await m.dispose?.();
@@ -98,6 +101,7 @@ export function createAppCore(deps: CoreDeps): AppCore {
             context.logger.error('dispose failed', err);
           }
         }
+        await cliGone;
       })();
       return disposed;
     },

@@ -6,6 +6,8 @@ import os from 'node:os';
 import type { Handlers } from './dispatch';
 import { systemClock, type Clock } from './clock';
 import { createEventHub, type EventHub } from './events';
+import { createOpenClawCli, type OpenClawCli } from './openclaw/cli';
+import { createOpenClawInstallation, type OpenClawInstallation } from './openclaw/installation';
 import { resolveOpenClawPaths, type OpenClawPaths } from './openclaw/paths';
 import { createConfBackend, createSettingsService, type SettingsBackend, type SettingsService } from './settings';
 
@@ -61,6 +63,10 @@ export interface CoreContext {
   events: EventHub;
   notifier: Notifier;
   logger: Logger;
+  /** Where OpenClaw and its Node are, and its version: one search shared by the gateway and credentials. */
+  installation: OpenClawInstallation;
+  /** Runs OpenClaw's CLI with the managed gateway's environment (secrets on stdin, one write at a time). */
+  cli: OpenClawCli;
 }
 
 /** A slice of the app: some handlers plus optional start and dispose steps. */
@@ -79,18 +85,37 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   const env = deps.env ?? process.env;
   const homeDir = deps.homeDir ?? os.homedir();
   const logger = deps.logger ?? silentLogger;
+  const platform = deps.platform ?? process.platform;
+  const clock = deps.clock ?? systemClock;
+  const paths = resolveOpenClawPaths({ env, homeDir, stateDirOverride: deps.stateDirOverride });
+  const settings = createSettingsService(deps.settingsBackend ?? createConfBackend(deps.dataDir));
+  const installation = createOpenClawInstallation({
+    settingsPath: () => settings.get().openclawPath,
+    env,
+    homeDir,
+    platform,
+    dataDir: deps.dataDir,
+    clock,
+    selfNode: process.versions.electron ? undefined : process.execPath,
+  });
+  settings.onChange((next, prev) => {
+    if (next.openclawPath !== prev.openclawPath) installation.invalidate();
+  });
+  const cli = createOpenClawCli({ installation, clock, platform, env, stateDir: paths.stateDir, configPath: paths.configPath, port: () => settings.get().port });
   return {
     shell: deps.shell,
     version: deps.version,
     dataDir: deps.dataDir,
     env,
     homeDir,
-    platform: deps.platform ?? process.platform,
-    paths: resolveOpenClawPaths({ env, homeDir, stateDirOverride: deps.stateDirOverride }),
-    clock: deps.clock ?? systemClock,
-    settings: createSettingsService(deps.settingsBackend ?? createConfBackend(deps.dataDir)),
+    platform,
+    paths,
+    clock,
+    settings,
     events: createEventHub((err) => logger.error('event listener failed', err)),
     notifier: deps.notifier ?? { show() {} },
     logger,
+    installation,
+    cli,
   };
 }

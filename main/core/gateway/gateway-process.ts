@@ -5,17 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Clock } from '../clock';
+import { openclawChildEnv } from '../openclaw/child-env';
 import type { LaunchSpec } from '../openclaw/locate';
 import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
-
-/** Environment every supervised gateway gets (see openclaw-reference.md, "The gateway process"). */
-export const GATEWAY_ENV = {
-  OPENCLAW_NO_RESPAWN: '1',
-  OPENCLAW_DISABLE_BONJOUR: '1',
-  OPENCLAW_NO_AUTO_UPDATE: '1',
-  OPENCLAW_EXEC_SHELL_SNAPSHOT: '0',
-  NO_COLOR: '1',
-} as const;
 
 /** A running (or exited) gateway child. */
 export interface GatewayProcess {
@@ -45,22 +37,13 @@ export function gatewayArgs(launch: LaunchSpec, port: number): string[] {
   return [...launch.prefixArgs, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'];
 }
 
-/** The child's environment: the app's, the supervised-child flags, the managed state dir, the chosen Node first on PATH. Pure. */
-export function gatewayEnv(o: Pick<LaunchOptions, 'env' | 'platform' | 'stateDir' | 'configPath' | 'launch'>): Record<string, string | undefined> {
-  const win = o.platform === 'win32';
-  const pathKey = win ? (Object.keys(o.env).find((k) => k.toUpperCase() === 'PATH') ?? 'Path') : 'PATH';
-  const env: Record<string, string | undefined> = { ...o.env, ...GATEWAY_ENV, OPENCLAW_STATE_DIR: o.stateDir, OPENCLAW_CONFIG_PATH: o.configPath };
-  if (o.launch.pathDir) env[pathKey] = [o.launch.pathDir, o.env[pathKey]].filter(Boolean).join(win ? ';' : ':');
-  return env;
-}
-
 /** Spawns the gateway; resolves to the process, or to an error message when it could not be started at all. */
 export async function launchGateway(o: LaunchOptions): Promise<GatewayProcess | { error: string }> {
   let child: ChildProcess;
   try {
     child = spawn(o.launch.command, gatewayArgs(o.launch, o.port), {
       cwd: o.stateDir,
-      env: gatewayEnv(o) as NodeJS.ProcessEnv,
+      env: openclawChildEnv(o) as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: o.platform !== 'win32',
       windowsHide: true,

@@ -9,10 +9,7 @@ import type { GatewayState } from '../../../shared/contract';
 import type { CoreContext, CoreModule, NotificationRequest } from '../context';
 import { ensureGatewayConfig } from './gateway-config';
 import { createHealthClient } from './health';
-import { HelperRuns } from '../process/helper-runs';
 import { Installer } from './install';
-import { findNode, findNpm, locateOpenClaw, type LocateInputs } from '../openclaw/locate';
-import { readLoginShellPath } from '../openclaw/login-shell';
 import { GatewaySupervisor } from './supervisor';
 import { ownerRecordPath } from './owner-record';
 
@@ -30,18 +27,6 @@ export function failureNotice(prev: GatewayState | undefined, next: GatewayState
 export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule {
   const health = createHealthClient();
   let last: GatewayState | undefined;
-  let loginPath: Promise<string | undefined> | undefined;
-  const runs = new HelperRuns(ctx.clock, ctx.platform);
-  const inputs = (): LocateInputs => ({
-    settingsPath: ctx.settings.get().openclawPath,
-    env: ctx.env,
-    homeDir: ctx.homeDir,
-    platform: ctx.platform,
-    dataDir: ctx.dataDir,
-    loginShellPath: () => (loginPath ??= readLoginShellPath(ctx.env.SHELL, ctx.platform, ctx.env, 3000, runs)),
-    selfNode: process.versions.electron ? undefined : process.execPath,
-    runs,
-  });
   const supervisor = new GatewaySupervisor({
     clock: ctx.clock,
     platform: ctx.platform,
@@ -52,7 +37,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
       const s = ctx.settings.get();
       return { port: s.port, stopGraceMs: s.stopGraceMs };
     },
-    locate: () => locateOpenClaw(inputs()),
+    locate: () => ctx.installation.get(),
     ensureConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
     health,
     emitState: (state) => {
@@ -70,11 +55,12 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     platform: ctx.platform,
     env: ctx.env,
     dataDir: ctx.dataDir,
-    findNpm: () => findNpm(inputs()),
-    findNode: (range) => findNode(range, inputs()),
+    findNpm: () => ctx.installation.findNpm(),
+    findNode: (range) => ctx.installation.findNode(range),
     emitProgress: (p) => ctx.events.emit('gateway:install', p),
     note: (line) => supervisor.note(line),
     onInstalled: async () => {
+      await ctx.installation.refresh();
       await supervisor.refresh();
     },
   });
@@ -98,7 +84,6 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     },
     async dispose() {
       unsubscribe();
-      runs.killAll();
       await installer.cancel();
       await supervisor.dispose(ctx.settings.get().keepGatewayRunning);
       await health.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../testing/test-support';
 import { FAKE_OPENCLAW } from '../../testing/gateway-test-support';
-import { findPackage, locateOpenClaw, parseOpenClawVersion, type LocateInputs } from './locate';
+import { findPackage, locateOpenClaw, type LocateInputs } from './locate';
 import { openclawCandidates } from './locate-candidates';
 
 const FAKE_DIR = path.dirname(FAKE_OPENCLAW);
@@ -35,14 +35,6 @@ function copyFake(dir: string, engines: string): string {
   return path.join(dir, 'openclaw.mjs');
 }
 
-describe('parseOpenClawVersion', () => {
-  it('reads the version openclaw --version prints', () => {
-    expect(parseOpenClawVersion('OpenClaw 2026.5.28 (3f2a1b9)\n')).toBe('2026.5.28');
-    expect(parseOpenClawVersion('OpenClaw 2026.9.6-beta.1')).toBe('2026.9.6-beta.1');
-    expect(parseOpenClawVersion('nothing')).toBeUndefined();
-  });
-});
-
 describe.runIf(process.platform !== 'win32')('locateOpenClaw', () => {
   it('uses the settings path, traces it to the package, reads the version and picks a Node that fits', async () => {
     const home = tmp();
@@ -52,6 +44,20 @@ describe.runIf(process.platform !== 'win32')('locateOpenClaw', () => {
     expect(r.installation.searched[0]).toBe(FAKE_OPENCLAW);
     expect(r.launch).toEqual({ command: process.execPath, prefixArgs: [fs.realpathSync(FAKE_OPENCLAW)], pathDir: NODE_DIR });
     expect(r.nodeRange).toBe('>=20');
+  });
+
+  it("reads the version from the package's package.json, never by running `openclaw --version`", async () => {
+    const home = tmp();
+    const entry = copyFake(path.join(home, 'pkg'), '>=20');
+    const pkgFile = path.join(home, 'pkg', 'package.json');
+    fs.writeFileSync(pkgFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(pkgFile, 'utf8')), version: '2026.9.6' }));
+    // The fake prints "OpenClaw 2026.5.28 (fake)" for --version and leaves a mark when it runs at all.
+    const mark = path.join(home, 'ran');
+    fs.writeFileSync(entry, `#!/usr/bin/env node\nrequire('fs').writeFileSync(${JSON.stringify(mark)}, 'x');\n`);
+    const r = await locateOpenClaw(inputs(home, { settingsPath: entry }));
+    expect(r.installation.version).toBe('2026.9.6');
+    expect(r.packageDir).toBe(fs.realpathSync(path.join(home, 'pkg')));
+    expect(fs.existsSync(mark)).toBe(false);
   });
 
   it('accepts a shell launcher or the install folder as the settings path', async () => {

@@ -3,6 +3,7 @@
  * PATH, well-known install places, then the app's own install in its data folder. The launcher is traced to its
  * npm package (for `engines.node` and the real entry script), and the first Node that satisfies `engines` is
  * picked: the one beside the launcher, then PATH, then the app-managed one. What was searched is always reported.
+ * OpenClaw's version comes from that `package.json` (a file read, not a slow `openclaw --version` run).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,8 @@ export interface Located {
   installation: GatewayInstallation;
   launch?: LaunchSpec;
   nodeRange?: string;
+  /** The `openclaw` npm package folder, when the launcher could be traced to it (its `package.json` has the version). */
+  packageDir?: string;
   problem?: { reason: 'not-installed' | 'node-missing'; message: string };
 }
 
@@ -104,14 +107,9 @@ export function findPackage(launcher: string): PackageInfo | undefined {
   return undefined;
 }
 
-async function run(inputs: LocateInputs, command: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<string | undefined> {
-  const r = await (inputs.runs ?? new HelperRuns(undefined, inputs.platform)).run(command, args, { env: { ...env, NO_COLOR: '1' }, timeoutMs });
+async function run(inputs: LocateInputs, command: string, args: string[], timeoutMs: number): Promise<string | undefined> {
+  const r = await (inputs.runs ?? new HelperRuns(undefined, inputs.platform)).run(command, args, { env: { ...inputs.env, NO_COLOR: '1' }, timeoutMs });
   return r?.code === 0 ? r.stdout : undefined;
-}
-
-/** `OpenClaw 2026.5.28 (abc123)` -> `2026.5.28`. Pure. */
-export function parseOpenClawVersion(output: string | undefined): string | undefined {
-  return output ? /(\d{4}\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)/.exec(output)?.[1] : undefined;
 }
 
 /** Picks the first Node in `dirs` (then `extra` files) whose version satisfies `range`. */
@@ -122,7 +120,7 @@ async function pickNode(dirs: string[], extra: string[], range: string | undefin
     if (seen.has(file)) continue;
     seen.add(file);
     if (!isRunnableFile(file, inputs.platform)) continue;
-    const version = semver.clean((await run(inputs, file, ['--version'], inputs.env, 5000))?.trim() ?? '');
+    const version = semver.clean((await run(inputs, file, ['--version'], 5000))?.trim() ?? '');
     searched.push(`node ${file} (${version ?? 'unreadable'})`);
     if (version && (!range || semver.satisfies(version, range, { includePrerelease: true }))) return { nodePath: file, version };
   }
@@ -188,6 +186,7 @@ export async function locateOpenClaw(inputs: LocateInputs): Promise<Located> {
     return {
       installation,
       ...(pkg.engines ? { nodeRange: pkg.engines } : {}),
+      packageDir: pkg.dir,
       problem: {
         reason: 'node-missing',
         message: `OpenClaw ${pkg.version ?? ''} needs Node.js ${pkg.engines ?? ''}, and no such Node was found. Install Node.js 24 (nodejs.org), or use "Install for me".`.replace(/\s+/g, ' '),
@@ -196,7 +195,5 @@ export async function locateOpenClaw(inputs: LocateInputs): Promise<Located> {
   }
   const launch: LaunchSpec = pkg && node ? { command: node.nodePath, prefixArgs: [pkg.entry], pathDir: path.dirname(node.nodePath) } : { command: found.path, prefixArgs: [] };
   if (!pkg && node) launch.pathDir = path.dirname(node.nodePath);
-  const env = { ...inputs.env, ...(launch.pathDir ? { PATH: `${launch.pathDir}${path.delimiter}${inputs.env.PATH ?? ''}` } : {}) };
-  const version = parseOpenClawVersion(await run(inputs, launch.command, [...launch.prefixArgs, '--version'], env, 20_000)) ?? pkg?.version ?? null;
-  return { installation: { ...installation, version }, launch, ...(pkg?.engines ? { nodeRange: pkg.engines } : {}) };
+  return { installation, launch, ...(pkg?.engines ? { nodeRange: pkg.engines } : {}), ...(pkg ? { packageDir: pkg.dir } : {}) };
 }

@@ -1,7 +1,7 @@
 /**
- * The short helper processes the gateway area runs while looking around (the login shell's PATH, `node --version`,
- * `openclaw --version`). Each runs in its own process group under a deadline on the app clock, and every one still
- * running is killed, group and all, when the app quits, so a hung rc file or a slow CLI never outlives the app.
+ * The short helper processes the app runs while looking for OpenClaw (the login shell's PATH, `node --version`).
+ * Each runs in its own process group under a deadline on the app clock, and every one still running is killed,
+ * group and all, when the app quits, so a hung rc file or a slow program never outlives the app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { systemClock, type Clock } from '../clock';
