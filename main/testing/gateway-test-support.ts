@@ -12,7 +12,8 @@ import { makeTempDir } from './test-support';
 import type { HealthCadence, ProbeBackoff } from '../core/gateway/backoff';
 import { ensureGatewayConfig } from '../core/gateway/gateway-config';
 import { createHealthClient, type HealthClient } from '../core/gateway/health';
-import { locateOpenClaw, type Located } from '../core/openclaw/locate';
+import type { Located } from '../core/openclaw/locate';
+import { createOpenClawInstallation } from '../core/openclaw/installation';
 import { descendants } from '../core/process/process-tree';
 import { isPidAlive } from '../core/process/pid';
 import { GatewaySupervisor } from '../core/gateway/supervisor';
@@ -98,6 +99,16 @@ export async function makeTestGateway(o: TestGatewayOptions = {}): Promise<TestG
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
   const health = createHealthClient();
+  const installation = createOpenClawInstallation({
+    settingsPath: () => o.openclawPath ?? FAKE_OPENCLAW,
+    env,
+    homeDir: tmp.dir,
+    platform: process.platform,
+    dataDir,
+    clock,
+    loginShellPath: async () => undefined,
+    selfNode: process.execPath,
+  });
   const sup = new GatewaySupervisor({
     clock,
     platform: process.platform,
@@ -105,18 +116,7 @@ export async function makeTestGateway(o: TestGatewayOptions = {}): Promise<TestG
     stateDir,
     configPath,
     options: () => ({ port, stopGraceMs: o.stopGraceMs ?? 2000 }),
-    locate:
-      o.locate ??
-      (() =>
-        locateOpenClaw({
-          settingsPath: o.openclawPath ?? FAKE_OPENCLAW,
-          env,
-          homeDir: tmp.dir,
-          platform: process.platform,
-          dataDir,
-          loginShellPath: async () => undefined,
-          selfNode: process.execPath,
-        })),
+    locate: o.locate ?? (() => installation.get()),
     ensureConfig: () => ensureGatewayConfig(configPath, clock.now()),
     health,
     emitState: (s) => {
@@ -162,6 +162,7 @@ export async function makeTestGateway(o: TestGatewayOptions = {}): Promise<TestG
     },
     async cleanup() {
       await sup.dispose(false);
+      installation.dispose();
       await health.close();
       tmp.cleanup();
     },

@@ -3,7 +3,6 @@
  * `openclaw gateway run` in its own process group, watch it become live and ready, restart it after crashes,
  * and stop the whole tree. Decisions live in `gateway-machine.ts`; this file does the I/O and feeds it events.
  */
-import fs from 'node:fs';
 import type { GatewayState, LogLine } from '../../../shared/contract';
 import type { Clock, TimerHandle } from '../clock';
 import type { HealthCadence, ProbeBackoff } from './backoff';
@@ -59,7 +58,6 @@ export class GatewaySupervisor {
   private readonly watch: GatewayWatch;
   private restartTimer: TimerHandle | undefined;
   private gatewayToken: string | undefined;
-  private located: Located | undefined;
   private disposed = false;
 
   constructor(private readonly d: SupervisorDeps) {
@@ -104,7 +102,6 @@ export class GatewaySupervisor {
    */
   refresh(): Promise<GatewayState> {
     return this.serial(async () => {
-      this.located = undefined;
       if (hasChild(this.machine) || this.machine.state.status === 'external') return this.state();
       await this.locate();
       if (!this.disposed) {
@@ -171,12 +168,9 @@ export class GatewaySupervisor {
     this.restartTimer = undefined;
   }
 
-  /** Where OpenClaw is: the last answer while its files still exist, else a new search. */
-  private async locate(fresh = true): Promise<Located | undefined> {
-    const cached = this.located?.launch;
-    if (!fresh && cached && [cached.command, ...cached.prefixArgs].every((f) => fs.existsSync(f))) return this.located;
+  /** Where OpenClaw is, as the shared installation service knows it (it caches and re-checks its answer). */
+  private async locate(): Promise<Located | undefined> {
     const located = await this.d.locate();
-    this.located = located.problem ? undefined : located;
     if (located.problem?.reason === 'not-installed') this.apply({ type: 'not-installed', installation: located.installation });
     else if (located.problem) this.apply({ type: 'node-missing', installation: located.installation, message: located.problem.message });
     else this.apply({ type: 'located', installation: located.installation, version: located.installation.version ?? undefined });
@@ -201,7 +195,7 @@ export class GatewaySupervisor {
     this.apply({ type: 'port', port: this.d.options().port });
     const port = this.machine.state.port;
     if ((await this.tryAdopt()) || (await this.attachExternal(port))) return this.state();
-    const located = await this.locate(false);
+    const located = await this.locate();
     if (!located?.launch) return this.state();
     if (!(await isPortFree(port))) {
       const holder: PortHolder | undefined = await findPortHolder(port, this.d.platform);

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
-import { isPidAlive, parseProcStat, processStartTime } from './pid';
+import { isPidAlive, parseProcStat, processStartTime, readProcStat } from './pid';
 import { waitUntil } from './process-tree';
+import { makeTempDir } from '../../testing/test-support';
 
 describe('parseProcStat', () => {
   it('reads pid, state, ppid, group and start time even when the command has spaces and parentheses', () => {
@@ -25,15 +28,24 @@ describe('isPidAlive', () => {
   });
 
   it.runIf(process.platform === 'linux')('counts an unreaped zombie as gone, unless asked whether its number is still taken', async () => {
-    // A shell that forks `true` and then blocks in `sleep` without waiting: `true` stays a zombie meanwhile.
-    const parent = spawn('/bin/sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // A shell starts a child that waits for a file, then becomes `sleep`, which never reaps: once the file exists
+    // the child exits and stays a zombie.
+    const tmp = makeTempDir('clawtray-zombie-');
+    const go = path.join(tmp.dir, 'go');
+    const parent = spawn('/bin/sh', ['-c', `(while [ ! -e '${go}' ]; do sleep 0.01; done) & echo $!; exec sleep 30`], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(d.toString().trim()))));
-      expect(await waitUntil(systemClock, () => isPidAlive(zombie), 5000)).toBe(true);
+      const comm = () => fs.readFileSync(`/proc/${parent.pid}/comm`, 'utf8').trim();
+      expect(await waitUntil(systemClock, () => comm() !== 'sleep', 5000)).toBe(true);
+      expect(isPidAlive(zombie)).toBe(true);
+      fs.writeFileSync(go, '');
+      expect(await waitUntil(systemClock, () => readProcStat(zombie)?.state !== 'Z', 5000)).toBe(true);
+      expect(isPidAlive(zombie)).toBe(false);
       expect(isPidAlive(zombie, { zombieIsAlive: true })).toBe(true);
       expect(isPidAlive(parent.pid!)).toBe(true);
     } finally {
       parent.kill('SIGKILL');
+      tmp.cleanup();
     }
   });
 
