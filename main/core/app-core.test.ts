@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../../shared/contract';
-import { assembleHandlers } from './app-core';
+import { INVOKE_CHANNELS, type GatewayState } from '../../shared/contract';
+import { assertOneHandlerPerChannel, createModules, type AppChannel } from './app-core';
+import type { CoreModule } from './context';
+import type { Handlers } from './dispatch';
+import type { AlertsChannel } from './alerts/handlers';
+import type { AuthModule } from './credentials/handlers';
+import type { GatewayChannel } from './gateway/handlers';
 import { makeTestCore } from '../testing/test-support';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -15,25 +20,60 @@ function core() {
   return t;
 }
 
+/**
+ * Compile-time proof that the handler table is total (`npm run typecheck` checks this file; it never runs): each
+ * `@ts-expect-error` line must fail to compile, or the typecheck fails. A table missing any contract channel is not
+ * a `Handlers`, and a module missing one of the channels it owns is not its `CoreModule`.
+ */
+export function totalTableFixtures(
+  app: CoreModule<AppChannel>['handlers'],
+  auth: AuthModule['handlers'],
+  gateway: CoreModule<GatewayChannel>['handlers'],
+  alerts: CoreModule<AlertsChannel>['handlers'],
+  state: GatewayState,
+): unknown[] {
+  const complete: Handlers = { ...app, ...auth, ...gateway, ...alerts };
+  // @ts-expect-error -- no module for the gateway's channels: not a total table
+  const withoutGateway: Handlers = { ...app, ...auth, ...alerts };
+  const { 'env:unset': _unset, ...authButOne } = auth;
+  // @ts-expect-error -- one channel without a handler is enough
+  const oneMissing: Handlers = { ...app, ...authButOne, ...gateway, ...alerts };
+  // @ts-expect-error -- a module must answer every channel it owns
+  const partialModule: CoreModule<GatewayChannel> = { handlers: { 'gateway:state': async () => state } };
+  return [complete, withoutGateway, oneMissing, partialModule];
+}
+
 describe('createAppCore', () => {
-  it('has exactly one handler per contract channel', () => {
-    const { core: c } = core();
-    expect(Object.keys(c.handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
-    for (const channel of INVOKE_CHANNELS) expect(typeof c.handlers[channel]).toBe('function');
+  it('builds exactly one handler per contract channel, from the feature modules', async () => {
+    const t = core();
+    const { handlers, modules } = createModules(t.context);
+    cleanups.push(async () => {
+      for (const m of modules) await m.dispose?.();
+    });
+    expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    for (const channel of INVOKE_CHANNELS) expect(typeof handlers[channel]).toBe('function');
   });
 
   it('refuses two handlers for one channel', () => {
     const h = async () => ({ ok: true as const });
-    expect(() => assembleHandlers([{ 'env:set': h }, { 'env:set': h }])).toThrow(/Two handlers/);
+    expect(() => assertOneHandlerPerChannel([{ 'env:set': h }, { 'env:list': h }])).not.toThrow();
+    expect(() => assertOneHandlerPerChannel([{ 'env:set': h }, { 'env:set': h }])).toThrow(/Two handlers for channel "env:set"/);
   });
 
-  it('lists the channels whose behaviour has not landed yet, and they answer INTERNAL', async () => {
+  it('gives shells a narrow core: dispatch, events, settings to follow, navigate and lifecycle, never the context', () => {
     const { core: c } = core();
-    // Shrinks as issues land; an empty list means every channel is implemented.
-    expect(c.pendingChannels).toEqual(PENDING);
-    for (const channel of c.pendingChannels) {
-      await expect((c.handlers[channel] as (i: unknown) => Promise<unknown>)({})).rejects.toMatchObject({ code: 'INTERNAL' });
-    }
+    expect(Object.keys(c).sort()).toEqual(['dispatch', 'dispose', 'events', 'navigate', 'resume', 'settings', 'start']);
+  });
+
+  it('navigate emits app:navigate for a valid request only', () => {
+    const { core: c } = core();
+    const seen: unknown[] = [];
+    c.events.on('app:navigate', (r) => seen.push(r));
+    expect(c.navigate({ view: 'renew', profileId: 'anthropic:work' })).toBe(true);
+    expect(c.navigate({ view: '' })).toBe(false);
+    expect(c.navigate({ view: 'renew', profileId: 42 })).toBe(false);
+    expect(c.navigate(undefined)).toBe(false);
+    expect(seen).toEqual([{ view: 'renew', profileId: 'anthropic:work' }]);
   });
 
   it('answers app:info with the resolved paths and the shell', async () => {
@@ -68,5 +108,3 @@ describe('createAppCore', () => {
     expect(fs.readdirSync(t.dataDir)).toContain('settings.json');
   });
 });
-
-const PENDING = INVOKE_CHANNELS.filter((c) => !['app:info', 'settings:get', 'settings:update', 'alerts:list', 'alerts:snooze', 'alerts:dismiss', 'gateway:state', 'gateway:start', 'gateway:stop', 'gateway:restart', 'gateway:logs', 'gateway:install', 'gateway:cancelInstall', 'auth:status', 'auth:saveAnthropicKey', 'auth:saveSetupToken', 'auth:saveCloudflare', 'auth:saveToken', 'auth:removeProfile', 'auth:setOrder', 'auth:copyProfile', 'models:setDefault', 'env:list', 'env:set', 'env:unset'].includes(c));

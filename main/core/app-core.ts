@@ -1,55 +1,43 @@
 /**
- * The composition root of core: builds the context, the modules and the handler table both shells dispatch to.
- * It never imports Electron; shells pass what differs between them through `CoreDeps`.
+ * The composition root of core: builds the context, the feature modules and the total handler table both shells
+ * dispatch to, and hands the shells a narrow `AppCore` (dispatch, events, settings to follow, navigate, lifecycle),
+ * never the context itself. It never imports Electron; shells pass what differs between them through `CoreDeps`.
  */
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/contract';
+import { NavigateRequest, type InvokeChannel } from '../../shared/contract';
 import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-import { CoreError } from './errors';
 import type { EventSource } from './events';
+import type { SettingsService } from './settings';
 import { createAlertsModule } from './alerts/handlers';
 import { createAuthModule } from './credentials/handlers';
 import { createGatewayModule } from './gateway/handlers';
 
 export type { CoreDeps } from './context';
 
-/** What a shell gets: the handler table, a dispatcher over it, the event source, and lifecycle hooks. */
+/** What a shell gets from core, and nothing more. */
 export interface AppCore {
-  handlers: Handlers;
+  /** Calls a channel with untrusted input (parsed, run, output parsed); always resolves to the result envelope. */
   dispatch: Dispatch;
+  /** The contract's events, to forward to the renderer. */
   events: EventSource;
-  /** Channels whose behaviour has not landed yet: they answer INTERNAL "not available yet". */
-  pendingChannels: InvokeChannel[];
-  context: CoreContext;
+  /** The app's settings, to follow (tray language, login item); changes go through `settings:update`. */
+  settings: Pick<SettingsService, 'get' | 'onChange'>;
+  /**
+   * Asks the window to open a view (a notification's or the tray's action). Untrusted input: emitted as
+   * `app:navigate` only when it is a valid `NavigateRequest`; returns whether it was.
+   */
+  navigate(request: unknown): boolean;
   start(): Promise<void>;
   /** Call on the system's resume from sleep (Electron `powerMonitor` 'resume'): time-based state is re-checked. */
   resume(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-/** Merges module handler groups; a channel claimed twice is a programming error. */
-export function assembleHandlers(groups: Partial<Handlers>[]): { handlers: Handlers; pending: InvokeChannel[] } {
-  const table: Partial<Record<InvokeChannel, unknown>> = {};
-  for (const group of groups) {
-    for (const [channel, handler] of Object.entries(group)) {
-      if (table[channel as InvokeChannel]) throw new Error(`Two handlers for channel "${channel}".`);
-      table[channel as InvokeChannel] = handler;
-    }
-  }
-  const pending: InvokeChannel[] = [];
-  for (const channel of INVOKE_CHANNELS) {
-    if (!table[channel]) {
-      pending.push(channel);
-      table[channel] = async () => {
-        throw new CoreError('INTERNAL', `"${channel}" is not available yet in this version of ClawTray.`);
-      };
-    }
-  }
-  return { handlers: table as Handlers, pending };
-}
+/** The app's own channels: what the app is and how it is set up. */
+export type AppChannel = Extract<InvokeChannel, 'app:info' | `settings:${string}`>;
 
-/** `app:info`, `settings:get` and `settings:update`: what the app is and how it is set up. */
-function createAppModule(ctx: CoreContext): CoreModule {
+/** `app:info`, `settings:get` and `settings:update`. */
+function createAppModule(ctx: CoreContext): CoreModule<AppChannel> {
   return {
     handlers: {
       'app:info': async () => ({
@@ -65,24 +53,51 @@ function createAppModule(ctx: CoreContext): CoreModule {
   };
 }
 
+/** Throws when two modules claim one channel (a spread would silently keep the last one). */
+export function assertOneHandlerPerChannel(groups: object[]): void {
+  const seen = new Set<string>();
+  for (const group of groups) {
+    for (const channel of Object.keys(group)) {
+      if (seen.has(channel)) throw new Error(`Two handlers for channel "${channel}".`);
+      seen.add(channel);
+    }
+  }
+}
+
 /** Builds core for a shell. Call `start()` once the shell is ready and `dispose()` when quitting. */
 export function createAppCore(deps: CoreDeps): AppCore {
-  const context = createCoreContext(deps);
+  return assembleAppCore(createCoreContext(deps));
+}
+
+/** A module's lifecycle steps, in the order `createModules` lists them. */
+export type ModuleLifecycle = Pick<CoreModule<never>, 'start' | 'resume' | 'dispose'>;
+
+/** Builds the feature modules over `context` and joins their handlers into the one total table. */
+export function createModules(context: CoreContext): { handlers: Handlers; modules: ModuleLifecycle[] } {
+  const app = createAppModule(context);
   const auth = createAuthModule(context);
-  const modules: CoreModule[] = [
-    createAppModule(context),
-    auth,
-    createGatewayModule(context, () => auth.service.knownSecrets()),
-    createAlertsModule(context, auth.service),
-  ];
-  const { handlers, pending } = assembleHandlers(modules.map((m) => m.handlers));
+  const gateway = createGatewayModule(context, () => auth.service.knownSecrets());
+  const alerts = createAlertsModule(context, auth.service);
+  const modules = [app, auth, gateway, alerts];
+  assertOneHandlerPerChannel(modules.map((m) => m.handlers));
+  // Typed as the full table: a contract channel that no module handles is a compile error here.
+  const handlers: Handlers = { ...app.handlers, ...auth.handlers, ...gateway.handlers, ...alerts.handlers };
+  return { handlers, modules };
+}
+
+/** Builds core over a context already made (tests keep the context to drive its ports: clock, events, notifier). */
+export function assembleAppCore(context: CoreContext): AppCore {
+  const { handlers, modules } = createModules(context);
   let disposed: Promise<void> | undefined;
   return {
-    handlers,
     dispatch: createDispatcher(handlers, (channel, err) => context.logger.error(`channel ${channel} failed`, err)),
     events: context.events,
-    pendingChannels: pending,
-    context,
+    settings: { get: () => context.settings.get(), onChange: (listener) => context.settings.onChange(listener) },
+    navigate(request) {
+      const parsed = NavigateRequest.safeParse(request);
+      if (parsed.success) context.events.emit('app:navigate', parsed.data);
+      return parsed.success;
+    },
     async start() {
       for (const m of modules) await m.start?.();
     },

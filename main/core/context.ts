@@ -3,6 +3,7 @@
  * capabilities. Built once by `createAppCore`; tests build it with fakes.
  */
 import os from 'node:os';
+import type { InvokeChannel } from '../../shared/contract';
 import type { Handlers } from './dispatch';
 import { systemClock, type Clock } from './clock';
 import { createEventHub, type EventHub } from './events';
@@ -69,9 +70,12 @@ export interface CoreContext {
   cli: OpenClawCli;
 }
 
-/** A slice of the app: some handlers plus optional start and dispose steps. */
-export interface CoreModule {
-  handlers: Partial<Handlers>;
+/**
+ * A slice of the app: a handler for each channel `C` it owns (all of them: one missing is a compile error), plus
+ * optional start, resume and dispose steps. `createAppCore` joins the slices into the total handler table.
+ */
+export interface CoreModule<C extends InvokeChannel> {
+  handlers: Pick<Handlers, C>;
   start?(): Promise<void>;
   /** After the machine wakes from sleep: re-check whatever depends on time (the shell calls `AppCore.resume`). */
   resume?(): Promise<void>;

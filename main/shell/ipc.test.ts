@@ -74,20 +74,20 @@ describe('registerIpc', () => {
   });
 
   it('forwards core events to our window, and stops (handlers too) on dispose', async () => {
-    const { fake, win, core, dispose } = setup();
-    core.context.events.emit('gateway:log', { lines: [] });
+    const { fake, win, context, dispose } = setup();
+    context.events.emit('gateway:log', { lines: [] });
     expect(win.webContents.sent).toEqual([['gateway:log', { lines: [] }]]);
     dispose();
-    core.context.events.emit('gateway:log', { lines: [] });
+    context.events.emit('gateway:log', { lines: [] });
     expect(win.webContents.sent).toHaveLength(1);
     expect(fake.ipcMain.handlers.size).toBe(0);
     await expect(fake.ipcMain.invoke(win.invokeEvent(), 'app:info', {})).rejects.toThrow(/No handler/);
   });
 
   it('does not send events to a destroyed window', () => {
-    const { win, core } = setup();
+    const { win, context } = setup();
     win.webContents.destroyed = true;
-    core.context.events.emit('gateway:log', { lines: [] });
+    context.events.emit('gateway:log', { lines: [] });
     expect(win.webContents.sent).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
+import { assembleAppCore, createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
+import { createCoreContext, type CoreContext } from '../core/context';
 import { makeTempDir } from '../testing/test-support';
 import { createFakeElectron } from '../testing/fake-electron';
 import type { StoreFactory } from './preferences';
@@ -31,10 +32,14 @@ function setup(overrides: Partial<ShellOptions> = {}, fakeOptions: Parameters<ty
   fs.writeFileSync(path.join(dirs.renderer, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}"><div id="root"></div>`);
   const fake = createFakeElectron({ userData: dirs.userData, ...fakeOptions });
   const cores: AppCore[] = [];
+  /** Each core's context, to drive its ports (events, the shell's notifier) as core itself would. */
+  const contexts: CoreContext[] = [];
   const createCore = (deps: CoreDeps) => {
-    const core = createAppCore({ ...deps, stateDirOverride: dirs.state, env: {}, homeDir: tmp.dir });
+    const context = createCoreContext({ ...deps, stateDirOverride: dirs.state, env: {}, homeDir: tmp.dir });
+    const core = assembleAppCore(context);
     vi.spyOn(core, 'dispose');
     cores.push(core);
+    contexts.push(context);
     return core;
   };
   const errors: string[] = [];
@@ -62,7 +67,7 @@ function setup(overrides: Partial<ShellOptions> = {}, fakeOptions: Parameters<ty
     if (!running) throw new Error('shell did not start');
     return running;
   };
-  return { fake, handle, dirs, cores, errors, started, window: () => fake.windows[0]! };
+  return { fake, handle, dirs, cores, contexts, errors, started, window: () => fake.windows[0]! };
 }
 
 describe('startShell', () => {
@@ -106,7 +111,8 @@ describe('startShell', () => {
     });
     await started();
     expect(seen[0]).toMatchObject({ stateDirOverride: stateDir, dataDir });
-    expect(cores[0]!.context.paths.stateDir).toBe(stateDir);
+    const info = await cores[0]!.dispatch('app:info', {});
+    expect(info.ok && info.value.stateDir).toBe(stateDir);
   });
 
   it('keeps preferences in electron-store under userData', async () => {
@@ -175,20 +181,20 @@ describe('startShell', () => {
   });
 
   it('opens the window on the view a clicked notification names', async () => {
-    const { fake, cores, started, window } = setup();
+    const { fake, contexts, started, window } = setup();
     await started();
-    cores[0]!.context.notifier.show({ id: 'exp', title: 'Token expiring', body: 'in 1 hour', action: { view: 'renew', profileId: 'anthropic:work' } });
+    contexts[0]!.notifier.show({ id: 'exp', title: 'Token expiring', body: 'in 1 hour', action: { view: 'renew', profileId: 'anthropic:work' } });
     fake.notifications[0]!.emit('click');
     expect(window()).toMatchObject({ visible: true, focused: true });
     expect(window().webContents.sent).toContainEqual(['app:navigate', { view: 'renew', profileId: 'anthropic:work' }]);
   });
 
   it('shows the gateway state in the tray, and its Quit item quits through the guard', async () => {
-    const { fake, cores, started } = setup();
+    const { fake, cores, contexts, started } = setup();
     await started();
     const tray = fake.trays[0]!;
     expect(tray.image).toBe(path.join('/app/resources/tray', 'stopped.png'));
-    cores[0]!.context.events.emit('gateway:state', { status: 'ready', port: 18789, owned: true });
+    contexts[0]!.events.emit('gateway:state', { status: 'ready', port: 18789, owned: true });
     expect(tray.image).toBe(path.join('/app/resources/tray', 'ready.png'));
     tray.clickItem('Quit ClawTray');
     await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
@@ -216,12 +222,12 @@ describe('startShell', () => {
   });
 
   it('tray items run gateway channels, open Settings and the logs folder', async () => {
-    const { fake, cores, dirs, started, window } = setup();
+    const { fake, cores, contexts, dirs, started, window } = setup();
     await started();
     const core = cores[0]!;
     const dispatch = vi.spyOn(core, 'dispatch');
     const logFile = path.join(dirs.state, 'logs', 'openclaw.log');
-    core.context.events.emit('gateway:state', { status: 'stopped', port: 18789, owned: true, logFile });
+    contexts[0]!.events.emit('gateway:state', { status: 'stopped', port: 18789, owned: true, logFile });
     const tray = fake.trays[0]!;
     tray.clickItem('Start the gateway');
     await vi.waitFor(() => expect(dispatch).toHaveBeenCalledWith('gateway:start', {}));
@@ -233,11 +239,11 @@ describe('startShell', () => {
   });
 
   it('"Quit and stop the gateway" appears when the gateway would outlive the app, and stops it before quitting', async () => {
-    const { fake, cores, started, window } = setup();
+    const { fake, cores, contexts, started, window } = setup();
     await started();
     const core = cores[0]!;
     await fake.ipcMain.invoke(window().invokeEvent(), 'settings:update', { keepGatewayRunning: true });
-    core.context.events.emit('gateway:state', { status: 'ready', port: 18789, owned: true });
+    contexts[0]!.events.emit('gateway:state', { status: 'ready', port: 18789, owned: true });
     const tray = fake.trays[0]!;
     expect(tray.menu!.template.map((i) => i.label)).toContain('Quit ClawTray (the gateway keeps running)');
     const dispatch = vi.spyOn(core, 'dispatch');

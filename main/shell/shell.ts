@@ -6,7 +6,6 @@
  */
 import { parseLaunchDirs } from './launch-args';
 import os from 'node:os';
-import { NavigateRequest } from '../../shared/contract';
 import type { AppCore, CoreDeps } from '../core/app-core';
 import type { Logger } from '../core/context';
 import type { ElectronSurface } from './electron-surface';
@@ -70,7 +69,7 @@ function setUpTray(electron: ElectronSurface, options: ShellOptions, core: AppCo
   const tracker = trackTrayInput(core, { env: options.env, onChange: (input) => tray?.render(buildTrayModel(input)) });
   const context: TrayActionContext = {
     ...actions,
-    openLogsFolder: () => openLogsFolder(tracker.current().gateway, new Date(core.context.clock.now()), electron.shell.openPath),
+    openLogsFolder: () => openLogsFolder(tracker.current().gateway, new Date(), electron.shell.openPath),
   };
   const created = createTray(
     {
@@ -167,8 +166,7 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
 
     const openView = (action?: Record<string, string>) => {
       w.showAndFocus();
-      const parsed = action ? NavigateRequest.safeParse(action) : null;
-      if (parsed?.success) c.context.events.emit('app:navigate', parsed.data);
+      if (action) c.navigate(action);
     };
     const trayHandle = setUpTray(electron, options, c, {
       openView,
@@ -189,7 +187,7 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       homeDir: options.homeDir ?? os.homedir(),
       logger,
     });
-    disposeLoginItem = syncLoginItem(c.context.settings, loginItem, logger);
+    disposeLoginItem = syncLoginItem(c.settings, loginItem, logger);
     resumeOnWake(electron.powerMonitor, () => c.resume(), logger);
 
     const launchedHidden = options.argv.includes(HIDDEN_FLAG) || (options.platform === 'darwin' && !!app.getLoginItemSettings().wasOpenedAtLogin);

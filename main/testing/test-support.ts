@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
+import { assembleAppCore, type AppCore, type CoreDeps } from '../core/app-core';
+import { createCoreContext, type CoreContext } from '../core/context';
 
 /** A fresh temp dir; removed by the returned cleanup. */
 export function makeTempDir(prefix = 'clawtray-test-'): { dir: string; cleanup: () => void } {
@@ -12,14 +13,14 @@ export function makeTempDir(prefix = 'clawtray-test-'): { dir: string; cleanup: 
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A core over temp state and data dirs, hermetic env; extra deps override. */
-export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore; stateDir: string; dataDir: string; cleanup: () => Promise<void> } {
+/** A core over temp state and data dirs, hermetic env; extra deps override. `context` is core's, for driving its ports. */
+export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore; context: CoreContext; stateDir: string; dataDir: string; cleanup: () => Promise<void> } {
   const root = makeTempDir();
   const stateDir = path.join(root.dir, 'state');
   const dataDir = path.join(root.dir, 'data');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const core = createAppCore({
+  const context = createCoreContext({
     shell: 'web',
     version: '0.0.0-test',
     dataDir,
@@ -28,8 +29,10 @@ export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore
     homeDir: root.dir,
     ...overrides,
   });
+  const core = assembleAppCore(context);
   return {
     core,
+    context,
     stateDir,
     dataDir,
     cleanup: async () => {

@@ -30,7 +30,7 @@ function setup(answers: Record<string, (input: any) => Result<unknown>>, setting
   };
   const service = createSettingsService(memoryBackend(settings));
   const seen: TrayInput[] = [];
-  const tracker = trackTrayInput({ dispatch: dispatch as any, events, context: { settings: service } }, { env, onChange: (input) => seen.push(input) });
+  const tracker = trackTrayInput({ dispatch: dispatch as any, events, settings: service }, { env, onChange: (input) => seen.push(input) });
   return { events, tracker, seen, service, calls };
 }
 

@@ -14,7 +14,7 @@ import { EMPTY_TRAY_INPUT, type TrayInput } from './tray-model';
 export interface TrayInputSource {
   dispatch: Dispatch;
   events: EventSource;
-  context: { settings: Pick<SettingsService, 'get' | 'onChange'> };
+  settings: Pick<SettingsService, 'get' | 'onChange'>;
 }
 
 /** Follows the tray's input. */
@@ -38,7 +38,7 @@ export function trackTrayInput(
   core: TrayInputSource,
   options: { env: Record<string, string | undefined>; onChange?: (input: TrayInput) => void },
 ): TrayInputTracker {
-  const settings = core.context.settings;
+  const settings = core.settings;
   let agentId = settings.get().agentId;
   let input: TrayInput = { ...EMPTY_TRAY_INPUT, ...fromSettings(settings.get(), options.env) };
   const heard = { gateway: false, auth: false, alerts: false };

@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NavigateRequest } from '../../shared/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { defaultAppDataDir } from '../serve/app-data-dir';
 import { lockDataDir } from './data-dir-lock';
@@ -91,9 +90,7 @@ export async function runWebShell(parts: WebShellParts, proc: WebShellProcess): 
       // Plays a click on the newest recorded notification, as the desktop shell does: the window opens its view.
       'click-notification': () => {
         const last = notifier.list().at(-1);
-        const request = last?.action ? NavigateRequest.safeParse(last.action) : undefined;
-        if (request?.success) core.context.events.emit('app:navigate', request.data);
-        return { clicked: request?.success ? last!.id : null };
+        return { clicked: last?.action && core.navigate(last.action) ? last.id : null };
       },
       tray: tray.route,
     },

@@ -15,7 +15,7 @@ beforeEach(async () => {
   const r = makeTempDir();
   rendererDir = r.dir;
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  emitAlerts = () => t.core.context.events.emit('alerts:changed', { alerts: [] });
+  emitAlerts = () => t.context.events.emit('alerts:changed', { alerts: [] });
   server = await startWebServer({
     core: t.core,
     rendererDir,

@@ -107,7 +107,7 @@ describe('auth handlers', () => {
     expect(cfg.plugins.entries['cloudflare-ai-gateway']).toEqual({ enabled: true });
     expect(cfg.agents.defaults.model.primary).toBe('anthropic/claude-opus-4-8');
     expect(fs.readFileSync(s.file('.env'), 'utf8')).toContain('CLOUDFLARE_AI_GATEWAY_API_KEY=');
-    const mod = createAuthModule(s.core.context);
+    const mod = createAuthModule(s.context);
     await mod.service.getStatus();
     expect(mod.service.knownSecrets()).toEqual(expect.arrayContaining([API_KEY, CF_TOKEN, `Bearer ${CF_TOKEN}`]));
     await mod.dispose?.();

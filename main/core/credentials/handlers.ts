@@ -4,6 +4,7 @@
  * step). The module also returns the credentials service (`service`) for the modules that need statuses or the
  * secrets to redact. Flows and service reach credentials only through the module's `CredentialBackend`.
  */
+import type { InvokeChannel } from '../../../shared/contract';
 import { maskSecret } from '../../../shared/masking';
 import { createAuthService, type AuthService } from './service';
 import type { CoreContext, CoreModule } from '../context';
@@ -15,8 +16,11 @@ import { backendForVersion } from './choose-backend';
 
 export type { AuthService } from './service';
 
+/** The channels this module answers: credentials (`auth:*`), the default model and the `.env` file (`env:*`). */
+export type AuthChannel = Extract<InvokeChannel, `auth:${string}` | `env:${string}` | 'models:setDefault'>;
+
 /** The auth module: handlers, lifecycle, and the service other modules use. */
-export interface AuthModule extends CoreModule {
+export interface AuthModule extends CoreModule<AuthChannel> {
   service: AuthService;
 }
 

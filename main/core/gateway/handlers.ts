@@ -5,7 +5,7 @@
 import type { AppLanguage } from '../../../shared/i18n/notifications';
 import { resolveLanguage, systemLocalesFromEnv } from '../../../shared/i18n/language';
 import { gatewayFailureText } from '../alerts/notification-text';
-import type { GatewayState } from '../../../shared/contract';
+import type { GatewayState, InvokeChannel } from '../../../shared/contract';
 import type { CoreContext, CoreModule, NotificationRequest } from '../context';
 import { ensureGatewayConfig } from './gateway-config';
 import { createHealthClient } from './health';
@@ -20,11 +20,14 @@ export function failureNotice(prev: GatewayState | undefined, next: GatewayState
   return { id: `gateway-${next.reason}`, ...gatewayFailureText(next.reason, lang), action: { view: 'gateway' } };
 }
 
+/** The channels this module answers: every `gateway:*` channel of the contract. */
+export type GatewayChannel = Extract<InvokeChannel, `gateway:${string}`>;
+
 /**
  * Handlers for finding, installing, starting and stopping the gateway. `secrets` lists values to redact from the
  * gateway's output (the keys the app wrote); the gateway token is always redacted.
  */
-export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule {
+export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule<GatewayChannel> {
   const health = createHealthClient();
   let last: GatewayState | undefined;
   const supervisor = new GatewaySupervisor({
