@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { INVOKE_CHANNELS, type GatewayState } from '../../shared/contract';
 import { assertOneHandlerPerChannel, createModules, type AppChannel } from './app-core';
 import type { CoreModule } from './context';
@@ -8,17 +8,7 @@ import type { Handlers } from './dispatch';
 import type { AlertsChannel } from './alerts/handlers';
 import type { AuthModule } from './credentials/handlers';
 import type { GatewayChannel } from './gateway/handlers';
-import { makeTestCore } from '../testing/test-support';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-function core() {
-  const t = makeTestCore();
-  cleanups.push(t.cleanup);
-  return t;
-}
+import { useTestCore as core } from '../testing/use-test-core';
 
 /**
  * Compile-time proof that the handler table is total (`npm run typecheck` checks this file; it never runs): each
@@ -47,7 +37,7 @@ describe('createAppCore', () => {
   it('builds exactly one handler per contract channel, from the feature modules', async () => {
     const t = core();
     const { handlers, modules } = createModules(t.context);
-    cleanups.push(async () => {
+    onTestFinished(async () => {
       for (const m of modules) await m.dispose?.();
     });
     expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());

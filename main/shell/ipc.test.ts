@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/contract';
-import { makeTestCore } from '../testing/test-support';
+import { useTestCore } from '../testing/use-test-core';
 import { createFakeElectron, FakeSession, FakeWebContents, fakeFrame, type FakeBrowserWindow } from '../testing/fake-electron';
 import { ELECTRON_STORE_CHANNEL, registerIpc } from './ipc';
 
 const silent = { info() {}, warn() {}, error() {} };
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
 function setup() {
-  const t = makeTestCore();
-  cleanups.push(t.cleanup);
+  const t = useTestCore();
   const fake = createFakeElectron();
   const win = new fake.BrowserWindow({} as never);
   const dispatch = vi.fn(t.core.dispatch);

@@ -1,24 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { isLockStale, lockPathFor, withFileLock, type ProcessProbe } from './file-lock';
 import { startChild } from '../../testing/test-child';
-import { makeTempDir } from '../../testing/test-support';
+import { useTempDirs } from '../../testing/use-temp-dirs';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-function tmp() {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tmp = useTempDirs();
 /** A live process of our own, stopped after the test. */
 function liveProcess(): number {
   const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-  cleanups.push(() => child.kill('SIGKILL'));
+  onTestFinished(() => void child.kill('SIGKILL'));
   return child.pid!;
 }
 function deadPid(): number {
@@ -54,7 +46,7 @@ describe('withFileLock', () => {
   it('gets the lock once another process releases it', async () => {
     const file = path.join(tmp(), 'f.json');
     const holder = startChild(['hold-lock', file, '300']);
-    cleanups.push(() => holder.proc.kill('SIGKILL'));
+    onTestFinished(() => void holder.proc.kill('SIGKILL'));
     await holder.waitFor((l) => l.locked === true);
     const result = await withFileLock(file, async () => 'mine', { timeoutMs: 10_000 });
     expect(result).toBe('mine');

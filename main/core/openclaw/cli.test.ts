@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../clock';
 import { CoreError } from '../errors';
 import { isPidAlive } from '../process/pid';
@@ -11,11 +11,6 @@ import type { Located } from './locate';
 const FAKE_CLI = path.join(__dirname, '..', '..', 'testing', 'fake-openclaw-cli.mjs');
 const launch = { command: process.execPath, prefixArgs: [FAKE_CLI], pathDir: path.dirname(process.execPath) };
 const located: Located = { installation: { openclawPath: FAKE_CLI, nodePath: process.execPath, version: '2026.9.6', source: 'settings', searched: [] }, launch };
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
 
 function setup(over: Partial<CliDeps> = {}): { cli: OpenClawCli; stateDir: string; dir: string } {
   const tmp = makeTempDir('clawtray-cli-');
@@ -31,7 +26,10 @@ function setup(over: Partial<CliDeps> = {}): { cli: OpenClawCli; stateDir: strin
     port: () => 19123,
     ...over,
   });
-  cleanups.push(tmp.cleanup, () => cli.dispose());
+  onTestFinished(async () => {
+    await cli.dispose();
+    tmp.cleanup();
+  });
   return { cli, stateDir, dir: tmp.dir };
 }
 

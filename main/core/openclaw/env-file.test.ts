@@ -2,18 +2,13 @@ import crypto from 'node:crypto';
 import dotenv from 'dotenv';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quoteEnvValue, readEnvFile, setEnvVar, setInText, unsetEnvVar, unsetInText } from './env-file';
-import { makeTempDir } from '../../testing/test-support';
+import { useTempDirs } from '../../testing/use-temp-dirs';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const tmp = useTempDirs();
 function envPath() {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return path.join(t.dir, 'state', '.env');
+  return path.join(tmp(), 'state', '.env');
 }
 
 const SAMPLE = [

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../clock';
 import { createCoreContext } from '../context';
 import { makeTempDir } from '../../testing/test-support';
@@ -8,10 +8,6 @@ import { FAKE_OPENCLAW } from '../../testing/gateway-test-support';
 import { createOpenClawInstallation, type InstallationDeps } from './installation';
 
 const FAKE_DIR = path.dirname(FAKE_OPENCLAW);
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
 
 /** A copy of the fake install whose package.json version the test can change. */
 function fakeInstall(root: string, version: string): string {
@@ -26,7 +22,7 @@ function fakeInstall(root: string, version: string): string {
 
 function setup(over: Partial<InstallationDeps> = {}) {
   const tmp = makeTempDir('clawtray-install-');
-  cleanups.push(tmp.cleanup);
+  onTestFinished(tmp.cleanup);
   let settingsPath: string | null = null;
   let searches = 0;
   const service = createOpenClawInstallation({
@@ -44,7 +40,7 @@ function setup(over: Partial<InstallationDeps> = {}) {
     },
     ...over,
   });
-  cleanups.push(() => service.dispose());
+  onTestFinished(() => service.dispose());
   return { service, root: tmp.dir, setPath: (p: string | null) => (settingsPath = p), searches: () => searches };
 }
 
@@ -124,9 +120,9 @@ describe.runIf(process.platform !== 'win32')('OpenClaw installation service', ()
 describe.runIf(process.platform !== 'win32')('the core context', () => {
   it('has one installation that follows the OpenClaw path setting', async () => {
     const tmp = makeTempDir('clawtray-ctx-');
-    cleanups.push(tmp.cleanup);
+    onTestFinished(tmp.cleanup);
     const ctx = createCoreContext({ shell: 'web', version: '0', dataDir: path.join(tmp.dir, 'data'), stateDirOverride: path.join(tmp.dir, 'state'), env: { PATH: '' }, homeDir: tmp.dir });
-    cleanups.push(() => ctx.installation.dispose());
+    onTestFinished(() => ctx.installation.dispose());
     expect((await ctx.installation.get()).problem?.reason).toBe('not-installed');
     const entry = fakeInstall(tmp.dir, '2026.9.6');
     ctx.settings.update({ openclawPath: entry });

@@ -1,22 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../testing/test-support';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../testing/use-temp-dirs';
 import { FAKE_OPENCLAW } from '../../testing/gateway-test-support';
 import { findPackage, locateOpenClaw, type LocateInputs } from './locate';
 import { openclawCandidates } from './locate-candidates';
 
 const FAKE_DIR = path.dirname(FAKE_OPENCLAW);
 const NODE_DIR = path.dirname(process.execPath);
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-function tmp() {
-  const t = makeTempDir('clawtray-locate-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tmp = useTempDirs();
 function inputs(home: string, over: Partial<LocateInputs> = {}): LocateInputs {
   return { settingsPath: null, env: { PATH: '' }, homeDir: home, platform: 'linux', dataDir: path.join(home, 'data'), loginShellPath: async () => undefined, selfNode: process.execPath, ...over };
 }
