@@ -5,7 +5,8 @@
  *  - `main/core` and `main/tray` never import `electron` (they run in plain Node, under both shells);
  *  - no folder imports "upward": core from shell/web/serve/tray, tray from shell/web, serve from shell/web, and the
  *    two shells (shell, web) not from each other.
- * Each rule is shown failing on a synthetic offending import, so the check itself is known to work.
+ * Each rule is shown failing on a synthetic offending import, so the check itself is known to work. It also keeps
+ * every fake in `main/testing` and only the composition and boundary modules at the root of `main/core`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,6 +99,16 @@ describe('import boundaries', () => {
     expect(violation('main/tray/tray-input.ts', '../core/dispatch')).toBeUndefined();
     expect(violation('main/testing/fake-electron.ts', '../core/context')).toBeUndefined();
     expect(violation('main/core/gateway/handlers.ts', '../openclaw/installation')).toBeUndefined();
+  });
+
+  it('keeps fakes in main/testing and only the composition and boundary modules at the root of main/core', () => {
+    const all = (dir: string): string[] =>
+      fs.readdirSync(path.join(repo, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+    const testLike = all('main').filter((f) => /\/(fake-[^/]*|[^/]*test-support[^/]*|test-child[^/]*|use-temp-dirs[^/]*)$/.test(f));
+    expect(testLike.length).toBeGreaterThan(3);
+    expect(testLike.filter((f) => !f.startsWith('main/testing/'))).toEqual([]);
+    const root = fs.readdirSync(path.join(repo, 'main/core')).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
+    expect(root.sort()).toEqual(['app-core.ts', 'clock.ts', 'context.ts', 'dispatch.ts', 'errors.ts', 'events.ts', 'settings.ts']);
   });
 
   it('holds for every shipped file', () => {
