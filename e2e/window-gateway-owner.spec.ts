@@ -81,3 +81,59 @@ test('quit with keep-running, relaunch on the same data folder, Stop: gateway go
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("Settings hands the gateway to OpenClaw's background service and back; the Gateway page controls it through OpenClaw", { tag: '@web-shell' }, async ({ page }) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-service-'));
+  const dirs = { stateDir: path.join(root, 'state'), dataDir: path.join(root, 'data') };
+  fs.mkdirSync(dirs.stateDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dirs.stateDir, 'openclaw.json'), JSON.stringify({ logging: { file: path.join(root, 'openclaw.log') } }));
+  const shell = await startWebShell(dirs);
+  try {
+    const port = await freePort();
+    await page.goto(shell.url);
+    await skipWizard(page);
+    await useFakeOpenClaw(page, port);
+    await openView(page, 'Gateway');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const chip = page.getByTestId('gateway-page-status');
+    await expect(chip).toHaveText('Ready', { timeout: 30_000 });
+
+    await openView(page, 'Settings');
+    await page.getByRole('radio', { name: /OpenClaw's background service/ }).click();
+    const dialog = page.getByRole('dialog', { name: "Let OpenClaw's background service run the gateway?" });
+    await expect(dialog).toContainText('systemd user unit openclaw-gateway.service');
+    await snapScreen(page, 'settings-gateway-owner-confirm');
+    await dialog.getByRole('button', { name: 'Install the service' }).click();
+    await expect(page.getByText("OpenClaw's background service (openclaw-gateway.service) now runs the gateway.")).toBeVisible({ timeout: 30_000 });
+
+    await openView(page, 'Gateway');
+    await expect(chip).toHaveText('Ready', { timeout: 30_000 });
+    await expect(page.getByTestId('gateway-run-by')).toHaveText("Run by OpenClaw's background service (openclaw-gateway.service).");
+    await expect(page.getByTestId('gateway-owner')).toHaveText("OpenClaw's background service");
+    await snapScreen(page, 'gateway-service');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(chip).toHaveText('Stopped', { timeout: 30_000 });
+    await expect(page.getByRole('log', { name: 'Gateway log' })).toContainText('$ openclaw gateway stop');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(chip).toHaveText('Ready', { timeout: 30_000 });
+
+    await openView(page, 'Settings');
+    await page.getByRole('radio', { name: /^ClawTray/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove the service' }).click();
+    await expect(page.getByText('ClawTray runs the gateway again; openclaw-gateway.service was removed.')).toBeVisible({ timeout: 30_000 });
+    await openView(page, 'Gateway');
+    await expect(chip).toHaveText('Ready', { timeout: 30_000 });
+    await expect(page.getByTestId('gateway-owner')).toHaveText('ClawTray');
+    const service = JSON.parse(fs.readFileSync(path.join(dirs.stateDir, 'fake-service.json'), 'utf8')) as { installed: boolean };
+    expect(service.installed).toBe(false);
+  } finally {
+    try {
+      const { runnerPid } = JSON.parse(fs.readFileSync(path.join(dirs.stateDir, 'fake-service.json'), 'utf8')) as { runnerPid?: number };
+      if (runnerPid) process.kill(-runnerPid, 'SIGKILL');
+    } catch {
+      // no service left running
+    }
+    await shell.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -53,13 +53,30 @@ export const AppInfo = z.object({
   stateDir: z.string(),
   configPath: z.string(),
   agentId: z.string(),
+  /** The name and kind of OpenClaw's background service for this state dir, for "Who runs the gateway". */
+  gatewayService: z.object({ name: z.string(), kind: z.enum(['launchd', 'systemd', 'schtasks']) }).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const GatewayStatus = z.enum(['not-installed', 'stopped', 'starting', 'running', 'ready', 'stopping', 'crashed', 'failed', 'external']);
 export type GatewayStatus = z.infer<typeof GatewayStatus>;
 
-export const GatewayFailReason = z.enum(['config', 'crash-loop', 'port-in-use', 'spawn-error', 'node-missing', 'not-installed', 'unknown']);
+/**
+ * Why a gateway is `failed`. The `service-*` reasons are about OpenClaw's background service: it keeps restarting a
+ * crashing gateway, one of its commands failed (OpenClaw's message in `message`), or it is not installed.
+ */
+export const GatewayFailReason = z.enum([
+  'config',
+  'crash-loop',
+  'port-in-use',
+  'spawn-error',
+  'node-missing',
+  'not-installed',
+  'unknown',
+  'service-crash-loop',
+  'service-command',
+  'service-missing',
+]);
 
 /** Where OpenClaw was found (or everywhere it was looked for). */
 export const GatewayInstallation = z.object({
@@ -95,6 +112,8 @@ export const GatewayState = z.object({
   portHolder: z.object({ pid: z.number().int().optional(), command: z.string().optional() }).optional(),
   installation: GatewayInstallation.optional(),
   logFile: z.string().optional(),
+  /** OpenClaw's background service, when it runs (or should run) the gateway: its name, manager and whether it is set up. */
+  service: z.object({ name: z.string(), manager: z.string().optional(), installed: z.boolean(), loaded: z.boolean() }).optional(),
 });
 export type GatewayState = z.infer<typeof GatewayState>;
 
@@ -166,8 +185,13 @@ export type Language = z.infer<typeof Language>;
 const HOUR = 3_600_000;
 export const DEFAULT_THRESHOLDS_MS = [7 * 24 * HOUR, 24 * HOUR, HOUR];
 
+/** Who runs the gateway: ClawTray (a child of the app) or OpenClaw's own background service. */
+export const GatewayOwnerChoice = z.enum(['clawtray', 'service']);
+export type GatewayOwnerChoice = z.infer<typeof GatewayOwnerChoice>;
+
 export const Settings = z.object({
   openclawPath: z.string().nullable(),
+  gatewayOwner: GatewayOwnerChoice,
   port: Port,
   autoStartGateway: z.boolean(),
   keepGatewayRunning: z.boolean(),
@@ -182,6 +206,7 @@ export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
   openclawPath: null,
+  gatewayOwner: 'clawtray',
   port: 18789,
   autoStartGateway: false,
   keepGatewayRunning: false,
@@ -225,6 +250,7 @@ export const invokeChannels = {
   'gateway:start': { input: Empty, output: GatewayState },
   'gateway:stop': { input: Empty, output: GatewayState },
   'gateway:restart': { input: Empty, output: GatewayState },
+  'gateway:setOwner': { input: z.object({ owner: GatewayOwnerChoice }).strict(), output: GatewayState },
   'gateway:logs': {
     input: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
     output: z.object({ lines: z.array(LogLine), logFile: z.string().optional() }),

@@ -13,4 +13,9 @@ describe('gatewayActions', () => {
     expect(gatewayActions(null)).toEqual({ start: false, stop: false, restart: false });
     expect(gatewayActions({ status: 'external' })).toEqual({ start: false, stop: false, restart: false });
   });
+  it('lets a troubled background service be stopped or retried through OpenClaw, and sends a missing one to Settings', () => {
+    expect(gatewayActions({ status: 'failed', reason: 'service-crash-loop' })).toEqual({ start: false, stop: true, restart: true });
+    expect(gatewayActions({ status: 'failed', reason: 'service-command' })).toEqual({ start: true, stop: true, restart: false });
+    expect(gatewayActions({ status: 'failed', reason: 'service-missing' })).toEqual({ start: false, stop: false, restart: false });
+  });
 });

@@ -25,7 +25,20 @@ const ACTIONS: Record<GatewayStatus, GatewayActions> = {
   external: NONE,
 };
 
+/**
+ * What OpenClaw's background service allows when it is in trouble: a service restarting a crashing gateway can be
+ * stopped or restarted (through OpenClaw); after a failed command the user may try again; a missing service is set
+ * up in Settings, not here.
+ */
+const SERVICE_FAILED: Partial<Record<string, GatewayActions>> = {
+  'service-crash-loop': { start: false, stop: true, restart: true },
+  'service-command': { start: true, stop: true, restart: false },
+  'service-missing': NONE,
+};
+
 /** The enabled buttons; an external gateway belongs to someone else and is never stopped from here. */
-export function gatewayActions(state: Pick<GatewayState, 'status'> | null | undefined): GatewayActions {
-  return state ? ACTIONS[state.status] : NONE;
+export function gatewayActions(state: Pick<GatewayState, 'status' | 'reason'> | null | undefined): GatewayActions {
+  if (!state) return NONE;
+  if (state.status === 'failed' && state.reason && SERVICE_FAILED[state.reason]) return SERVICE_FAILED[state.reason]!;
+  return ACTIONS[state.status];
 }

@@ -71,8 +71,23 @@ describe('createAppCore', () => {
     const r = await c.dispatch('app:info', {});
     expect(r).toEqual({
       ok: true,
-      value: { version: '0.0.0-test', shell: 'web', stateDir, configPath: path.join(stateDir, 'openclaw.json'), agentId: 'main' },
+      value: {
+        version: '0.0.0-test',
+        shell: 'web',
+        stateDir,
+        configPath: path.join(stateDir, 'openclaw.json'),
+        agentId: 'main',
+        gatewayService: { name: process.platform === 'darwin' ? 'ai.openclaw.gateway' : process.platform === 'win32' ? 'OpenClaw Gateway' : 'openclaw-gateway.service', kind: process.platform === 'darwin' ? 'launchd' : process.platform === 'win32' ? 'schtasks' : 'systemd' },
+      },
     });
+  });
+
+  it('refuses to change who runs the gateway through settings:update (gateway:setOwner stops the old owner first)', async () => {
+    const { core: c } = core();
+    const r = await c.dispatch('settings:update', { gatewayOwner: 'service' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { gatewayOwner: expect.any(String) } } });
+    expect(await c.dispatch('settings:get', {})).toMatchObject({ ok: true, value: { gatewayOwner: 'clawtray' } });
+    expect((await c.dispatch('settings:update', { gatewayOwner: 'clawtray', port: 18800 })).ok).toBe(true);
   });
 
   it('returns VALIDATION with field details for bad input, and NOT_FOUND for an unknown channel', async () => {

@@ -6,11 +6,14 @@
 import { NavigateRequest, type InvokeChannel } from '../../shared/contract';
 import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { CoreError } from './errors';
 import type { EventSource } from './events';
 import type { SettingsService } from './settings';
 import { createAlertsModule } from './alerts/handlers';
 import { createAuthModule } from './credentials/handlers';
 import { createGatewayModule } from './gateway/handlers';
+import { profileOf } from './gateway/service-cli';
+import { serviceKind, serviceName } from './gateway/service-status';
 
 export type { CoreDeps } from './context';
 
@@ -46,9 +49,18 @@ function createAppModule(ctx: CoreContext): CoreModule<AppChannel> {
         stateDir: ctx.paths.stateDir,
         configPath: ctx.paths.configPath,
         agentId: ctx.settings.get().agentId,
+        gatewayService: {
+          name: serviceName(ctx.platform, profileOf(ctx.paths.stateDir, ctx.env.OPENCLAW_HOME?.trim() || ctx.homeDir)),
+          kind: serviceKind(ctx.platform),
+        },
       }),
       'settings:get': async () => ctx.settings.get(),
-      'settings:update': async (patch) => ctx.settings.update(patch),
+      'settings:update': async (patch) => {
+        if (patch.gatewayOwner !== undefined && patch.gatewayOwner !== ctx.settings.get().gatewayOwner) {
+          throw new CoreError('VALIDATION', 'Who runs the gateway is changed with gateway:setOwner, which stops the old owner first.', { fields: { gatewayOwner: 'validation.invalid' } });
+        }
+        return ctx.settings.update(patch);
+      },
     },
   };
 }

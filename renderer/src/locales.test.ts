@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Alert, ErrorCode, GatewayInstallation, GatewayOwner, GatewayStatus, InstallProgress, ProfileStatus } from '../../shared/contract';
+import { Alert, AppInfo, ErrorCode, GatewayInstallation, GatewayOwner, GatewayOwnerChoice, GatewayStatus, InstallProgress, ProfileStatus } from '../../shared/contract';
 import { CREDENTIAL_KINDS } from './lib/credential-input';
 import { EXPIRY_PRESETS } from './lib/expiry-presets';
 import { FAILURE_REASONS } from './lib/gateway-view';
@@ -59,6 +59,8 @@ describe('translations', () => {
       ...ProfileStatus.options.map((s) => `credential.status.${s}`),
       ...GatewayStatus.options.map((s) => `gateway.status.${s}`),
       ...GatewayOwner.options.map((o) => `gateway.ownerText.${o}`),
+      ...GatewayOwnerChoice.options.flatMap((c) => ['choice', 'confirmTitle', 'confirm', 'confirmButton', 'done'].map((f) => `settings.owner.${f}.${c}`)),
+      ...AppInfo.shape.gatewayService.unwrap().shape.kind.options.map((k) => `settings.owner.kind.${k}`),
       ...FAILURE_REASONS.flatMap((r) => [`gateway.reason.${r}`, `gateway.next.${r}`]),
       ...ErrorCode.options.flatMap((c) => [`errors.code.${c}`, `errors.next.${c}`]),
       'gateway.open.gateway',

@@ -1,17 +1,21 @@
 /**
- * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway. Wires the
- * supervisor and the installer to the context (settings, clock, events, paths); the work lives in `../gateway/`.
+ * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway, whoever runs
+ * it (ClawTray itself, or OpenClaw's background service), and change who does. Wires the supervisor, the service
+ * view and the installer to the context (settings, clock, events, paths); the work lives beside this file.
  */
 import type { AppLanguage } from '../../../shared/i18n/notifications';
 import { resolveLanguage, systemLocalesFromEnv } from '../../../shared/i18n/language';
 import { gatewayFailureText } from '../alerts/notification-text';
 import type { GatewayState, InvokeChannel } from '../../../shared/contract';
 import type { CoreContext, CoreModule, NotificationRequest } from '../context';
-import { ensureGatewayConfig } from './gateway-config';
+import { ensureGatewayConfig, readGatewayConfigInfo } from './gateway-config';
 import { createHealthClient } from './health';
 import { Installer } from './install';
 import { GatewaySupervisor } from './supervisor';
 import { ownerRecordPath } from './owner-record';
+import { ServiceCli } from './service-cli';
+import { ServiceGateway } from './service-gateway';
+import { GatewayOwnership } from './ownership';
 
 /** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
 export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
@@ -23,14 +27,28 @@ export function failureNotice(prev: GatewayState | undefined, next: GatewayState
 /** The channels this module answers: every `gateway:*` channel of the contract. */
 export type GatewayChannel = Extract<InvokeChannel, `gateway:${string}`>;
 
+/** Options for tests: faster watches and shorter deadlines of the service view. */
+export interface GatewayModuleOptions {
+  serviceTimeouts?: ConstructorParameters<typeof ServiceCli>[0]['timeouts'];
+  serviceWatch?: { healthyMs: number; downMs: number };
+  followMs?: number;
+}
+
 /**
  * Handlers for finding, installing, starting and stopping the gateway. `secrets` lists values to redact from the
  * gateway's output (the keys the app wrote); the gateway token is always redacted.
  */
-export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]): CoreModule<GatewayChannel> {
+export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], o: GatewayModuleOptions = {}): CoreModule<GatewayChannel> & { ownership: GatewayOwnership; supervisor: GatewaySupervisor } {
   const health = createHealthClient();
   let last: GatewayState | undefined;
-  const supervisor = new GatewaySupervisor({
+  const emit = (state: GatewayState) => {
+    const prev = last;
+    last = state;
+    ctx.events.emit('gateway:state', state);
+    const alert = failureNotice(prev, state, resolveLanguage(ctx.settings.get().language, systemLocalesFromEnv(ctx.env)));
+    if (alert) ctx.notifier.show(alert);
+  };
+  const supervisor: GatewaySupervisor = new GatewaySupervisor({
     clock: ctx.clock,
     platform: ctx.platform,
     env: ctx.env,
@@ -44,16 +62,43 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     ensureConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
     health,
     emitState: (state) => {
-      const prev = last;
-      last = state;
-      ctx.events.emit('gateway:state', state);
-      const alert = failureNotice(prev, state, resolveLanguage(ctx.settings.get().language, systemLocalesFromEnv(ctx.env)));
-      if (alert) ctx.notifier.show(alert);
+      if (ownership.mode !== 'app') return;
+      const wasExternal = last?.status === 'external';
+      emit(state);
+      // A gateway someone else runs may be OpenClaw's own service: ask OpenClaw once, when it appears.
+      if (state.status === 'external' && !wasExternal) void ownership.recheck();
     },
     emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
     secrets: () => secrets?.() ?? [],
     ownerRecord: ownerRecordPath(ctx.dataDir),
+    ...(o.followMs ? { followMs: o.followMs } : {}),
   });
+  const service = new ServiceGateway({
+    clock: ctx.clock,
+    health,
+    cli: new ServiceCli({ cli: ctx.cli, version: () => ctx.installation.version(), platform: ctx.platform, env: ctx.env, stateDir: ctx.paths.stateDir, homeDir: ctx.homeDir, ...(o.serviceTimeouts ? { timeouts: o.serviceTimeouts } : {}) }),
+    port: () => ctx.settings.get().port,
+    located: () => ctx.installation.current(),
+    logFile: async () => (await readGatewayConfigInfo(ctx.paths.configPath, ctx.clock.now())).logFile,
+    emitState: emit,
+    note: (line) => supervisor.note(line),
+    line: (stream, text) => supervisor.logLine(stream, text),
+    ...(o.serviceWatch ? { watch: o.serviceWatch } : {}),
+    ...(o.followMs ? { followMs: o.followMs } : {}),
+  });
+  const ownership: GatewayOwnership = new GatewayOwnership({
+    supervisor,
+    service,
+    choice: () => ctx.settings.get().gatewayOwner,
+    saveChoice: (gatewayOwner) => ctx.settings.update({ gatewayOwner }),
+    prepareConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
+    emit,
+    note: (line) => supervisor.note(line),
+  });
+  const refresh = async () => {
+    if (ownership.mode === 'app') await supervisor.refresh();
+    await ownership.recheck();
+  };
   const installer = new Installer({
     platform: ctx.platform,
     env: ctx.env,
@@ -64,29 +109,38 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[]):
     note: (line) => supervisor.note(line),
     onInstalled: async () => {
       await ctx.installation.refresh();
-      await supervisor.refresh();
+      await refresh();
     },
   });
   const unsubscribe = ctx.settings.onChange((next, prev) => {
     if (next.port !== prev.port) supervisor.portChanged();
-    if (next.openclawPath !== prev.openclawPath) void supervisor.refresh();
+    if (next.openclawPath !== prev.openclawPath) void refresh();
   });
   return {
+    ownership,
+    supervisor,
     handlers: {
-      'gateway:state': async () => supervisor.state(),
-      'gateway:start': () => supervisor.start(),
-      'gateway:stop': () => supervisor.stop(),
-      'gateway:restart': () => supervisor.restart(),
+      'gateway:state': async () => ownership.state(),
+      'gateway:start': () => ownership.start(),
+      'gateway:stop': () => ownership.stop(),
+      'gateway:restart': () => ownership.restart(),
+      'gateway:setOwner': ({ owner }) => ownership.setOwner(owner),
       'gateway:logs': async ({ limit }) => supervisor.logs(limit),
       'gateway:install': () => installer.start(),
       'gateway:cancelInstall': () => installer.cancel(),
     },
     async start() {
       await supervisor.refresh();
-      if (ctx.settings.get().autoStartGateway) await supervisor.start();
+      // Asking OpenClaw about its service takes seconds with the real CLI: only an auto-start waits for the answer
+      // (a Start clicked meanwhile waits for it too), so the rest of the app starts at once.
+      const checked = ownership.recheck().catch((err: unknown) => ctx.logger.error("could not read OpenClaw's service status", err));
+      if (!ctx.settings.get().autoStartGateway) return;
+      await checked;
+      if (!['starting', 'running', 'ready', 'external'].includes(ownership.state().status)) await ownership.start();
     },
     async dispose() {
       unsubscribe();
+      ownership.dispose();
       await installer.cancel();
       await supervisor.dispose(ctx.settings.get().keepGatewayRunning);
       await health.close();

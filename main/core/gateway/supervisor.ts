@@ -96,6 +96,12 @@ export class GatewaySupervisor {
     this.log.note(line);
   }
 
+  /** Adds a line read elsewhere (OpenClaw's log file, a CLI run) to the gateway log, redacted. */
+  logLine(stream: 'stdout' | 'stderr', text: string): void {
+    this.log.line(stream, text);
+  }
+
+
   /**
    * Re-reads where OpenClaw is and whether a gateway already answers on the port (shown as external), without
    * starting anything: at app start, after an install, on settings changes.
@@ -140,6 +146,20 @@ export class GatewaySupervisor {
       } else if (this.machine.state.status === 'crashed') this.apply({ type: 'stopped' });
       this.disposed = true;
       this.log.flush();
+    });
+  }
+
+  /** True while the app runs a gateway of its own (started now or earlier). */
+  ownsGateway(): boolean {
+    return hasChild(this.machine);
+  }
+
+  /** Stops watching an external gateway because another owner (OpenClaw's service) answers for it now. */
+  standDown(): Promise<void> {
+    return this.serial(async () => {
+      if (hasChild(this.machine)) return;
+      this.clearTimers();
+      this.apply({ type: 'external-gone' });
     });
   }
 
@@ -282,22 +302,12 @@ export class GatewaySupervisor {
     this.adopted = found.adopted;
     this.apply({ type: 'log-file', logFile: found.logFile });
     this.apply({ type: 'adopted', pid: found.adopted.pid, at: this.d.clock.now() });
-    this.followLogFile();
+    // Its output goes to a drain now: show OpenClaw's own log file instead.
+    this.tail = new LogFileTail({ clock: d.clock, file: () => this.machine.state.logFile, onLine: (t) => this.log.line('stdout', t), ...(d.followMs ? { everyMs: d.followMs } : {}) });
+    void this.tail.start();
     void found.adopted.exited.then(() => this.onAdoptedExit(found.adopted));
     this.watch.startProbing();
     return true;
-  }
-
-  /** Shows OpenClaw's own log file in the log, for a gateway whose output the app does not read. */
-  private followLogFile(): void {
-    this.tail?.stop();
-    this.tail = new LogFileTail({
-      clock: this.d.clock,
-      file: () => this.machine.state.logFile,
-      onLine: (text) => this.log.line('stdout', text),
-      ...(this.d.followMs ? { everyMs: this.d.followMs } : {}),
-    });
-    void this.tail.start();
   }
 
   private onAdoptedExit(adopted: AdoptedGateway): void {
@@ -309,35 +319,29 @@ export class GatewaySupervisor {
   }
 
   private async doStop(): Promise<GatewayState> {
-    const adopted = this.adopted;
-    if (adopted && hasChild(this.machine)) {
-      this.clearTimers();
-      this.apply({ type: 'stopping' });
-      this.log.note(`Stopping OpenClaw (pid ${adopted.pid}, started by ClawTray earlier).`);
-      await adopted.stop(this.d.options().stopGraceMs, (l) => this.log.note(l));
-      this.adopted = undefined;
-      if (this.d.ownerRecord) await removeOwnerRecord(this.d.ownerRecord).catch(() => undefined);
-      this.log.note('OpenClaw stopped.');
-      this.apply({ type: 'exited', code: null, signal: null, at: this.d.clock.now(), lastStderr: [] });
-      this.log.flush();
-      return this.state();
-    }
-    const run = this.run;
-    if (!run || !hasChild(this.machine)) {
-      this.clearTimers();
+    const { run, adopted } = this;
+    this.clearTimers();
+    if ((!run && !adopted) || !hasChild(this.machine)) {
       this.apply({ type: 'stopped' });
       return this.state();
     }
-    this.clearTimers();
     this.apply({ type: 'stopping' });
-    this.log.note(`Stopping OpenClaw (pid ${run.pid}).`);
-    await stopGateway(run, { platform: this.d.platform, clock: this.d.clock, graceMs: this.d.options().stopGraceMs, note: (l) => this.log.note(l) });
-    run.done = true;
-    this.log.endStreams();
+    this.log.note(`Stopping OpenClaw (pid ${run?.pid ?? adopted!.pid}${run ? '' : ', started by ClawTray earlier'}).`);
+    const o = { platform: this.d.platform, clock: this.d.clock, graceMs: this.d.options().stopGraceMs, note: (l: string) => this.log.note(l) };
+    let exit: { code: number | null; signal: string | null } = { code: null, signal: null };
+    if (run) {
+      await stopGateway(run, o);
+      run.done = true;
+      this.log.endStreams();
+      this.run = undefined;
+      exit = await run.exited;
+    } else {
+      await adopted!.stop(o.graceMs, o.note);
+      this.adopted = undefined;
+      if (this.d.ownerRecord) await removeOwnerRecord(this.d.ownerRecord).catch(() => undefined);
+    }
     this.log.note('OpenClaw stopped.');
-    this.run = undefined;
-    const exit = await run.exited;
-    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr: [] });
+    this.apply({ type: 'exited', ...exit, at: this.d.clock.now(), lastStderr: [] });
     this.log.flush();
     return this.state();
   }
@@ -350,15 +354,8 @@ export class GatewaySupervisor {
     if (this.run) detachGateway(this.run, this.d.platform);
     this.adopted?.release();
     if (!this.d.ownerRecord) return;
-    const recorded = await recordKeptGateway(pid, {
-      recordFile: this.d.ownerRecord,
-      port: this.machine.state.port,
-      stateDir: this.d.stateDir,
-      logFile: this.machine.state.logFile,
-      now: this.d.clock.now(),
-      platform: this.d.platform,
-      ...(this.d.identify ? { identify: this.d.identify } : {}),
-    }).catch(() => false);
+    const { port, logFile } = this.machine.state;
+    const recorded = await recordKeptGateway(pid, { ...this.d, recordFile: this.d.ownerRecord, port, logFile, now: this.d.clock.now() }).catch(() => false);
     if (!recorded) this.log.note('Could not record the gateway left running; the next start will show it as external.');
   }
 }

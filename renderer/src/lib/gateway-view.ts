@@ -2,7 +2,7 @@
  * What the gateway card shows in each state: its tone, whether a failure needs explaining, and the translation
  * keys of the explanation and the next step (the enabled buttons come from shared/gateway-actions).
  */
-import type { GatewayState, GatewayStatus } from '../../../shared/contract';
+import { GatewayFailReason, type GatewayState, type GatewayStatus } from '../../../shared/contract';
 
 /** The tone of a status for chips and the header pill. */
 export function gatewayTone(status: GatewayStatus | undefined): 'ok' | 'busy' | 'warn' | 'error' | 'idle' {
@@ -41,6 +41,9 @@ const PLACES: Partial<Record<string, FixPlace>> = {
   unknown: 'gateway',
   'port-in-use': 'settings',
   'spawn-error': 'settings',
+  'service-crash-loop': 'gateway',
+  'service-command': 'gateway',
+  'service-missing': 'settings',
 };
 
 /** How to explain a failure, or null when all is well. */
@@ -52,4 +55,4 @@ export function failureHelp(state: Pick<GatewayState, 'status' | 'reason'>): Fai
 }
 
 /** The failure reasons the contract knows (tests check each has words in every language). */
-export const FAILURE_REASONS = ['config', 'crash-loop', 'port-in-use', 'spawn-error', 'node-missing', 'not-installed', 'unknown'] as const;
+export const FAILURE_REASONS = GatewayFailReason.options;

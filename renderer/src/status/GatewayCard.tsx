@@ -22,39 +22,46 @@ export function GatewayFacts({ state }: { state: GatewayState }) {
   const version = state.version ?? state.installation?.version;
   const up = state.startedAt && (state.status === 'ready' || state.status === 'running') ? formatDuration(now - state.startedAt, locale) : null;
   return (
-    <dl className="facts">
-      <dt>{t('gateway.port')}</dt>
-      <dd data-testid="gateway-port">{formatNumber(state.port, locale, false)}</dd>
-      {version && (
-        <>
-          <dt>{t('gateway.version')}</dt>
-          <dd>{version}</dd>
-        </>
+    <>
+      {state.owner === 'service' && state.service && (
+        <p className="muted" data-testid="gateway-run-by">
+          {t('gateway.runByService', { name: state.service.name })}
+        </p>
       )}
-      {up && (
-        <>
-          <dt>{t('gateway.uptime')}</dt>
-          <dd>{up}</dd>
-        </>
-      )}
-      {active && (
-        <>
-          <dt>{t('gateway.ownership')}</dt>
-          <dd data-testid="gateway-owner">{t(`gateway.ownerText.${state.owner ?? (state.owned ? 'app' : 'other')}`)}</dd>
-        </>
-      )}
-      {active && state.pid !== undefined && (
-        <>
-          <dt>{t('gateway.pid')}</dt>
-          <dd>{state.pid}</dd>
-        </>
-      )}
-    </dl>
+      <dl className="facts">
+        <dt>{t('gateway.port')}</dt>
+        <dd data-testid="gateway-port">{formatNumber(state.port, locale, false)}</dd>
+        {version && (
+          <>
+            <dt>{t('gateway.version')}</dt>
+            <dd>{version}</dd>
+          </>
+        )}
+        {up && (
+          <>
+            <dt>{t('gateway.uptime')}</dt>
+            <dd>{up}</dd>
+          </>
+        )}
+        {active && (
+          <>
+            <dt>{t('gateway.ownership')}</dt>
+            <dd data-testid="gateway-owner">{t(`gateway.ownerText.${state.owner ?? (state.owned ? 'app' : 'other')}`)}</dd>
+          </>
+        )}
+        {active && state.pid !== undefined && (
+          <>
+            <dt>{t('gateway.pid')}</dt>
+            <dd>{state.pid}</dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }
 
 /** Reasons whose message from main adds something the translated explanation cannot know. */
-const SHOW_MESSAGE = new Set<string>(['config', 'spawn-error', 'node-missing', 'crash-loop', 'unknown']);
+const SHOW_MESSAGE = new Set<string>(['config', 'spawn-error', 'node-missing', 'crash-loop', 'unknown', 'service-crash-loop', 'service-command', 'service-missing']);
 
 /**
  * Why the gateway is not running and what the user can do; `onOpen` adds a button to the screen where it is done

@@ -14,6 +14,7 @@ import { useFieldMessage } from '../hooks/use-field-message';
 import { useLocale } from '../hooks/use-locale';
 import type { FieldErrors } from '../lib/form-state';
 import { draftToPatch, settingsToDraft, type SettingsDraft } from '../lib/settings-form';
+import { GatewayOwnerField } from '../settings/GatewayOwnerField';
 import { ThresholdsField } from '../settings/ThresholdsField';
 
 const LANGUAGES: { value: Language; label: string; lang?: string }[] = [
@@ -104,6 +105,7 @@ export function SettingsView() {
         onChange={(v) => set('keepGatewayRunning', v)}
         help={t('settings.keepRunning.help')}
       />
+      <GatewayOwnerField />
       <h3>{t('settings.appSection')}</h3>
       <CheckboxField
         name="openAtLogin"
