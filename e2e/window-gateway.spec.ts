@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
 import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
 
-test('the gateway starts and stops from the window, with its log tail filling', { tag: '@web-shell' }, async ({ page, context }) => {
+test('the gateway starts and stops from the window, with its log tail filling and diagnostics to copy', { tag: '@web-shell' }, async ({ page, context, shell }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const port = await freePort();
   await skipWizard(page);
@@ -26,7 +27,7 @@ test('the gateway starts and stops from the window, with its log tail filling', 
   await expect(log).toContainText('fake-gateway');
   await expect(page.getByRole('region', { name: 'Gateway' }).getByText('ClawTray', { exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\[stdout\] fake-gateway/);
   await page.getByLabel('Filter').fill('no line has this text');
@@ -36,6 +37,16 @@ test('the gateway starts and stops from the window, with its log tail filling', 
   await expect(page.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Follow' }).click();
   await snapScreen(page, 'gateway-running');
+
+  await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+  await expect(page.getByText(/^Diagnostics copied to the clipboard \(\d+ lines\)\.$/)).toBeVisible({ timeout: 30_000 });
+  const report = await page.evaluate(() => navigator.clipboard.readText());
+  expect(report).toMatch(/^ClawTray diagnostics, /);
+  expect(report).toContain('--- openclaw doctor --lint --json');
+  expect(report).toMatch(/^Gateway: ready, owner app, port \d+, pid \d+$/m);
+  const token = (JSON.parse(fs.readFileSync(path.join(shell.stateDir, 'openclaw.json'), 'utf8')) as { gateway: { auth: { token: string } } }).gateway.auth.token;
+  expect(report).not.toContain(token);
+  await snapScreen(page, 'gateway-diagnostics');
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(chip).toHaveText('Stopped', { timeout: 30_000 });

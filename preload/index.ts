@@ -24,6 +24,7 @@ const api = {
   gatewayStart: (input) => ipcRenderer.invoke('gateway:start', input ?? {}),
   gatewayStop: (input) => ipcRenderer.invoke('gateway:stop', input ?? {}),
   gatewayRestart: (input) => ipcRenderer.invoke('gateway:restart', input ?? {}),
+  gatewayDiagnostics: (input) => ipcRenderer.invoke('gateway:diagnostics', input ?? {}),
   gatewaySetOwner: (input) => ipcRenderer.invoke('gateway:setOwner', input ?? {}),
   gatewayLogs: (input) => ipcRenderer.invoke('gateway:logs', input ?? {}),
   gatewayInstall: (input) => ipcRenderer.invoke('gateway:install', input ?? {}),

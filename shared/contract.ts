@@ -250,6 +250,7 @@ export const invokeChannels = {
   'gateway:start': { input: Empty, output: GatewayState },
   'gateway:stop': { input: Empty, output: GatewayState },
   'gateway:restart': { input: Empty, output: GatewayState },
+  'gateway:diagnostics': { input: Empty, output: z.object({ text: z.string() }) },
   'gateway:setOwner': { input: z.object({ owner: GatewayOwnerChoice }).strict(), output: GatewayState },
   'gateway:logs': {
     input: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),

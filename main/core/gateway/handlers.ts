@@ -16,6 +16,7 @@ import { ownerRecordPath } from './owner-record';
 import { ServiceCli } from './service-cli';
 import { ServiceGateway } from './service-gateway';
 import { GatewayOwnership } from './ownership';
+import { collectDiagnostics } from './diagnostics';
 
 /** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
 export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
@@ -125,6 +126,22 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
       'gateway:stop': () => ownership.stop(),
       'gateway:restart': () => ownership.restart(),
       'gateway:setOwner': ({ owner }) => ownership.setOwner(owner),
+      'gateway:diagnostics': async () => ({
+        text: await collectDiagnostics({
+          version: ctx.version,
+          shell: ctx.shell,
+          platform: ctx.platform,
+          stateDir: ctx.paths.stateDir,
+          configPath: ctx.paths.configPath,
+          envPath: ctx.paths.envPath,
+          now: ctx.clock.now(),
+          located: ctx.installation.current(),
+          state: ownership.state(),
+          logs: (limit) => supervisor.logs(limit).lines,
+          cli: ctx.cli,
+          secrets: () => secrets?.() ?? [],
+        }),
+      }),
       'gateway:logs': async ({ limit }) => supervisor.logs(limit),
       'gateway:install': () => installer.start(),
       'gateway:cancelInstall': () => installer.cancel(),

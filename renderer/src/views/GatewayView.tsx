@@ -3,6 +3,7 @@
  * log file, and the live log tail.
  */
 import { ErrorNote } from '../components/ErrorNote';
+import { DiagnosticsCard } from '../gateway/DiagnosticsCard';
 import { InstallCard } from '../gateway/InstallCard';
 import { LogTail } from '../gateway/LogTail';
 import { useAppData } from '../hooks/use-app-data';
@@ -25,6 +26,7 @@ export function GatewayView({ navigate }: { navigate: (route: Route) => void }) 
       </section>
       <InstallCard installation={state?.installation} />
       <LogTail />
+      <DiagnosticsCard />
     </div>
   );
 }
