@@ -19,6 +19,7 @@ import {
   Secret,
   SetupToken,
 } from './schemas';
+import { isReservedId, RESERVED_ID_MESSAGE } from './own-keys';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Result envelope
@@ -46,6 +47,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 const AgentSelector = z.object({ agentId: AgentId.optional() }).strict();
+/** An alert id as a client sends it back: never a name that reaches an object's prototype. */
+const AlertId = z.string().min(1).max(512).refine((s) => !isReservedId(s), RESERVED_ID_MESSAGE);
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -318,10 +321,10 @@ export const invokeChannels = {
 
   'alerts:list': { input: Empty, output: z.object({ alerts: z.array(Alert) }) },
   'alerts:snooze': {
-    input: z.object({ id: z.string().min(1).max(512), until: z.union([EpochMs, z.literal('next-threshold')]) }).strict(),
+    input: z.object({ id: AlertId, until: z.union([EpochMs, z.literal('next-threshold')]) }).strict(),
     output: Ok,
   },
-  'alerts:dismiss': { input: z.object({ id: z.string().min(1).max(512) }).strict(), output: Ok },
+  'alerts:dismiss': { input: z.object({ id: AlertId }).strict(), output: Ok },
 } as const;
 
 /**

@@ -3,6 +3,7 @@
  * exactly a value main accepts. Each rule mirrors what OpenClaw itself accepts (see openclaw-reference.md).
  */
 import { z } from 'zod';
+import { isReservedId, RESERVED_ID_MESSAGE } from './own-keys';
 
 /** Control characters and line breaks: never valid inside a secret, an id or a `.env` value. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -11,25 +12,29 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export const AgentId = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Use 1-64 lower-case letters, digits, "-" or "_".');
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Use 1-64 lower-case letters, digits, "-" or "_".')
+  .refine((s) => !isReservedId(s), RESERVED_ID_MESSAGE);
 
 /** Provider ids (`anthropic`, `openrouter`, `cloudflare-ai-gateway`). */
 export const ProviderId = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and "-".');
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and "-".')
+  .refine((s) => !isReservedId(s), RESERVED_ID_MESSAGE);
 
 /** The name half of a profile id (`anthropic:<name>`). */
 export const ProfileName = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Use lower-case letters, digits, ".", "_" or "-".');
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Use lower-case letters, digits, ".", "_" or "-".')
+  .refine((s) => !isReservedId(s), RESERVED_ID_MESSAGE);
 
 /** A full profile id, `<provider>:<name>`. */
 export const ProfileId = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}:[a-z0-9][a-z0-9._-]{0,63}$/, 'Expected a profile id like "anthropic:default".');
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}:[a-z0-9][a-z0-9._-]{0,63}$/, 'Expected a profile id like "anthropic:default".')
+  .refine((s) => !s.split(':').some(isReservedId), RESERVED_ID_MESSAGE);
 
 /** A model reference, `<provider>/<model>`. */
 export const ModelRef = z

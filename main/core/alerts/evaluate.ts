@@ -4,6 +4,7 @@
  * No clock, no files, no timers: the same inputs always give the same answer.
  */
 import type { Alert, AuthStatus, ProfileView } from '../../../shared/contract';
+import { hasOwn, ownValue } from '../../../shared/own-keys';
 import { alertId, groupKey, type LedgerEntries, type LedgerEntry } from './ledger';
 import { currentStage, EXPIRED_STAGE, nextCrossingAt, normalizeThresholds, stagesFor } from './stages';
 
@@ -128,7 +129,7 @@ export function evaluateAlerts(input: EvaluationInput): Evaluation {
   const usage = (agentId: string, p: ProfileView, inUse: boolean) => {
     if ((p.status !== 'cooldown' && p.status !== 'disabled') || p.until === undefined || p.until <= now) return;
     const id = alertId(agentId, p.id, p.status, p.until, 0);
-    const known = prev[id];
+    const known = ownValue(prev, id);
     const e: LedgerEntry = known
       ? { ...known }
       : { id, agentId, profileId: p.id, provider: p.provider, kind: p.status, thresholdMs: 0, expiresAt: p.until, raisedAt: now, ...(p.reason ? { reason: p.reason } : {}) };
@@ -166,7 +167,7 @@ export function evaluateAlerts(input: EvaluationInput): Evaluation {
       usage(agentId, p, inUse);
     }
   }
-  if (!changed) changed = Object.keys(prev).some((id) => !(id in next));
+  if (!changed) changed = Object.keys(prev).some((id) => !hasOwn(next, id));
   alerts.sort(compareAlerts);
   return { entries: next, ledgerChanged: changed, alerts, notify, nextWakeAt };
 }

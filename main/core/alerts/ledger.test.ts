@@ -47,4 +47,15 @@ describe('alert ledger', () => {
     expect(() => dismissAlert(dismissed, seven.id, NOW)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => snoozeAlert(dismissed, seven.id, NOW + H, T, NOW)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
+
+  it('looks ids up as own keys: inherited names are not alerts, and a __proto__ entry in the file changes nothing', () => {
+    for (const id of ['toString', 'valueOf', 'constructor', 'hasOwnProperty']) {
+      expect(() => dismissAlert(entries, id, NOW), id).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      expect(() => snoozeAlert(entries, id, NOW + H, T, NOW), id).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    }
+    const text = `{"version":1,"entries":{"__proto__":${JSON.stringify({ ...seven, id: '__proto__' })},${JSON.stringify(seven.id)}:${JSON.stringify(seven)}}}`;
+    const parsed = parseLedger(text);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual([seven.id]);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Alert } from '../../../shared/contract';
+import { hasOwn, isReservedId, setOwn } from '../../../shared/own-keys';
 import { CoreError } from '../errors';
 import { EXPIRED_STAGE, stageAfter } from './stages';
 
@@ -46,7 +47,7 @@ export function parseLedger(text: string): LedgerEntries {
   const out: LedgerEntries = {};
   for (const [id, value] of Object.entries(raw)) {
     const parsed = LedgerEntry.safeParse(value);
-    if (parsed.success && parsed.data.id === id) out[id] = parsed.data;
+    if (parsed.success && parsed.data.id === id && !isReservedId(id)) setOwn(out, id, parsed.data);
   }
   return out;
 }
@@ -57,8 +58,9 @@ export function serializeLedger(entries: LedgerEntries): string {
   return `${JSON.stringify(content, null, 2)}\n`;
 }
 
+/** The entry `id` names, looked up as an own key: `constructor` or `toString` is no alert. */
 function liveEntry(entries: LedgerEntries, id: string): LedgerEntry {
-  const entry = entries[id];
+  const entry = hasOwn(entries, id) ? entries[id] : undefined;
   if (!entry || entry.dismissedAt !== undefined) throw new CoreError('NOT_FOUND', `No current alert with id "${id}".`, { fields: { id: 'Unknown alert.' } });
   return entry;
 }

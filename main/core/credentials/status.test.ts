@@ -1,3 +1,4 @@
+import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { computeAuthStatus, profileView, resolveAgentModel, WARN_AFTER_MS, type StatusInput } from './status';
 import type { CredentialRecord } from './backend';
@@ -103,5 +104,15 @@ describe('computeAuthStatus', () => {
   it('reads a string default model and agents.entries models', () => {
     expect(resolveAgentModel({ agents: { defaults: { model: 'a/b' } } }, 'main')).toEqual({ primary: 'a/b', fallbacks: [] });
     expect(resolveAgentModel({ agents: { entries: { main: { model: { primary: 'c/d' } } } } }, 'main').primary).toBe('c/d');
+  });
+
+  it('own keys only: a config with __proto__ / constructor keys neither changes a prototype nor invents a model or order', () => {
+    const config = JSON5.parse('{ auth: { order: { "__proto__": ["anthropic:a"], anthropic: ["anthropic:a"] } }, agents: { defaults: {} } }') as Record<string, unknown>;
+    const s = computeAuthStatus(input([record('anthropic:a')], { config, agentId: 'constructor', credentials: { profiles: [], order: JSON.parse('{"__proto__":["x:y"]}') } }));
+    expect(Object.getPrototypeOf(s.order)).toBe(Object.prototype);
+    expect(Object.keys(s.order).sort()).toEqual(['__proto__', 'anthropic']);
+    expect(s.order.anthropic).toEqual(['anthropic:a']);
+    expect(s.defaultModel).toBeNull();
+    expect(resolveAgentModel({ agents: {} }, 'toString')).toEqual({ primary: null, fallbacks: [] });
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
 import type { CredentialRecord, CredentialSnapshot } from './backend';
+import { hasOwn, setOwn } from '../../../shared/own-keys';
 
 /** OpenClaw's `auth.oauth.warnAfterMs`: a token with less than this left is `expiring`. */
 export const WARN_AFTER_MS = 86_400_000;
@@ -34,7 +35,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function at(root: unknown, ...keys: string[]): unknown {
   let node = root;
-  for (const k of keys) node = isObject(node) ? node[k] : undefined;
+  for (const k of keys) node = isObject(node) && hasOwn(node, k) ? node[k] : undefined;
   return node;
 }
 
@@ -158,8 +159,8 @@ export function computeAuthStatus(input: StatusInput): AuthStatus {
   const inUse = [...new Set([model.primary, ...model.fallbacks].map((m) => (m ? providerOf(m) : null)).filter((p): p is string => !!p))];
   const order: Record<string, string[]> = {};
   const configOrder = at(input.config, 'auth', 'order');
-  if (isObject(configOrder)) for (const [p, ids] of Object.entries(configOrder)) if (Array.isArray(ids)) order[p] = ids.filter(nonEmpty);
-  Object.assign(order, input.credentials.order);
+  if (isObject(configOrder)) for (const [p, ids] of Object.entries(configOrder)) if (Array.isArray(ids)) setOwn(order, p, ids.filter(nonEmpty));
+  for (const [p, ids] of Object.entries(input.credentials.order)) setOwn(order, p, ids);
   const defaultProvider = model.primary ? providerOf(model.primary) : null;
   const status: AuthStatus = {
     agentId: input.agentId,

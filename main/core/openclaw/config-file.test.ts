@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deleteAt, objectAt, readConfig, updateConfig, valueAt } from './config-file';
+import { deleteAt, formatConfig, objectAt, parseConfigText, readConfig, updateConfig, valueAt } from './config-file';
 import { useTempDirs } from '../../testing/use-temp-dirs';
 
 const tmp = useTempDirs();
@@ -102,5 +102,21 @@ describe('openclaw-config', () => {
     expect(cfg.a).toEqual({ keep: true });
     deleteAt(cfg, ['s', 'y', 'z']);
     expect(cfg).not.toHaveProperty('s');
+  });
+
+  it('path helpers use own keys only: constructor or __proto__ is an ordinary key, never the prototype', () => {
+    const cfg = parseConfigText('{ auth: { order: { "__proto__": ["x:a"] } }, agents: {} }');
+    expect(valueAt(cfg, ['agents', 'constructor'])).toBeUndefined();
+    expect(valueAt(cfg, ['agents', 'toString'])).toBeUndefined();
+    expect(valueAt(cfg, ['auth', 'order', '__proto__'])).toEqual(['x:a']);
+    objectAt(cfg, ['agents', 'constructor']).x = 1;
+    objectAt(cfg, ['models', '__proto__']).y = 2;
+    expect(Object.keys(cfg.agents as object)).toEqual(['constructor']);
+    expect(Object.getPrototypeOf(cfg.models)).toBe(Object.prototype);
+    expect(Object.keys(cfg.models as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
+    expect(JSON.parse(formatConfig(cfg))).toMatchObject({ agents: { constructor: { x: 1 } } });
+    deleteAt(cfg, ['models', '__proto__', 'y']);
+    expect(cfg).not.toHaveProperty('models');
   });
 });

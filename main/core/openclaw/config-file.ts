@@ -14,6 +14,7 @@
  */
 import JSON5 from 'json5';
 import path from 'node:path';
+import { hasOwn, setOwn } from '../../../shared/own-keys';
 import { readParsedFile, writeFileAtomic } from '../fs/atomic-file';
 import { runExclusive } from '../fs/keyed-queue';
 
@@ -69,22 +70,29 @@ export async function updateConfig(configPath: string, mutate: ConfigMutator, op
   });
 }
 
-/** The object at `keys` inside `root`, created (as `{}`) along the way; a non-object in the way is replaced. */
+/**
+ * The object at `keys` inside `root`, created (as `{}`) along the way; a non-object in the way is replaced. Keys are
+ * own properties only, so a key such as `constructor` or `__proto__` is an ordinary entry, never the prototype.
+ */
 export function objectAt(root: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   let node = root;
   for (const key of keys) {
-    const child = node[key];
-    if (!isPlainObject(child)) node[key] = {};
-    node = node[key] as Record<string, unknown>;
+    const child = hasOwn(node, key) ? node[key] : undefined;
+    if (isPlainObject(child)) node = child;
+    else {
+      const created: Record<string, unknown> = {};
+      setOwn(node, key, created);
+      node = created;
+    }
   }
   return node;
 }
 
-/** The value at `keys`, or `undefined` when any step is missing or not an object. Never creates anything. */
+/** The own value at `keys`, or `undefined` when any step is missing or not an object. Never creates anything. */
 export function valueAt(root: unknown, keys: readonly string[]): unknown {
   let node: unknown = root;
   for (const key of keys) {
-    if (!isPlainObject(node)) return undefined;
+    if (!isPlainObject(node) || !hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return node;
@@ -95,7 +103,8 @@ export function deleteAt(root: Record<string, unknown>, keys: readonly string[])
   if (!keys.length) return;
   const parents: Record<string, unknown>[] = [root];
   for (const key of keys.slice(0, -1)) {
-    const child = parents[parents.length - 1]![key];
+    const parent = parents[parents.length - 1]!;
+    const child = hasOwn(parent, key) ? parent[key] : undefined;
     if (!isPlainObject(child)) return;
     parents.push(child);
   }

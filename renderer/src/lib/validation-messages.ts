@@ -3,6 +3,7 @@
  * translation key, so a field error reads in the user's language whichever side found it. Messages not listed
  * (rare, from main) are shown as they are.
  */
+import { ownValue, RESERVED_ID_MESSAGE } from '../../../shared/own-keys';
 
 const KEYS: Record<string, string> = {
   'Use 1-64 lower-case letters, digits, "-" or "_".': 'validation.agentId',
@@ -20,6 +21,7 @@ const KEYS: Record<string, string> = {
   'Use upper-case letters, digits and "_", not starting with a digit.': 'validation.envKey',
   'A value cannot contain line breaks or NUL characters.': 'validation.envValue',
   'Unknown agent.': 'validation.unknownAgent',
+  [RESERVED_ID_MESSAGE]: 'validation.reservedId',
 };
 
 /** Keys the window itself puts into field errors (expiry, port, thresholds...). */
@@ -27,7 +29,8 @@ const OWN_KEY = /^(validation|expiry|settings)\.[A-Za-z.]+$/;
 
 /** The translation key for a field message, or null to show the message as it is. */
 export function messageKey(message: string): string | null {
-  if (KEYS[message]) return KEYS[message]!;
+  const key = ownValue(KEYS, message);
+  if (key) return key;
   return OWN_KEY.test(message) ? message : null;
 }
 

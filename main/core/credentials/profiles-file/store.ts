@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { readParsedFile, writeFileAtomic } from '../../fs/atomic-file';
 import { CoreError } from '../../errors';
 import { withFileLock, type LockOptions } from '../../fs/file-lock';
+import { setOwn } from '../../../../shared/own-keys';
 
 /** File names inside an agent dir. */
 export const AUTH_PROFILES_FILE = 'auth-profiles.json';
@@ -84,21 +85,21 @@ function parseStateFile(text: string): Record<string, unknown> {
 function stringRecord(v: unknown): Record<string, string> | undefined {
   if (!isObject(v)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') setOwn(out, k, val);
   return out;
 }
 
 function orderRecord(v: unknown): Record<string, string[]> | undefined {
   if (!isObject(v)) return undefined;
   const out: Record<string, string[]> = {};
-  for (const [k, val] of Object.entries(v)) if (Array.isArray(val)) out[k] = val.filter((x): x is string => typeof x === 'string');
+  for (const [k, val] of Object.entries(v)) if (Array.isArray(val)) setOwn(out, k, val.filter((x): x is string => typeof x === 'string'));
   return out;
 }
 
 function statsRecord(v: unknown): Record<string, Record<string, unknown>> | undefined {
   if (!isObject(v)) return undefined;
   const out: Record<string, Record<string, unknown>> = {};
-  for (const [k, val] of Object.entries(v)) if (isObject(val)) out[k] = val;
+  for (const [k, val] of Object.entries(v)) if (isObject(val)) setOwn(out, k, val);
   return out;
 }
 
@@ -149,7 +150,7 @@ function snapshotOf(raw: RawRead): AuthSnapshot {
   const profiles: Record<string, StoredProfile> = {};
   for (const [id, value] of Object.entries(raw.file.profiles)) {
     const parsed = StoredProfile.safeParse(value);
-    if (parsed.success) profiles[id] = parsed.data;
+    if (parsed.success) setOwn(profiles, id, parsed.data);
   }
   const state = layout === 'legacy' ? raw.file : (raw.stateFile ?? { version: 1 });
   return { file: raw.file, state, layout, exists: raw.fileRaw !== undefined, profiles, merged: mergeState(raw.file, raw.stateFile) };
