@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, makeTestCore } from '../testing/test-support';
@@ -108,5 +109,53 @@ describe('web shell server', () => {
       req.end();
     });
     expect(received).toContain('data: {"alerts":[]}');
+  });
+
+  it('answers an oversized body with the coded 413 on a real socket (no reset), then keeps serving', async () => {
+    const body = Buffer.alloc(5 * 1024 * 1024, 'a');
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1');
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (c: string) => (text += c));
+      socket.on('end', () => resolve(text));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.write(
+        `POST /api/invoke/app:info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      );
+      socket.end(body);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+    const json = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { code: string; message: string } };
+    expect(json).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(json.error.message).toMatch(/too large/i);
+    const after = await request('POST', '/api/invoke/app:info', auth(), '{}');
+    expect(after.status).toBe(200);
+  });
+
+  it('answers a chunked oversized body (no length announced) with 413 too, through an ordinary client', async () => {
+    const r = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/invoke/app:info', headers: auth() }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(256 * 1024, 'b');
+      for (let i = 0; i < 20; i++) req.write(chunk);
+      req.end();
+    });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.text)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('never treats an inherited name as a shell route', async () => {
+    for (const name of ['constructor', 'tostring', 'valueof']) {
+      const r = await request('GET', `/api/shell/${name}`, auth());
+      expect(r.status, name).toBe(404);
+    }
+    expect((await request('GET', '/api/shell/notifications', auth())).status).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hasOwn } from '../../shared/own-keys';
 import type { AppCore } from '../core/app-core';
 import { RENDERER_CSP } from '../serve/csp';
 import { contentTypeFor, resolveRendererPath } from '../serve/renderer-files';
@@ -33,32 +34,49 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** The largest request body the web shell reads. */
 const MAX_BODY = 4 * 1024 * 1024;
+/** How much of a larger body is read and thrown away before its 413 answer (beyond that, the connection is dropped). */
+const MAX_DISCARD = 64 * 1024 * 1024;
 const BASE_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function forbidden(res: http.ServerResponse, why: string): void {
   sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: `Forbidden (${why}).` } });
 }
 
+/** A body over `MAX_BODY`; `drained` says whether it was read to its end (so the answer reaches the client). */
+class BodyTooLarge extends Error {
+  constructor(readonly drained: boolean) {
+    super('too-large');
+  }
+}
+
+/**
+ * Reads a request body of at most `MAX_BODY` bytes. A longer one is read on and thrown away up to `MAX_DISCARD`,
+ * so that the 413 answer is read by the client instead of being lost to a connection reset; past that bound the
+ * connection is given up.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else if (chunks.length) chunks.length = 0;
+      if (size > MAX_DISCARD) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new BodyTooLarge(false));
       }
-      chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY ? reject(new BodyTooLarge(true)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -69,8 +87,13 @@ async function handleInvoke(core: AppCore, channel: string, req: http.IncomingMe
     const body = await readBody(req);
     input = body.trim() === '' ? {} : JSON.parse(body);
   } catch (err) {
-    const tooLarge = err instanceof Error && err.message === 'too-large';
-    sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'VALIDATION', message: tooLarge ? 'Request too large.' : 'The body is not valid JSON.' } });
+    if (err instanceof BodyTooLarge) {
+      res.setHeader('connection', 'close');
+      if (!err.drained) res.once('finish', () => req.socket.destroy());
+      sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: `Request too large (over ${MAX_BODY} bytes).` } });
+      return;
+    }
+    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The body is not valid JSON.' } });
     return;
   }
   const result = await core.dispatch(channel, input);
@@ -142,7 +165,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (invoke && req.method === 'POST') return void handleInvoke(options.core, invoke[1]!, req, res);
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(options.core, req, res, options.heartbeatMs ?? 25_000, openStreams);
       const shell = /^\/api\/shell\/([a-z-]+)$/.exec(url.pathname);
-      const route = shell && req.method === 'GET' ? options.shellRoutes?.[shell[1]!] : undefined;
+      const routes = options.shellRoutes ?? {};
+      const route = shell && req.method === 'GET' && hasOwn(routes, shell[1]!) ? routes[shell[1]!] : undefined;
       if (route) return serveShellRoute(route, res);
       return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
     }
