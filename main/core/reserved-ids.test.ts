@@ -5,21 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestCore } from '../testing/test-support';
+import { describe, expect, it } from 'vitest';
+import { useTestCore } from '../testing/use-test-core';
 import { ledgerPath } from './alerts/ledger-file';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
 
 const RESERVED = ['__proto__', 'constructor', 'prototype'];
 const INHERITED = ['toString', 'valueOf', 'hasOwnProperty'];
 
 async function started() {
-  const t = makeTestCore();
-  cleanups.push(t.cleanup);
+  const t = useTestCore();
   await t.core.start();
   return t;
 }
