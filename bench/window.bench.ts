@@ -81,7 +81,7 @@ async function measure(browser: Browser, url: string, expected: number): Promise
       const auth = api.find((e) => e.name.endsWith('/api/invoke/auth:status'));
       const scripts = entries.filter((e) => /\.m?js(\?|$)/.test(e.name) && e.responseEnd <= firstRequest);
       const card = document.querySelector('section[aria-labelledby="credentials-card-title"]')!;
-      const total = card.querySelector('[data-total]')?.getAttribute('data-total');
+      const total = card.getAttribute('data-count');
       const domRows = card.querySelectorAll('[data-profile]').length;
       return {
         firstRequest,

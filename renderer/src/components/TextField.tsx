@@ -18,7 +18,7 @@ export interface TextFieldProps {
   error?: string | undefined;
   secret?: boolean;
   required?: boolean;
-  type?: 'text' | 'number' | 'datetime-local';
+  type?: 'text' | 'number' | 'datetime-local' | 'search';
   placeholder?: string;
   autoComplete?: string;
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];

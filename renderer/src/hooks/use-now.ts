@@ -1,15 +1,16 @@
 /**
- * The current time, re-rendered every `intervalMs`, for countdowns and uptimes. The only place in the window
- * that reads the clock on a timer.
+ * The current time for a component, refreshed about every `intervalMs` by the window's one clock
+ * (`lib/clock.ts`): countdowns, uptimes and snoozes never start timers of their own.
  */
 import { useEffect, useState } from 'react';
+import { clock } from '../lib/clock';
 
-/** `Date.now()`, refreshed every `intervalMs` (30 s by default). */
+/** `Date.now()`, refreshed about every `intervalMs` (30 s by default). */
 export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(id);
+    setNow(clock.now());
+    return clock.subscribe(intervalMs, setNow);
   }, [intervalMs]);
   return now;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/contract';
-import { expiryScale, groupByProvider, hasUsableCredential, moveInOrder, showsExpiry } from './credential-groups';
+import { expiryScale, filterProfiles, groupByProvider, hasUsableCredential, moveInOrder, showsExpiry, summarizeGroup } from './credential-groups';
 
 function profile(id: string, status: ProfileView['status'] = 'static'): ProfileView {
   const [provider, name] = id.split(':') as [string, string];
@@ -62,5 +62,50 @@ describe('expiry display', () => {
     const day = 86_400_000;
     expect(expiryScale(15 * day, [30 * day]).value).toBeCloseTo(0.5);
     expect(expiryScale(45 * day, [60 * day])).toMatchObject({ value: 0.75, low: 1 });
+  });
+});
+
+describe('summarizeGroup', () => {
+  it('counts each state present, most urgent first, and names the most urgent', () => {
+    const s = summarizeGroup([profile('a:1', 'ok'), profile('a:2', 'expired'), profile('a:3', 'ok'), profile('a:4', 'expiring'), profile('a:5', 'static')]);
+    expect(s.worst).toBe('expired');
+    expect(s.counts).toEqual([
+      { status: 'expired', count: 1 },
+      { status: 'expiring', count: 1 },
+      { status: 'ok', count: 2 },
+      { status: 'static', count: 1 },
+    ]);
+  });
+  it('reads as "no expiry" for an empty group', () => {
+    expect(summarizeGroup([])).toEqual({ worst: 'static', counts: [] });
+  });
+});
+
+describe('filterProfiles', () => {
+  const list = [
+    { ...profile('anthropic:work'), email: 'me@example.com' },
+    { ...profile('openai:team-0180'), label: 'sk-proj-...WXYZ' },
+    profile('openrouter:home'),
+  ];
+  const names = (id: string) => ({ anthropic: 'Anthropic', openai: 'OpenAI', openrouter: 'OpenRouter' })[id] ?? id;
+  it('keeps every credential for a blank query', () => {
+    expect(filterProfiles(list, '  ', names)).toHaveLength(3);
+  });
+  it('matches id, provider name, masked label and e-mail, case-insensitively, every word', () => {
+    expect(filterProfiles(list, 'TEAM-0180', names).map((p) => p.id)).toEqual(['openai:team-0180']);
+    expect(filterProfiles(list, 'open', names).map((p) => p.id)).toEqual(['openai:team-0180', 'openrouter:home']);
+    expect(filterProfiles(list, 'wxyz', names).map((p) => p.id)).toEqual(['openai:team-0180']);
+    expect(filterProfiles(list, 'example anthropic', names).map((p) => p.id)).toEqual(['anthropic:work']);
+    expect(filterProfiles(list, 'example openai', names)).toEqual([]);
+  });
+});
+
+describe('groupByProvider at scale', () => {
+  it('orders a provider of 2,000 credentials by its explicit order, the rest as listed', () => {
+    const profiles = Array.from({ length: 2000 }, (_, i) => profile(`anthropic:p${i}`));
+    const order = { anthropic: ['anthropic:p1999', 'anthropic:p5', 'anthropic:gone', 'anthropic:p5'] };
+    const ids = groupByProvider(profiles, order)[0]!.profiles.map((p) => p.id);
+    expect(ids.slice(0, 4)).toEqual(['anthropic:p1999', 'anthropic:p5', 'anthropic:p0', 'anthropic:p1']);
+    expect(ids).toHaveLength(2000);
   });
 });

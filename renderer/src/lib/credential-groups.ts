@@ -23,11 +23,10 @@ export function groupByProvider(profiles: readonly ProfileView[], order: Readonl
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([provider, list]) => {
       const explicit = order[provider] ?? [];
-      const rank = (id: string) => {
-        const i = explicit.indexOf(id);
-        return i === -1 ? explicit.length + list.findIndex((p) => p.id === id) : i;
-      };
-      return { provider, profiles: [...list].sort((a, b) => rank(a.id) - rank(b.id)) };
+      const rank = new Map<string, number>();
+      list.forEach((p, i) => rank.set(p.id, explicit.length + i));
+      for (let i = explicit.length - 1; i >= 0; i--) if (rank.has(explicit[i]!)) rank.set(explicit[i]!, i);
+      return { provider, profiles: [...list].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) };
     });
 }
 
@@ -84,4 +83,34 @@ export function expiryScale(remainingMs: number, thresholdsMs: readonly number[]
   };
   const thresholds = points.filter((p) => p > 0 && thresholdsMs.includes(p));
   return { value: at(remainingMs), low: at(thresholds[0] ?? DAY), high: at(thresholds[thresholds.length - 1] ?? 7 * DAY) };
+}
+
+/** From the most to the least urgent: the state a collapsed group shows for all its credentials. */
+const URGENCY: readonly ProfileView['status'][] = ['expired', 'missing', 'disabled', 'expiring', 'cooldown', 'ok', 'static'];
+
+/** How many of a group's credentials are in each state, most urgent first, and the most urgent one. */
+export interface GroupSummary {
+  worst: ProfileView['status'];
+  counts: { status: ProfileView['status']; count: number }[];
+}
+
+/** Counts a group's credentials per state (only the states present), most urgent first. */
+export function summarizeGroup(profiles: readonly Pick<ProfileView, 'status'>[]): GroupSummary {
+  const counts = new Map<ProfileView['status'], number>();
+  for (const p of profiles) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
+  const present = URGENCY.filter((s) => counts.has(s)).map((status) => ({ status, count: counts.get(status)! }));
+  return { worst: present[0]?.status ?? 'static', counts: present };
+}
+
+/**
+ * The credentials whose profile id, provider (id or display name), masked label or e-mail contains every word of
+ * `query` (case-insensitive); all of them for a blank query.
+ */
+export function filterProfiles<P extends Pick<ProfileView, 'id' | 'provider' | 'label' | 'email'>>(profiles: readonly P[], query: string, providerName: (id: string) => string): P[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...profiles];
+  return profiles.filter((p) => {
+    const text = `${p.id} ${p.provider} ${providerName(p.provider)} ${p.label} ${p.email ?? ''}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
 }

@@ -3,13 +3,12 @@
  * which contract channel each uses, how a form's values become that channel's input (validated by the contract's
  * schema), and how a credential the user wants to renew maps back to a prefilled form.
  */
-import { invokeChannels, type ProfileView } from '../../../shared/contract';
-import { DEFAULT_EXPIRY_PRESET, expiresAtFor, type ExpiryPreset } from './expiry-presets';
+import { invokeChannels } from '../../../shared/contract';
+import { DEFAULT_EXPIRY_PRESET, expiresAtFor } from './expiry-presets';
 import { validateForm, type FieldErrors } from './form-state';
+import type { CredentialKind, CredentialValues } from './form-request';
 
-/** The credential forms. */
-export const CREDENTIAL_KINDS = ['anthropic-key', 'setup-token', 'cloudflare', 'provider-token'] as const;
-export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+export { CLOUDFLARE_PROVIDER, CREDENTIAL_KINDS, formRequestFor, formRequestForProvider, type CredentialKind, type CredentialValues, type FormRequest } from './form-request';
 
 /** The contract channel each form saves through. */
 export const KIND_CHANNEL = {
@@ -18,25 +17,6 @@ export const KIND_CHANNEL = {
   cloudflare: 'auth:saveCloudflare',
   'provider-token': 'auth:saveToken',
 } as const satisfies Record<CredentialKind, keyof typeof invokeChannels>;
-
-/** The Cloudflare provider id, as OpenClaw names it. */
-export const CLOUDFLARE_PROVIDER = 'cloudflare-ai-gateway';
-
-/** Everything any credential form may hold, as typed (strings and check boxes). */
-export interface CredentialValues {
-  apiKey: string;
-  token: string;
-  provider: string;
-  profileName: string;
-  agentId: string;
-  accountId: string;
-  gatewayId: string;
-  gatewayAuthToken: string;
-  writeEnv: boolean;
-  setDefaultModel: boolean;
-  expiryPreset: ExpiryPreset;
-  expiryCustom: string;
-}
 
 /** A blank form for `agentId`; setup-tokens default to a year (their usual life), other tokens to no expiry. */
 export function emptyValues(agentId: string, kind: CredentialKind = 'setup-token'): CredentialValues {
@@ -54,37 +34,6 @@ export function emptyValues(agentId: string, kind: CredentialKind = 'setup-token
     expiryPreset: kind === 'setup-token' ? DEFAULT_EXPIRY_PRESET : 'none',
     expiryCustom: '',
   };
-}
-
-/** Which form to open, with what already filled in (renew, replace, or a provider the default model needs). */
-export interface FormRequest {
-  kind: CredentialKind;
-  prefill?: Partial<CredentialValues>;
-  /** The profile being renewed or replaced, shown in the form's title. */
-  profileId?: string;
-}
-
-/** The form that renews or replaces `profile`, prefilled with its provider, profile name and agent. */
-export function formRequestFor(profile: Pick<ProfileView, 'id' | 'provider' | 'name' | 'type' | 'metadata'>, agentId: string): FormRequest {
-  const base = { profileId: profile.id };
-  if (profile.provider === CLOUDFLARE_PROVIDER) {
-    return {
-      ...base,
-      kind: 'cloudflare',
-      prefill: { agentId, accountId: profile.metadata?.accountId ?? '', gatewayId: profile.metadata?.gatewayId ?? '' },
-    };
-  }
-  if (profile.provider === 'anthropic') {
-    return { ...base, kind: profile.type === 'api_key' ? 'anthropic-key' : 'setup-token', prefill: { agentId, profileName: profile.name } };
-  }
-  return { ...base, kind: 'provider-token', prefill: { agentId, provider: profile.provider, profileName: profile.name } };
-}
-
-/** The form for adding a credential to `provider` (e.g. the one the default model needs). */
-export function formRequestForProvider(provider: string, agentId: string): FormRequest {
-  if (provider === 'anthropic') return { kind: 'anthropic-key', prefill: { agentId } };
-  if (provider === CLOUDFLARE_PROVIDER) return { kind: 'cloudflare', prefill: { agentId } };
-  return { kind: 'provider-token', prefill: { agentId, provider } };
 }
 
 /** The fields each form shows and sends (besides the expiry choice of the token forms). */

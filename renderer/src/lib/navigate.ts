@@ -4,7 +4,7 @@
  * opens the renew form of that profile with its provider and name filled in.
  */
 import type { AuthStatus, NavigateRequest } from '../../../shared/contract';
-import { CLOUDFLARE_PROVIDER, formRequestFor, type FormRequest } from './credential-input';
+import { CLOUDFLARE_PROVIDER, formRequestFor, type FormRequest } from './form-request';
 
 /** The window's screens. */
 export const VIEWS = ['status', 'credentials', 'gateway', 'settings'] as const;

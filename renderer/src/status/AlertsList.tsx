@@ -1,85 +1,80 @@
 /**
- * The small list of alerts under the status panel, each with Renew, Snooze (1 hour, until tomorrow 9:00, until
- * the next threshold) and Dismiss. Snoozed alerts stay listed with the time they come back.
+ * The alerts under the status panel, most urgent first, each with Renew, Snooze and Dismiss (`AlertItem`).
+ * Snoozed alerts stay listed with the time they come back. A long list shows its first few alerts and a button for
+ * the next ones (the focus moves to the first of them), so hundreds of alerts cost no more than a handful.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Alert, AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
-import { useNow } from '../hooks/use-now';
-import { formatDateTime } from '../lib/format';
-import { snoozeUntil, type SnoozePreset } from '../../../shared/snooze';
-import { useAlertText } from './use-alert-text';
+import { snoozeUntil } from '../../../shared/snooze';
+import { AlertItem, type AlertAction } from './AlertItem';
 
-const SNOOZE_CHOICES: readonly SnoozePreset[] = ['one-hour', 'tomorrow-morning', 'next-threshold'];
-
-/** Escape closes an open snooze menu and returns the focus to its button. */
-function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>): void {
-  if (e.key !== 'Escape' || !e.currentTarget.open) return;
-  e.currentTarget.open = false;
-  e.currentTarget.querySelector('summary')?.focus();
-}
+/** Alerts shown before "Show more", and how many more each press shows. */
+export const ALERTS_PREVIEW = 5;
+export const ALERTS_STEP = 50;
 
 /** The alerts card, or nothing without alerts. */
 export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const { alerts } = useAppData();
-  const now = useNow();
-  const text = useAlertText();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [shown, setShown] = useState(ALERTS_PREVIEW);
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const latest = useRef({ alerts, onRenew });
+  latest.current = { alerts, onRenew };
+
+  useEffect(() => {
+    if (focusFrom === null) return;
+    (listRef.current?.children[focusFrom] as HTMLElement | undefined)?.focus();
+    setFocusFrom(null);
+  }, [focusFrom]);
+
+  const onAction = useCallback((a: Alert, action: AlertAction) => {
+    if (action.kind === 'renew') return latest.current.onRenew(a);
+    const call = action.kind === 'dismiss' ? () => api().alertsDismiss({ id: a.id }) : () => api().alertsSnooze({ id: a.id, until: snoozeUntil(action.choice, Date.now()) });
+    setBusy(a.id);
+    setError(null);
+    void call().then((r) => {
+      setBusy(null);
+      if (r.ok) void latest.current.alerts.reload();
+      else setError(r.error);
+    });
+  }, []);
+
   const list = alerts.value ?? [];
   if (list.length === 0) return null;
-
-  const run = async (id: string, call: () => Promise<{ ok: boolean; error?: AppErrorShape }>) => {
-    setBusy(id);
-    setError(null);
-    const r = await call();
-    setBusy(null);
-    if (r.ok) void alerts.reload();
-    else setError(r.error ?? null);
-  };
-  const snooze = (a: Alert, choice: SnoozePreset) => run(a.id, () => api().alertsSnooze({ id: a.id, until: snoozeUntil(choice, Date.now()) }));
+  const hidden = Math.max(0, list.length - shown);
+  const next = Math.min(ALERTS_STEP, hidden);
 
   return (
     <section className="card" aria-labelledby="alerts-card-title">
-      <h3 id="alerts-card-title">{t('alerts.title')}</h3>
+      <div className="card-head">
+        <h3 id="alerts-card-title">{t('alerts.title')}</h3>
+        {list.length > ALERTS_PREVIEW && <span className="muted">{t('alerts.count', { count: list.length })}</span>}
+      </div>
       <ErrorNote error={error} />
-      <ul className="alert-list">
-        {list.map((a) => {
-          const snoozed = a.snoozedUntil !== undefined && a.snoozedUntil > now;
-          return (
-            <li key={a.id} className="alert-item" data-kind={a.kind} data-snoozed={snoozed || undefined}>
-              <p>
-                {text(a, now)}
-                {snoozed && <span className="muted"> · {t('alerts.snoozedUntil', { when: formatDateTime(a.snoozedUntil!, locale) })}</span>}
-              </p>
-              <div className="button-row" role="group" aria-label={t('alerts.actionsFor', { profile: a.profileId })}>
-                {(a.kind === 'threshold' || a.kind === 'expired') && (
-                  <button type="button" onClick={() => onRenew(a)}>
-                    {t('alerts.renew')}
-                  </button>
-                )}
-                <details className="menu" onKeyDown={closeOnEscape}>
-                  <summary>{t('alerts.snooze')}</summary>
-                  <div className="menu-items">
-                    {SNOOZE_CHOICES.map((choice) => (
-                      <button key={choice} type="button" disabled={busy === a.id} onClick={() => void snooze(a, choice)}>
-                        {t(`alerts.snoozeChoice.${choice}`)}
-                      </button>
-                    ))}
-                  </div>
-                </details>
-                <button type="button" disabled={busy === a.id} onClick={() => void run(a.id, () => api().alertsDismiss({ id: a.id }))}>
-                  {t('alerts.dismiss')}
-                </button>
-              </div>
-            </li>
-          );
-        })}
+      <ul className="alert-list" ref={listRef}>
+        {list.slice(0, shown).map((a) => (
+          <AlertItem key={a.id} alert={a} busy={busy === a.id} onAction={onAction} />
+        ))}
       </ul>
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="show-more"
+          onClick={() => {
+            setFocusFrom(shown);
+            setShown(shown + next);
+          }}
+        >
+          {t('alerts.showMore', { count: next, hidden })}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,21 +1,29 @@
 /**
  * Every credential of the current agent, grouped by provider in the order OpenClaw tries them, with the
- * dialogs behind the row actions (remove with confirmation, copy to another agent) and reordering.
+ * dialogs behind the row actions (remove with confirmation, copy to another agent) and reordering. A long list gets
+ * a search field, and long groups and many providers are shown a page at a time (see `ProviderGroup`), so the card
+ * costs the same with 10 credentials or 10,000.
  */
-import { useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape, ProfileView } from '../../../shared/contract';
-import { DEFAULT_THRESHOLDS_MS } from '../../../shared/contract';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorNote } from '../components/ErrorNote';
+import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
-import { useNow } from '../hooks/use-now';
-import { groupByProvider, moveInOrder } from '../lib/credential-groups';
-import { formRequestFor, type FormRequest } from '../lib/credential-input';
+import { filterProfiles, groupByProvider, moveInOrder } from '../lib/credential-groups';
+import { formRequestFor, type FormRequest } from '../lib/form-request';
 import { providerDisplayName as providerName } from '../../../shared/provider-names';
 import { CopyProfileDialog } from './CopyProfileDialog';
-import { CredentialRow } from './CredentialRow';
+import type { RowAction } from './CredentialRow';
+import { ProviderGroup } from './ProviderGroup';
+
+/** The search field appears above this many credentials; providers are shown this many at a time. */
+export const FILTER_FROM = 8;
+export const PROVIDERS_STEP = 20;
+/** The scale of the expiry bars before settings are known (the settings' default thresholds: 7 d, 24 h, 1 h). */
+const FALLBACK_THRESHOLDS: readonly number[] = [7 * 86_400_000, 86_400_000, 3_600_000];
 
 type Pending = { kind: 'remove' | 'copy'; profile: ProfileView } | null;
 
@@ -23,28 +31,61 @@ type Pending = { kind: 'remove' | 'copy'; profile: ProfileView } | null;
 export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequest) => void; onAdd: () => void }) {
   const { t } = useLocale();
   const { auth, agentId, settings } = useAppData();
-  const now = useNow();
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [providersShown, setProvidersShown] = useState(PROVIDERS_STEP);
+  const deferredQuery = useDeferredValue(query);
   const status = auth.value;
-  const thresholds = settings.value?.thresholdsMs ?? DEFAULT_THRESHOLDS_MS;
+  const thresholds = settings.value?.thresholdsMs ?? FALLBACK_THRESHOLDS;
 
-  const act = async (fn: () => Promise<{ ok: boolean; error?: AppErrorShape }>, done?: string) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const r = await fn();
-    setBusy(false);
-    if (r.ok) {
-      setPending(null);
-      if (done) setNotice(done);
-      void auth.reload();
-    } else {
-      setError(r.error ?? null);
+  const groups = useMemo(() => (status ? groupByProvider(status.profiles, status.order) : []), [status]);
+  const shownGroups = useMemo(() => {
+    if (!deferredQuery.trim()) return groups;
+    return groups.map((g) => ({ ...g, profiles: filterProfiles(g.profiles, deferredQuery, providerName) })).filter((g) => g.profiles.length > 0);
+  }, [groups, deferredQuery]);
+  const filtering = deferredQuery.trim() !== '';
+  const matches = filtering ? shownGroups.reduce((n, g) => n + g.profiles.length, 0) : 0;
+
+  const act = useCallback(
+    async (fn: () => Promise<{ ok: boolean; error?: AppErrorShape }>, done?: string) => {
+      setBusy(true);
+      setError(null);
+      setNotice(null);
+      const r = await fn();
+      setBusy(false);
+      if (r.ok) {
+        setPending(null);
+        if (done) setNotice(done);
+        void auth.reload();
+      } else {
+        setError(r.error ?? null);
+      }
+    },
+    [auth],
+  );
+
+  // Rows get one stable callback; it reads the latest state through this ref.
+  const latest = useRef({ groups, agentId, onRenew, act });
+  latest.current = { groups, agentId, onRenew, act };
+  const onAction = useCallback((action: RowAction, profileId: string) => {
+    const { groups: all, agentId: agent, onRenew: renew, act: run } = latest.current;
+    const group = all.find((g) => g.profiles.some((p) => p.id === profileId));
+    const profile = group?.profiles.find((p) => p.id === profileId);
+    if (!group || !profile) return;
+    if (action === 'renew') renew(formRequestFor(profile, agent));
+    else if (action === 'remove' || action === 'copy') setPending({ kind: action, profile });
+    else {
+      const order = moveInOrder(
+        group.profiles.map((p) => p.id),
+        profileId,
+        action === 'up' ? -1 : 1,
+      );
+      if (order) void run(() => api().authSetOrder({ provider: group.provider, order, agentId: agent }));
     }
-  };
+  }, []);
 
   if (!status) {
     return (
@@ -55,9 +96,10 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
     );
   }
 
-  const groups = groupByProvider(status.profiles, status.order);
+  const total = status.profiles.length;
+  const hiddenGroups = shownGroups.length - Math.min(providersShown, shownGroups.length);
   return (
-    <section className="card" aria-labelledby="credentials-card-title">
+    <section className="card" aria-labelledby="credentials-card-title" data-count={total}>
       <div className="card-head">
         <h3 id="credentials-card-title">{t('credential.title')}</h3>
         <button type="button" onClick={onAdd}>
@@ -65,46 +107,40 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
         </button>
       </div>
       {status.problem && <ErrorNote error={status.problem} />}
-      {groups.length === 0 && <p className="muted">{t('credential.none', { agent: agentId })}</p>}
+      {total === 0 && <p className="muted">{t('credential.none', { agent: agentId })}</p>}
       {status.envProviders.length > 0 && <p className="muted">{t('credential.fromEnv', { providers: status.envProviders.map(providerName).join(', ') })}</p>}
+      {total > FILTER_FROM && (
+        <div className="credential-filter">
+          <TextField name="credential-filter" type="search" label={t('credential.filterLabel')} help={t('credential.filterHelp')} value={query} onChange={setQuery} autoComplete="off" />
+          <p className="muted" role="status">
+            {filtering && (matches > 0 ? t('credential.filterCount', { count: matches, total }) : t('credential.noMatch', { query: deferredQuery.trim() }))}
+          </p>
+        </div>
+      )}
       {notice && (
         <p className="ok-text" role="status">
           {notice}
         </p>
       )}
       {!pending && <ErrorNote error={error} />}
-      {groups.map((group) => {
-        const ids = group.profiles.map((p) => p.id);
-        return (
-          <section key={group.provider} className="provider-group" aria-labelledby={`provider-${group.provider}`}>
-            <div className="group-head">
-              <h4 id={`provider-${group.provider}`}>{providerName(group.provider)}</h4>
-              {status.defaultProvider === group.provider && <span className="tag">{t('credential.inUse')}</span>}
-            </div>
-            <ul className="credential-list">
-              {group.profiles.map((p, index) => (
-                <CredentialRow
-                  key={p.id}
-                  profile={p}
-                  now={now}
-                  thresholdsMs={thresholds}
-                  position={{ index, count: ids.length }}
-                  busy={busy}
-                  actions={{
-                    renew: () => onRenew(formRequestFor(p, agentId)),
-                    remove: () => setPending({ kind: 'remove', profile: p }),
-                    copy: status.agents.length > 1 ? () => setPending({ kind: 'copy', profile: p }) : undefined,
-                    move: (dir) => {
-                      const order = moveInOrder(ids, p.id, dir);
-                      if (order) void act(() => api().authSetOrder({ provider: group.provider, order, agentId }));
-                    },
-                  }}
-                />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {shownGroups.slice(0, providersShown).map((group) => (
+        <ProviderGroup
+          key={group.provider}
+          provider={group.provider}
+          profiles={group.profiles}
+          inUse={status.defaultProvider === group.provider}
+          movable={!filtering}
+          thresholdsMs={thresholds}
+          canCopy={status.agents.length > 1}
+          busy={busy}
+          onAction={onAction}
+        />
+      ))}
+      {hiddenGroups > 0 && (
+        <button type="button" className="show-more" onClick={() => setProvidersShown((n) => n + PROVIDERS_STEP)}>
+          {t('credential.showMoreProviders', { count: Math.min(PROVIDERS_STEP, hiddenGroups) })}
+        </button>
+      )}
       {pending?.kind === 'remove' && (
         <ConfirmDialog
           title={t('remove.title', { profile: pending.profile.id })}

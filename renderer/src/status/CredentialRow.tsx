@@ -1,35 +1,40 @@
 /**
  * One credential in the status panel: id, status chip, masked label, for expiring kinds a countdown and a bar of
- * the time left, and its actions (renew or replace, remove, copy to another agent, move up or down).
+ * the time left, and its actions (renew or replace, remove, copy to another agent, move up or down). Memoised: its
+ * props are plain values and one stable callback, so a list re-renders only the rows that changed.
  */
+import { memo } from 'react';
 import type { ProfileView } from '../../../shared/contract';
 import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
-import { expiryScale, showsExpiry } from '../lib/credential-groups';
-import { formatDateTime, formatRelative } from '../lib/format';
+import { ExpiryLine, hasTimedLine } from './ExpiryLine';
 
-/** What the row's buttons ask for. */
-export interface RowActions {
-  renew: () => void;
-  remove: () => void;
-  copy?: (() => void) | undefined;
-  move?: (direction: -1 | 1) => void;
+/** What a row's buttons ask for. */
+export type RowAction = 'renew' | 'remove' | 'copy' | 'up' | 'down';
+
+/** The DOM id of a row's title (the row and its actions are labelled by it). */
+export const rowTitleId = (profileId: string) => `cred-${profileId.replace(/[^a-z0-9]/gi, '-')}`;
+
+/**
+ * A row's props; `index` of `count` is its place in the provider's order (for the move buttons; `count` 0 when it
+ * cannot be moved, e.g. while the list is filtered).
+ */
+export interface CredentialRowProps {
+  profile: ProfileView;
+  thresholdsMs: readonly number[];
+  index: number;
+  count: number;
+  canCopy: boolean;
+  busy: boolean;
+  onAction: (action: RowAction, profileId: string) => void;
 }
 
-/** One credential; `position` is its place in the provider's order (for the move buttons). */
-export function CredentialRow(props: { profile: ProfileView; now: number; thresholdsMs: readonly number[]; position: { index: number; count: number }; actions: RowActions; busy: boolean }) {
-  const { t, locale } = useLocale();
-  const { profile: p, now, position, actions } = props;
-  const titleId = `cred-${p.id.replace(/[^a-z0-9]/gi, '-')}`;
-  const remaining = p.expiresAt !== undefined ? p.expiresAt - now : undefined;
-  const countdown = (ms: number) =>
-    ms > 0
-      ? t('credential.expiresIn', { when: formatRelative(p.expiresAt!, now, locale), date: formatDateTime(p.expiresAt!, locale) })
-      : t('credential.expiredAgo', { when: formatRelative(p.expiresAt!, now, locale) });
-  const scale = remaining !== undefined ? expiryScale(remaining, props.thresholdsMs) : null;
-
+/** One credential. */
+export const CredentialRow = memo(function CredentialRow({ profile: p, thresholdsMs, index, count, canCopy, busy, onAction }: CredentialRowProps) {
+  const { t } = useLocale();
+  const titleId = rowTitleId(p.id);
   return (
-    <li className="credential" data-profile={p.id}>
+    <li className="credential" data-profile={p.id} tabIndex={-1} aria-labelledby={titleId}>
       <div className="credential-head">
         <span id={titleId} className="credential-id">
           {p.id}
@@ -43,44 +48,28 @@ export function CredentialRow(props: { profile: ProfileView; now: number; thresh
         {p.email && <span className="muted"> · {p.email}</span>}
         {p.source === 'ref' && <span className="muted"> · {t('credential.fromRef')}</span>}
       </p>
-      {showsExpiry(p) && remaining !== undefined && scale && (
-        <div className="expiry-line">
-          <span>{countdown(remaining)}</span>
-          <meter min={0} max={1} low={scale.low} high={scale.high} optimum={1} value={scale.value} aria-label={t('credential.timeLeft')} aria-valuetext={countdown(remaining)} />
-        </div>
-      )}
+      {hasTimedLine(p) && <ExpiryLine profile={p} thresholdsMs={thresholdsMs} />}
       {p.status === 'expired' && p.expiresAt === undefined && <p className="expiry-line">{t('credential.expired')}</p>}
-      {(p.status === 'cooldown' || p.status === 'disabled') && (
-        <p className="expiry-line">
-          {t(`credential.${p.status}Until`, { when: p.until ? formatRelative(p.until, now, locale) : t('common.unknown') })}
-          {p.reason && <span className="muted"> ({p.reason})</span>}
-        </p>
-      )}
       <div className="button-row credential-actions" role="group" aria-label={t('credential.actionsFor', { profile: p.id })}>
         {p.type !== 'oauth' && (
-          <button type="button" onClick={actions.renew}>
+          <button type="button" onClick={() => onAction('renew', p.id)}>
             {p.type === 'token' ? t('credential.renew') : t('credential.replace')}
           </button>
         )}
-        {actions.copy && (
-          <button type="button" onClick={actions.copy}>
+        {canCopy && (
+          <button type="button" onClick={() => onAction('copy', p.id)}>
             {t('credential.copy')}
           </button>
         )}
-        <button type="button" className="button-danger-quiet" onClick={actions.remove}>
+        <button type="button" className="button-danger-quiet" onClick={() => onAction('remove', p.id)}>
           {t('credential.remove')}
         </button>
-        {actions.move && position.count > 1 && (
+        {count > 1 && (
           <>
-            <button type="button" onClick={() => actions.move!(-1)} disabled={position.index === 0 || props.busy} aria-label={t('credential.moveUpLabel', { profile: p.id })}>
+            <button type="button" onClick={() => onAction('up', p.id)} disabled={index === 0 || busy} aria-label={t('credential.moveUpLabel', { profile: p.id })}>
               {t('credential.moveUp')}
             </button>
-            <button
-              type="button"
-              onClick={() => actions.move!(1)}
-              disabled={position.index === position.count - 1 || props.busy}
-              aria-label={t('credential.moveDownLabel', { profile: p.id })}
-            >
+            <button type="button" onClick={() => onAction('down', p.id)} disabled={index === count - 1 || busy} aria-label={t('credential.moveDownLabel', { profile: p.id })}>
               {t('credential.moveDown')}
             </button>
           </>
@@ -88,4 +77,4 @@ export function CredentialRow(props: { profile: ProfileView; now: number; thresh
       </div>
     </li>
   );
-}
+});

@@ -12,7 +12,7 @@ import { TextField } from '../components/TextField';
 import { useFieldMessage } from '../hooks/use-field-message';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
-import { formRequestForProvider, type FormRequest } from '../lib/credential-input';
+import { formRequestForProvider, type FormRequest } from '../lib/form-request';
 
 /** The default model card; `onAddCredential` opens the form for a provider that has no credential. */
 export function DefaultModelCard({ onAddCredential }: { onAddCredential: (request: FormRequest) => void }) {

@@ -4,7 +4,7 @@
  */
 import type { Alert } from '../../../shared/contract';
 import { useAppData } from '../hooks/use-app-data';
-import type { FormRequest } from '../lib/credential-input';
+import type { FormRequest } from '../lib/form-request';
 import { routeFor, type Route } from '../lib/navigate';
 import { AlertBanner } from '../status/AlertBanner';
 import { AlertsList } from '../status/AlertsList';

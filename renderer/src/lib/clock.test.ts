@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createClock } from './clock';
+
+/** A clock over a hand-driven time and timer list. */
+function manualClock() {
+  let now = 0;
+  const timers = new Map<number, { fn: () => void; ms: number; next: number }>();
+  let ids = 0;
+  const clock = createClock({
+    now: () => now,
+    setInterval: (fn, ms) => {
+      timers.set(++ids, { fn, ms, next: now + ms });
+      return ids;
+    },
+    clearInterval: (id) => void timers.delete(id as number),
+  });
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      const due = [...timers.values()].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
+      if (!due) break;
+      now = due.next;
+      due.next += due.ms;
+      due.fn();
+    }
+    now = end;
+  };
+  return { clock, advance, intervals: () => [...timers.values()].map((t) => t.ms) };
+}
+
+describe('the window clock', () => {
+  it('runs one timer for any number of subscribers, at the finest interval asked for', () => {
+    const { clock, intervals } = manualClock();
+    const offs = Array.from({ length: 1000 }, () => clock.subscribe(30_000, () => undefined));
+    expect(intervals()).toEqual([30_000]);
+    const fast = clock.subscribe(1000, () => undefined);
+    expect(intervals()).toEqual([1000]);
+    fast();
+    expect(intervals()).toEqual([30_000]);
+    for (const off of offs) off();
+    expect(intervals()).toEqual([]);
+    expect(clock.timers()).toBe(0);
+  });
+
+  it('tells each subscriber only as often as it asked', () => {
+    const { clock, advance } = manualClock();
+    const slow: number[] = [];
+    const fast: number[] = [];
+    clock.subscribe(30_000, (t) => slow.push(t));
+    clock.subscribe(1000, (t) => fast.push(t));
+    advance(61_000);
+    expect(fast).toHaveLength(61);
+    expect(slow).toEqual([30_000, 60_000]);
+  });
+
+  it('stops calling a subscriber once it unsubscribed', () => {
+    const { clock, advance } = manualClock();
+    const seen: number[] = [];
+    const off = clock.subscribe(1000, (t) => seen.push(t));
+    advance(2000);
+    off();
+    advance(5000);
+    expect(seen).toEqual([1000, 2000]);
+  });
+});
