@@ -59,40 +59,42 @@ const probe = (expected: number) => `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
+/** True once the list painted and then nothing changed in it for a second (a function: the CSP forbids eval). */
+const SETTLED = () => {
+  const m = (globalThis as unknown as { __windowBench: { firstRow: number; settled: number } }).__windowBench;
+  return m.firstRow > 0 && performance.now() - m.settled > 1000;
+};
+
+/** Reads the marks and the resource timings of the page as a `Load`. */
+const COLLECT = `(() => {
+  const m = window.__windowBench;
+  const entries = performance.getEntriesByType('resource');
+  const api = entries.filter((e) => e.name.includes('/api/invoke/'));
+  const firstRequest = Math.min(...api.map((e) => e.startTime));
+  const auth = api.find((e) => e.name.endsWith('/api/invoke/auth:status'));
+  const scripts = entries.filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.responseEnd <= firstRequest);
+  const card = document.querySelector('section[aria-labelledby="credentials-card-title"]');
+  const domRows = card.querySelectorAll('[data-profile]').length;
+  const count = card.getAttribute('data-count');
+  return {
+    firstRequest,
+    authAnswered: auth ? auth.responseEnd : NaN,
+    firstRow: m.firstRow,
+    listComplete: m.settled,
+    scriptKb: scripts.reduce((s, e) => s + e.decodedBodySize, 0) / 1024,
+    domRows,
+    listed: count === null ? domRows : Number(count),
+  };
+})()`;
+
 async function measure(browser: Browser, url: string, expected: number): Promise<Load> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
   try {
     const page = await context.newPage();
     await page.addInitScript(probe(expected));
     await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const m = (window as unknown as { __windowBench: { firstRow: number; settled: number } }).__windowBench;
-        return m.firstRow > 0 && performance.now() - m.settled > 1000;
-      },
-      undefined,
-      { polling: 100, timeout: 60_000 },
-    );
-    return await page.evaluate(() => {
-      const m = (window as unknown as { __windowBench: { firstRow: number; settled: number } }).__windowBench;
-      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const api = entries.filter((e) => e.name.includes('/api/invoke/'));
-      const firstRequest = Math.min(...api.map((e) => e.startTime));
-      const auth = api.find((e) => e.name.endsWith('/api/invoke/auth:status'));
-      const scripts = entries.filter((e) => /\.m?js(\?|$)/.test(e.name) && e.responseEnd <= firstRequest);
-      const card = document.querySelector('section[aria-labelledby="credentials-card-title"]')!;
-      const total = card.getAttribute('data-count');
-      const domRows = card.querySelectorAll('[data-profile]').length;
-      return {
-        firstRequest,
-        authAnswered: auth ? auth.responseEnd : NaN,
-        firstRow: m.firstRow,
-        listComplete: m.settled,
-        scriptKb: scripts.reduce((s, e) => s + e.decodedBodySize, 0) / 1024,
-        domRows,
-        listed: total ? Number(total) : domRows,
-      };
-    });
+    await page.waitForFunction(SETTLED, undefined, { polling: 100, timeout: 60_000 });
+    return (await page.evaluate(COLLECT)) as Load;
   } finally {
     await context.close();
   }

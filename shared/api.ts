@@ -12,13 +12,9 @@ import {
   type OutputOf,
   type Result,
 } from './contract';
+import { eventMethodName, methodName, type EventMethodName, type MethodName } from './api-names';
 
-type CamelJoin<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : never;
-
-/** `auth:saveToken` -> `authSaveToken`. */
-export type MethodName<C extends InvokeChannel> = CamelJoin<C>;
-/** `alerts:changed` -> `onAlertsChanged`. */
-export type EventMethodName<E extends EventChannel> = `on${Capitalize<CamelJoin<E>>}`;
+export { eventMethodName, methodName, type EventMethodName, type MethodName } from './api-names';
 
 type InvokeFn<C extends InvokeChannel> = Record<string, never> extends InputOf<C>
   ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
@@ -28,18 +24,6 @@ type InvokeFn<C extends InvokeChannel> = Record<string, never> extends InputOf<C
 export type ClawtrayApi = { [C in InvokeChannel as MethodName<C>]: InvokeFn<C> } & {
   [E in EventChannel as EventMethodName<E>]: (listener: (payload: EventPayload<E>) => void) => () => void;
 };
-
-/** Runtime twin of `MethodName`. */
-export function methodName<C extends InvokeChannel>(channel: C): MethodName<C> {
-  const [domain, action] = channel.split(':') as [string, string];
-  return `${domain}${action.charAt(0).toUpperCase()}${action.slice(1)}` as MethodName<C>;
-}
-
-/** Runtime twin of `EventMethodName`. */
-export function eventMethodName<E extends EventChannel>(event: E): EventMethodName<E> {
-  const joined = methodName(event as unknown as InvokeChannel) as string;
-  return `on${joined.charAt(0).toUpperCase()}${joined.slice(1)}` as EventMethodName<E>;
-}
 
 /** A way to carry invokes and events (Electron IPC or loopback HTTP). */
 export interface Transport {

@@ -3,7 +3,7 @@
  * first-run wizard), and a footer saying which OpenClaw folder is managed. Follows the language chosen in
  * settings and the shell's `app:navigate` requests (a notification or tray click opening a renew form).
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { AppDataProvider, useAppData } from './hooks/use-app-data';
 import { useLocale } from './hooks/use-locale';
@@ -12,11 +12,29 @@ import { hasUsableCredential } from './lib/credential-groups';
 import { gatewayTone } from './lib/gateway-view';
 import { resolveLanguage } from '../../shared/i18n/language';
 import { routeFor, VIEWS, type Route } from './lib/navigate';
-import { CredentialsView } from './views/CredentialsView';
-import { GatewayView } from './views/GatewayView';
-import { SettingsView } from './views/SettingsView';
 import { StatusView } from './views/StatusView';
-import { Wizard } from './wizard/Wizard';
+
+// The status panel is the first screen and comes with the app; the others load on first use (and, once the window is
+// idle, ahead of it), so the first screen never waits for the forms, the wizard, the settings or the gateway page.
+const loadCredentials = () => import('./views/CredentialsView').then((m) => ({ default: m.CredentialsView }));
+const loadGateway = () => import('./views/GatewayView').then((m) => ({ default: m.GatewayView }));
+const loadSettings = () => import('./views/SettingsView').then((m) => ({ default: m.SettingsView }));
+const loadWizard = () => import('./wizard/Wizard').then((m) => ({ default: m.Wizard }));
+const CredentialsView = lazy(loadCredentials);
+const GatewayView = lazy(loadGateway);
+const SettingsView = lazy(loadSettings);
+const Wizard = lazy(loadWizard);
+
+/** Loads the other screens' code once the window has nothing else to do, so opening them is instant. */
+function preloadScreensWhenIdle(): () => void {
+  const load = () => void Promise.all([loadCredentials(), loadGateway(), loadSettings(), loadWizard()]).catch(() => undefined);
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(load, { timeout: 5000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(load, 1000);
+  return () => window.clearTimeout(id);
+}
 
 /** The whole window. */
 export function App() {
@@ -38,6 +56,8 @@ function Frame() {
   authRef.current = auth.value;
   const agentRef = useRef(agentId);
   agentRef.current = agentId;
+
+  useEffect(preloadScreensWhenIdle, []);
 
   const language = settings.value?.language;
   useEffect(() => applyLanguage(resolveLanguage(language ?? 'system', navigator.languages)), [language]);
@@ -94,25 +114,27 @@ function Frame() {
       )}
       <main className="app-main">
         {wizardOpen === null && <p className="muted">{t('common.loading')}</p>}
-        {showWizard && (
-          <Wizard
-            onFinish={() => {
-              setWizardOpen(false);
-              setRoute({ view: 'status' });
-            }}
-          />
-        )}
-        {wizardOpen === false && (
-          <>
-            <h2 ref={headingRef} tabIndex={-1} className="view-title">
-              {t(`nav.${route.view}`)}
-            </h2>
-            {route.view === 'status' && <StatusView navigate={navigate} />}
-            {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
-            {route.view === 'gateway' && <GatewayView navigate={navigate} />}
-            {route.view === 'settings' && <SettingsView />}
-          </>
-        )}
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          {showWizard && (
+            <Wizard
+              onFinish={() => {
+                setWizardOpen(false);
+                setRoute({ view: 'status' });
+              }}
+            />
+          )}
+          {wizardOpen === false && (
+            <>
+              <h2 ref={headingRef} tabIndex={-1} className="view-title">
+                {t(`nav.${route.view}`)}
+              </h2>
+              {route.view === 'status' && <StatusView navigate={navigate} />}
+              {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
+              {route.view === 'gateway' && <GatewayView navigate={navigate} />}
+              {route.view === 'settings' && <SettingsView />}
+            </>
+          )}
+        </Suspense>
       </main>
       {info && (
         <footer className="app-footer">

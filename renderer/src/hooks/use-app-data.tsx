@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Alert, AppInfo, AuthStatus, GatewayState, Result, Settings } from '../../../shared/contract';
 import { api } from '../api';
+import { prefetchedOr } from '../boot/prefetch';
 import { useLive, type Live } from './use-live';
 
 /** The shared data, each part with its error (a channel that is not available yet, a corrupt file...). */
@@ -24,19 +25,20 @@ const noop = () => () => undefined;
 
 /** Provides `useAppData()` to the window. */
 export function AppDataProvider({ children }: { children: ReactNode }) {
-  const infoLive = useLive<AppInfo>('info', () => api().appInfo(), noop);
-  const settings = useLive<Settings>('settings', () => api().settingsGet(), noop);
+  // The first fetch of each takes the answer the entry point asked for while the app was loading (boot/prefetch).
+  const infoLive = useLive<AppInfo>('info', () => prefetchedOr('app:info', () => api().appInfo()), noop);
+  const settings = useLive<Settings>('settings', () => prefetchedOr('settings:get', () => api().settingsGet()), noop);
   const agentId = settings.value?.agentId ?? infoLive.value?.agentId ?? 'main';
-  const gateway = useLive<GatewayState>('gateway', () => api().gatewayState(), (set) => api().onGatewayState(set));
+  const gateway = useLive<GatewayState>('gateway', () => prefetchedOr('gateway:state', () => api().gatewayState()), (set) => api().onGatewayState(set));
   const auth = useLive<AuthStatus>(
     `auth:${agentId}`,
-    () => api().authStatus({ agentId }),
+    () => prefetchedOr('auth:status', () => api().authStatus({ agentId }), (s: AuthStatus) => s.agentId === agentId),
     (set) => api().onAuthStatus((s) => s.agentId === agentId && set(s)),
   );
   const alerts = useLive<Alert[]>(
     'alerts',
     async () => {
-      const r = await api().alertsList();
+      const r = await prefetchedOr('alerts:list', () => api().alertsList());
       return r.ok ? { ok: true, value: r.value.alerts } : r;
     },
     (set) => api().onAlertsChanged((p) => set(p.alerts)),

@@ -5,7 +5,6 @@
  */
 import { useId, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
-import { ModelRef } from '../../../shared/schemas';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { TextField } from '../components/TextField';
@@ -33,6 +32,8 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
 
   const apply = async () => {
     setDone(false);
+    // The schemas (and zod) load on first use: the status panel opens without them.
+    const { ModelRef } = await import('../../../shared/schemas');
     const parsed = ModelRef.safeParse(choice);
     if (!parsed.success) {
       setFieldError(parsed.error.issues[0]?.message);

@@ -1,0 +1,15 @@
+/**
+ * The window's entry point, a few kilobytes so that it runs at once: it reaches main (the preload's bridge, or the
+ * web shell's HTTP transport), asks for everything the first screen shows while the browser is still loading React
+ * and the screens, then loads the app (`main.tsx`). The styles load with it, before the first paint.
+ */
+import { connect } from './boot/connect';
+import { startPrefetch } from './boot/prefetch';
+import './styles.css';
+import './components.css';
+
+startPrefetch(connect());
+import('./main').catch((err: unknown) => {
+  // Only a broken install gets here (the app's own files are missing): say so instead of showing a blank window.
+  document.getElementById('root')!.textContent = `ClawTray could not load its window (${err instanceof Error ? err.message : String(err)}). Reinstall ClawTray.`;
+});
