@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './shared/contract';
 
 /** The dev server injects inline scripts (React refresh) and a websocket: relax the CSP for `vite serve` only. */
 function devCsp(): Plugin {
@@ -21,7 +22,8 @@ function devCsp(): Plugin {
 const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
-  define: { __CLAWTRAY_VERSION__: JSON.stringify(version) },
+  // The contract's channel names, for the web bridge (renderer/src/web-bridge.ts): the window starts without the schemas.
+  define: { __CLAWTRAY_VERSION__: JSON.stringify(version), __CLAWTRAY_CHANNELS__: JSON.stringify({ invoke: INVOKE_CHANNELS, events: EVENT_CHANNELS }) },
   root: 'renderer',
   base: './',
   plugins: [react(), devCsp()],

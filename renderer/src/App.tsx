@@ -25,7 +25,7 @@ const GatewayView = lazy(loadGateway);
 const SettingsView = lazy(loadSettings);
 const Wizard = lazy(loadWizard);
 
-/** Loads the other screens' code once the window has nothing else to do, so opening them is instant. */
+/** Loads the other screens' code once the first screen is up and the window has nothing else to do. */
 function preloadScreensWhenIdle(): () => void {
   const load = () => void Promise.all([loadCredentials(), loadGateway(), loadSettings(), loadWizard()]).catch(() => undefined);
   if (typeof window.requestIdleCallback === 'function') {
@@ -57,10 +57,15 @@ function Frame() {
   const agentRef = useRef(agentId);
   agentRef.current = agentId;
 
-  useEffect(preloadScreensWhenIdle, []);
-
-  const language = settings.value?.language;
-  useEffect(() => applyLanguage(resolveLanguage(language ?? 'system', navigator.languages)), [language]);
+  const language = resolveLanguage(settings.value?.language ?? 'system', navigator.languages);
+  const [readyLanguage, setReadyLanguage] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void applyLanguage(language).then(() => current && setReadyLanguage(language));
+    return () => {
+      current = false;
+    };
+  }, [language]);
 
   useEffect(
     () =>
@@ -73,12 +78,15 @@ function Frame() {
     [],
   );
 
-  const known = settings.value !== null && (auth.value !== null || auth.error !== null);
+  // Decided once settings, the credentials and the language's strings are in: the first screen shows in its language.
+  const known = settings.value !== null && (auth.value !== null || auth.error !== null) && readyLanguage === language;
   const firstRun = known && !settings.value!.onboardingDone && !hasUsableCredential(auth.value);
   useEffect(() => {
     if (known && wizardOpen === null) setWizardOpen(firstRun);
   }, [known, firstRun, wizardOpen]);
   const showWizard = wizardOpen === true;
+  const decided = wizardOpen !== null;
+  useEffect(() => (decided ? preloadScreensWhenIdle() : undefined), [decided]);
 
   useEffect(() => {
     document.title = showWizard ? `ClawTray · ${t('wizard.docTitle')}` : `ClawTray · ${t(`nav.${route.view}`)}`;

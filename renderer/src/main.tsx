@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { connect } from './boot/connect';
+import { LocaleProvider } from './hooks/use-locale';
 import { i18n } from './i18n';
 import { installWebBridge } from './web-bridge';
 
@@ -16,7 +17,9 @@ if (!window.clawtray) installWebBridge(connect());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App />
+      <LocaleProvider>
+        <App />
+      </LocaleProvider>
     </I18nextProvider>
   </StrictMode>,
 );

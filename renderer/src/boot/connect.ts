@@ -3,8 +3,7 @@
  * web shell, the loopback HTTP transport (kept here so the full bridge installed later shares its event stream).
  * Raw channel calls only, without the contract's schemas, so the entry point stays a few kilobytes.
  */
-import { eventMethodName, methodName } from '../../../shared/api-names';
-import type { Transport } from '../../../shared/api';
+import { eventMethodName, methodName, type Transport } from '../../../shared/api';
 import { createHttpTransport, takeToken } from '../web-transport';
 
 let web: Transport | null = null;

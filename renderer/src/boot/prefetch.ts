@@ -37,6 +37,11 @@ export function startPrefetch(transport: Transport, channels = FIRST_SCREEN): vo
   }
 }
 
+/** The early answer for `channel` if one was asked for and not taken yet, without taking it (to look ahead at it). */
+export function peekPrefetched<T>(channel: InvokeChannel): Promise<Result<T>> | undefined {
+  return entries.get(channel)?.answer as Promise<Result<T>> | undefined;
+}
+
 /** The early answer for `channel`, once; undefined if there is none, it was taken, or an event superseded it. */
 export function takePrefetched<T>(channel: InvokeChannel): Promise<Result<T>> | undefined {
   const entry = entries.get(channel);

@@ -88,3 +88,16 @@ export function formatClock(epochMs: number, locale: string, timeZone?: string):
 export function formatNumber(n: number, locale: string, grouping = true): string {
   return cached(`number|${locale}|${grouping}`, () => new Intl.NumberFormat(locale, { useGrouping: grouping })).format(n);
 }
+
+/**
+ * Builds the formatters the status panel uses for `locale` now. The first `Intl` formatter of a page is slow to
+ * build (the browser loads its locale data), so the entry point calls this while it waits for the network, and the
+ * first rows then format with ready formatters.
+ */
+export function warmFormatters(locale: string): void {
+  const now = Date.now();
+  formatRelative(now + HOUR, now, locale);
+  formatDateTime(now, locale);
+  formatDuration(DAY + HOUR, locale);
+  formatNumber(1, locale, false);
+}

@@ -12,7 +12,7 @@ import { summarizeGroup } from '../lib/credential-groups';
 import { CredentialRow, type RowAction } from './CredentialRow';
 
 /** Rows a group shows before "Show more", and how many more each press shows. */
-export const GROUP_PREVIEW = 5;
+export const GROUP_PREVIEW = 3;
 export const GROUP_STEP = 50;
 
 /** A group's props: its credentials (already ordered, maybe filtered) and what every row shares. */
