@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { API_KEY, authProfilesPath, readJson } from './window-support';
+import { API_KEY, authProfilesPath, readJson, snapScreen } from './window-support';
 
 /** Presses Tab until `target` has the focus (at most `max` times): proves it is reachable from the keyboard. */
 async function tabTo(page: Page, target: Locator, max = 25): Promise<void> {
@@ -52,4 +54,62 @@ test('the wizard and the remove dialog work from the keyboard alone, with a visi
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Credentials' }).getByText('anthropic:default', { exact: true })).toBeVisible();
+});
+
+/** Writes `count` OpenAI tokens (`openai:team-0000`...) into the main agent's store: a few expired, a few expiring, the rest valid. */
+function writeManyTokens(stateDir: string, count: number): void {
+  const now = Date.now();
+  const profiles: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    const hours = i % 50 === 7 ? -2 : i % 20 === 3 ? 5 : 24 * (40 + i);
+    profiles[`openai:team-${String(i).padStart(4, '0')}`] = { type: 'token', provider: 'openai', token: `sk-proj-${String(i).padStart(48, '0')}`, expires: now + hours * 3_600_000 };
+  }
+  const file = authProfilesPath(stateDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, JSON.stringify({ version: 1, profiles }, null, 2), { mode: 0o600 });
+}
+
+test('a list of 200 credentials: a row far down is found by its label, read and renewed, and more rows are shown, from the keyboard alone', async ({ page, shell }) => {
+  writeManyTokens(shell.stateDir, 200);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
+  const card = page.getByRole('region', { name: 'Credentials' });
+  const group = card.getByRole('region', { name: 'OpenAI' });
+  await expect(group.getByText('200 credentials')).toBeVisible();
+  await expect(group.getByRole('list', { name: 'States of the OpenAI credentials' })).toContainText('Expired: 4');
+  await expect(card.locator('li[data-profile]')).toHaveCount(3);
+  await snapScreen(page, 'status-200-credentials');
+
+  // Find a row far down by its label, read it, and renew it.
+  const find = card.getByLabel('Find a credential');
+  await tabTo(page, find, 40);
+  await expectFocusRing(page);
+  await page.keyboard.type('team-0187');
+  await expect(card.getByRole('status')).toHaveText('1 of 200 credentials matches.');
+  const row = card.getByRole('listitem', { name: 'openai:team-0187' });
+  await expect(row).toContainText('Valid');
+  await expect(row.getByRole('meter', { name: 'Time left' })).toHaveAttribute('aria-valuetext', /^Expires in \d+ days/);
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('group', { name: 'Actions for openai:team-0187' }).getByRole('button', { name: 'Renew' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Renew or replace openai:team-0187' })).toBeVisible();
+  await expect(page.getByLabel('Profile name (optional)')).toHaveValue('team-0187');
+
+  // Back on the status panel: "Show more" reveals the next 50 and puts the focus on the first of them.
+  await tabTo(page, page.getByRole('navigation').getByRole('button', { name: 'Status' }), 40);
+  await page.keyboard.press('Enter');
+  const more = card.getByRole('button', { name: 'Show 50 more OpenAI credentials (197 not shown)' });
+  await tabTo(page, more, 60);
+  await page.keyboard.press('Enter');
+  await expect(card.locator('li[data-profile]')).toHaveCount(53);
+  const fourth = card.getByRole('listitem', { name: 'openai:team-0003' });
+  await expect(fourth).toBeFocused();
+  await expect(fourth).toContainText('Expiring');
+  await expect(card.getByRole('button', { name: 'Show 50 more OpenAI credentials (147 not shown)' })).toBeVisible();
+  await tabTo(page, fourth.getByRole('button', { name: 'Remove' }), 5);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Remove openai:team-0003?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 });

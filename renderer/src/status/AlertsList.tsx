@@ -72,7 +72,7 @@ export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
             setShown(shown + next);
           }}
         >
-          {t('alerts.showMore', { count: next, hidden })}
+          {next === hidden ? t('alerts.showRest', { count: next }) : t('alerts.showMore', { count: next, hidden })}
         </button>
       )}
     </section>

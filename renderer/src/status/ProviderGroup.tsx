@@ -83,7 +83,7 @@ export const ProviderGroup = memo(function ProviderGroup({ provider, profiles, i
             setShown(shown + next);
           }}
         >
-          {t('credential.showMoreLabel', { count: next, provider: name, hidden })}
+          {next === hidden ? t('credential.showRestLabel', { count: next, provider: name }) : t('credential.showMoreLabel', { count: next, provider: name, hidden })}
         </button>
       )}
     </section>
