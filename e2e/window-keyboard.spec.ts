@@ -112,4 +112,12 @@ test('a list of 200 credentials: a row far down is found by its label, read and 
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+
+  // The alerts list is paged the same way: 14 alerts, 5 shown, the rest one key press away.
+  const alerts = page.getByRole('region', { name: 'Alerts' });
+  await expect(alerts.getByRole('listitem')).toHaveCount(5);
+  await alerts.getByRole('button', { name: 'Show the remaining 9 alerts' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(alerts.locator('li.alert-item')).toHaveCount(14);
+  await expect(alerts.locator('li.alert-item').nth(5)).toBeFocused();
 });

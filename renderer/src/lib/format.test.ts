@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatClock, formatDateTime, formatDuration, formatNumber, formatRelative } from './format';
 
 const H = 3_600_000;
@@ -53,5 +53,24 @@ describe('formatNumber', () => {
   it('groups unless told not to', () => {
     expect(formatNumber(18789, 'en')).toBe('18,789');
     expect(formatNumber(18789, 'en', false)).toBe('18789');
+  });
+});
+
+describe('formatters', () => {
+  it('are built once per language and reused for every row', () => {
+    const made: string[] = [];
+    const Real = Intl.RelativeTimeFormat;
+    const spy = vi.spyOn(Intl, 'RelativeTimeFormat').mockImplementation(function (this: unknown, locale?: string | string[], options?: Intl.RelativeTimeFormatOptions) {
+      made.push(String(locale));
+      return new Real(locale, options);
+    } as unknown as typeof Intl.RelativeTimeFormat);
+    try {
+      for (let i = 0; i < 500; i++) formatRelative(i * H, 0, 'de');
+      for (let i = 0; i < 500; i++) formatRelative(i * H, 0, 'it');
+      expect(formatRelative(3 * H, 0, 'de')).toBe('in 3 Stunden');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(made).toEqual(['de', 'it']);
   });
 });
