@@ -31,6 +31,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'es2022',
+    // Electron's and the e2e's Chromium preload modules natively: no polyfill in the entry point.
+    modulePreload: { polyfill: false },
     sourcemap: false,
   },
   server: {

@@ -12,9 +12,6 @@ import { warmFormatters } from './lib/format';
 import './styles.css';
 import './components.css';
 
-startPrefetch(connect());
-// Once the language is known, build the date formatters while the app's code is still on its way.
-void peekPrefetched<Settings>('settings:get')?.then((r) => r.ok && warmFormatters(resolveLanguage(r.value.language, navigator.languages)));
 
 /** Shown instead of a blank window when the app's code does not load (a damaged install, or the web shell went away). */
 const LOAD_FAILED: Record<AppLanguage, string> = {
@@ -24,7 +21,13 @@ const LOAD_FAILED: Record<AppLanguage, string> = {
   'zh-TW': 'ClawTray 無法載入視窗。請重新載入；如果仍然不行，請重新安裝 ClawTray。',
 };
 
-import('./main').catch((err: unknown) => {
+// The app's code is asked for first (the server sends it while it works out the answers), then the first screen's data.
+const app = import('./main');
+startPrefetch(connect());
+// Once the language is known, build the date formatters while the app's code is still on its way.
+void peekPrefetched<Settings>('settings:get')?.then((r) => r.ok && warmFormatters(resolveLanguage(r.value.language, navigator.languages)));
+
+app.catch((err: unknown) => {
   const lng = resolveLanguage('system', navigator.languages);
   document.documentElement.lang = lng;
   const root = document.getElementById('root')!;
