@@ -3,12 +3,13 @@
  * Snoozed alerts stay listed with the time they come back. A long list shows its first few alerts and a button for
  * the next ones (the focus moves to the first of them), so hundreds of alerts cost no more than a handful.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Alert, AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
+import { usePaged } from '../hooks/use-paged';
 import { snoozeUntil } from '../../../shared/snooze';
 import { AlertItem, type AlertAction } from './AlertItem';
 
@@ -22,17 +23,10 @@ export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
   const { alerts } = useAppData();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [shown, setShown] = useState(ALERTS_PREVIEW);
-  const [focusFrom, setFocusFrom] = useState<number | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const list = alerts.value ?? [];
+  const { shown, hidden, next, showMore, listRef } = usePaged<HTMLUListElement>(list.length, ALERTS_PREVIEW, ALERTS_STEP);
   const latest = useRef({ alerts, onRenew });
   latest.current = { alerts, onRenew };
-
-  useEffect(() => {
-    if (focusFrom === null) return;
-    (listRef.current?.children[focusFrom] as HTMLElement | undefined)?.focus();
-    setFocusFrom(null);
-  }, [focusFrom]);
 
   const onAction = useCallback((a: Alert, action: AlertAction) => {
     if (action.kind === 'renew') return latest.current.onRenew(a);
@@ -46,10 +40,7 @@ export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
     });
   }, []);
 
-  const list = alerts.value ?? [];
   if (list.length === 0) return null;
-  const hidden = Math.max(0, list.length - shown);
-  const next = Math.min(ALERTS_STEP, hidden);
 
   return (
     <section className="card" aria-labelledby="alerts-card-title">
@@ -64,14 +55,7 @@ export function AlertsList({ onRenew }: { onRenew: (alert: Alert) => void }) {
         ))}
       </ul>
       {hidden > 0 && (
-        <button
-          type="button"
-          className="show-more"
-          onClick={() => {
-            setFocusFrom(shown);
-            setShown(shown + next);
-          }}
-        >
+        <button type="button" className="show-more" onClick={showMore}>
           {next === hidden ? t('alerts.showRest', { count: next }) : t('alerts.showMore', { count: next, hidden })}
         </button>
       )}

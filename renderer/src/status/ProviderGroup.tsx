@@ -3,11 +3,12 @@
  * credentials it has in each state with the most urgent as a chip, and a button that shows the next ones (and moves
  * the focus to the first of them), so the window renders what a person can look at, not the whole store.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import type { ProfileView } from '../../../shared/contract';
 import { providerDisplayName } from '../../../shared/provider-names';
 import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
+import { usePaged } from '../hooks/use-paged';
 import { summarizeGroup } from '../lib/credential-groups';
 import { CredentialRow, type RowAction } from './CredentialRow';
 
@@ -31,22 +32,10 @@ export interface ProviderGroupProps {
 /** One provider's section of the credentials card. */
 export const ProviderGroup = memo(function ProviderGroup({ provider, profiles, inUse, movable, ...row }: ProviderGroupProps) {
   const { t } = useLocale();
-  const [shown, setShown] = useState(GROUP_PREVIEW);
-  const [focusFrom, setFocusFrom] = useState<number | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    if (focusFrom === null) return;
-    (listRef.current?.children[focusFrom] as HTMLElement | undefined)?.focus();
-    setFocusFrom(null);
-  }, [focusFrom]);
-
+  const { shown, hidden, next, showMore, listRef } = usePaged<HTMLUListElement>(profiles.length, GROUP_PREVIEW, GROUP_STEP);
   const name = providerDisplayName(provider);
   const headingId = `provider-${provider}`;
-  const visible = profiles.slice(0, shown);
-  const hidden = profiles.length - visible.length;
   const summary = profiles.length > GROUP_PREVIEW ? summarizeGroup(profiles) : null;
-  const next = Math.min(GROUP_STEP, hidden);
 
   return (
     <section className="provider-group" aria-labelledby={headingId}>
@@ -70,19 +59,12 @@ export const ProviderGroup = memo(function ProviderGroup({ provider, profiles, i
         </ul>
       )}
       <ul className="credential-list" ref={listRef}>
-        {visible.map((p, index) => (
+        {profiles.slice(0, shown).map((p, index) => (
           <CredentialRow key={p.id} profile={p} index={index} count={movable ? profiles.length : 0} {...row} />
         ))}
       </ul>
       {hidden > 0 && (
-        <button
-          type="button"
-          className="show-more"
-          onClick={() => {
-            setFocusFrom(shown);
-            setShown(shown + next);
-          }}
-        >
+        <button type="button" className="show-more" onClick={showMore}>
           {next === hidden ? t('credential.showRestLabel', { count: next, provider: name }) : t('credential.showMoreLabel', { count: next, provider: name, hidden })}
         </button>
       )}
