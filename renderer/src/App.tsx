@@ -102,6 +102,7 @@ function Frame() {
     setRoute(next);
   };
   const status = gateway.value?.status;
+  const loading = <p className="muted">{t('common.loading')}</p>;
 
   return (
     <div className="app">
@@ -121,28 +122,31 @@ function Frame() {
         </nav>
       )}
       <main className="app-main">
-        {wizardOpen === null && <p className="muted">{t('common.loading')}</p>}
-        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          {showWizard && (
+        {wizardOpen === null && loading}
+        {showWizard && (
+          <Suspense fallback={loading}>
             <Wizard
               onFinish={() => {
                 setWizardOpen(false);
                 setRoute({ view: 'status' });
               }}
             />
-          )}
-          {wizardOpen === false && (
-            <>
-              <h2 ref={headingRef} tabIndex={-1} className="view-title">
-                {t(`nav.${route.view}`)}
-              </h2>
+          </Suspense>
+        )}
+        {wizardOpen === false && (
+          <>
+            <h2 ref={headingRef} tabIndex={-1} className="view-title">
+              {t(`nav.${route.view}`)}
+            </h2>
+            {/* The heading stays outside: it takes the focus on navigation while a screen's code is still loading. */}
+            <Suspense fallback={loading}>
               {route.view === 'status' && <StatusView navigate={navigate} />}
               {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
               {route.view === 'gateway' && <GatewayView navigate={navigate} />}
               {route.view === 'settings' && <SettingsView />}
-            </>
-          )}
-        </Suspense>
+            </Suspense>
+          </>
+        )}
       </main>
       {info && (
         <footer className="app-footer">
