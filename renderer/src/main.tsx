@@ -1,18 +1,14 @@
 /**
- * The app, loaded by the entry point (`boot.ts`) once the first screen's data is on its way: makes sure
- * `window.clawtray` exists (preload in Electron, the HTTP bridge in the web shell), then renders the app with its
+ * The app, loaded by the entry point (`boot.ts`), which has already made sure `window.clawtray` exists (preload in
+ * Electron, the HTTP bridge in the web shell) and asked for the first screen's data: renders the app with its
  * translations.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { connect } from './boot/connect';
 import { LocaleProvider } from './hooks/use-locale';
 import { i18n } from './i18n';
-import { installWebBridge } from './web-bridge';
-
-if (!window.clawtray) installWebBridge(connect());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
