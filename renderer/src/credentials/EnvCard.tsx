@@ -7,6 +7,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { api } from '../api';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
+import { maskText } from '../lib/mask-text';
 
 /** The `.env` card; refreshed whenever the auth status changes (saving with the check box changes both). */
 export function EnvCard() {
@@ -41,7 +42,7 @@ export function EnvCard() {
                 <code>{e.key}</code>
               </dt>
               <dd>
-                <code>{e.masked}</code>
+                <code>{maskText(e.masked, t, t('mask.empty'))}</code>
               </dd>
             </div>
           ))}

@@ -8,6 +8,7 @@ import type { ProfileView } from '../../../shared/contract';
 import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
 import { ExpiryLine, hasTimedLine } from './ExpiryLine';
+import { maskText } from '../lib/mask-text';
 
 /** What a row's buttons ask for. */
 export type RowAction = 'renew' | 'remove' | 'copy' | 'up' | 'down';
@@ -44,7 +45,7 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
       </div>
       <p className="credential-label">
         <span className="visually-hidden">{t('credential.maskedLabel')}: </span>
-        <code>{p.label || t('credential.noSecret')}</code>
+        <code>{maskText(p.label, t, t('credential.noSecret'))}</code>
         {p.email && <span className="muted"> · {p.email}</span>}
         {p.source === 'ref' && <span className="muted"> · {t('credential.fromRef')}</span>}
       </p>

@@ -14,9 +14,9 @@ const view = (p: StoredProfile, extra: { env?: Record<string, string>; stats?: R
 
 describe('profile status (OpenClaw models status semantics)', () => {
   it('api_key is static; token without expires is static; masked label never carries the secret', () => {
-    expect(view({ type: 'api_key', provider: 'anthropic', key: KEY })).toMatchObject({ status: 'static', label: 'sk-ant-a...ABCDEFGH', source: 'store' });
+    expect(view({ type: 'api_key', provider: 'anthropic', key: KEY })).toMatchObject({ status: 'static', label: 'sk-a...EFGH', source: 'store' });
     const t = view({ type: 'token', provider: 'anthropic', token: TOKEN });
-    expect(t).toMatchObject({ status: 'static', label: 'sk-ant-o...ZZZZZZZZ' });
+    expect(t).toMatchObject({ status: 'static', label: 'sk-a...ZZZZ' });
     expect(JSON.stringify(t)).not.toContain(TOKEN);
   });
 
@@ -71,7 +71,7 @@ describe('profile status (OpenClaw models status semantics)', () => {
 describe('profiles-file records', () => {
   it('carry no secret: only the masked form, or the reference', () => {
     const r = recordOf('anthropic:k', { type: 'api_key', provider: 'Anthropic ', key: KEY, email: 'a@b.c', metadata: { accountId: 'x', n: 3 } });
-    expect(r).toEqual({ id: 'anthropic:k', provider: 'anthropic', type: 'api_key', secret: { kind: 'inline', masked: 'sk-ant-a...ABCDEFGH' }, email: 'a@b.c', metadata: { accountId: 'x' }, source: 'own' });
+    expect(r).toEqual({ id: 'anthropic:k', provider: 'anthropic', type: 'api_key', secret: { kind: 'inline', masked: 'sk-a...EFGH' }, email: 'a@b.c', metadata: { accountId: 'x' }, source: 'own' });
     expect(JSON.stringify(r)).not.toContain(KEY);
     expect(recordOf('x:y', { type: 'token', tokenRef: { source: 'file', id: '/run/t' } }).secret).toEqual({ kind: 'ref', source: 'file', id: '/run/t' });
     expect(recordOf('x:y', { type: 'token', tokenRef: 'nonsense' }).secret).toEqual({ kind: 'ref' });
