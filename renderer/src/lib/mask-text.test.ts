@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maskSecret } from '../../../shared/masking';
-import { i18n } from '../i18n';
+import { i18n, UI_STRINGS } from '../i18n';
 import { maskText } from './mask-text';
 
 describe('maskText', () => {
+  beforeAll(async () => {
+    for (const lng of ['fr', 'zh-CN', 'zh-TW'] as const) i18n.addResourceBundle(lng, 'translation', await UI_STRINGS[lng](), true, true);
+  });
   const inLang = (lng: string) => i18n.getFixedT(lng) as (key: string, options?: Record<string, unknown>) => string;
 
   it('words a length-only mask in each language and shows the ends of a long one as they are', () => {
