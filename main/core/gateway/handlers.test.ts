@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GatewayState, InstallProgress } from '../../../shared/contract';
 import { alive, FAKE_OPENCLAW, freePort, treeOf } from '../../testing/gateway-test-support';
 import { systemClock, type Clock } from '../clock';
+import { waitUntil } from '../process/process-tree';
 import type { NotificationRequest } from '../context';
 import { makeTempDir, makeTestCore } from '../../testing/test-support';
 import { failureNotice } from './handlers';
@@ -74,6 +75,8 @@ describe('gateway module', () => {
     expect(alive([pid])).toEqual([pid]);
     await c.core.dispose();
     await started;
+    // SIGKILL is sent at dispose; the kernel ends the process a moment later (it may still be running right now).
+    await waitUntil(systemClock, () => alive([pid]).length > 0, 2000);
     expect(alive([pid])).toEqual([]);
     t.cleanup();
   });

@@ -36,6 +36,7 @@ export class GatewayOwnership {
   private current: OwnerMode = 'app';
   private last: ServiceStatus | undefined;
   private checking: Promise<GatewayState> | undefined;
+  private disposed = false;
 
   constructor(private readonly d: OwnershipDeps) {}
 
@@ -51,6 +52,7 @@ export class GatewayOwnership {
 
   /** Asks OpenClaw whether its service is set up and loaded, and hands the gateway to the right owner. */
   recheck(): Promise<GatewayState> {
+    if (this.disposed) return Promise.resolve(this.state());
     this.checking ??= (async () => {
       try {
         this.last = await this.d.service.query();
@@ -123,6 +125,7 @@ export class GatewayOwnership {
 
   /** Stops watching the service; the supervisor disposes on its own. */
   dispose(): void {
+    this.disposed = true;
     this.d.service.deactivate();
   }
 
@@ -133,8 +136,9 @@ export class GatewayOwnership {
         this.d.note(this.last?.loaded ? "OpenClaw's background service runs the gateway; ClawTray controls it through OpenClaw." : "OpenClaw's background service is chosen to run the gateway.");
         await this.d.supervisor.standDown();
       }
+      const state = await this.d.service.activate(this.last);
       this.current = 'service';
-      this.d.emit(await this.d.service.activate(this.last));
+      this.d.emit(state);
       return;
     }
     this.d.service.deactivate();

@@ -16,6 +16,8 @@ import { serviceGaveUp, type ServiceStatus } from './service-status';
 
 /** How often the service's gateway is checked: when healthy, and while it is down or starting. */
 export const SERVICE_WATCH = { healthyMs: 10_000, downMs: 2000 };
+/** How long a service that was just started may take before its gateway answers (it is `starting` meanwhile). */
+export const STARTING_GRACE_MS = 60_000;
 /** Restarts by the service within the crash window that count as a crash loop. */
 export const SERVICE_LOOP_RESTARTS = 3;
 
@@ -43,6 +45,8 @@ export class ServiceGateway {
   private tail: LogFileTail | undefined;
   private active = false;
   private restarts: { at: number; count: number }[] = [];
+  /** Until when a service just started (or restarted) counts as starting while its gateway does not answer yet. */
+  private startingUntil = 0;
   private failure: { reason: 'service-command' | 'service-crash-loop' | 'service-missing'; message: string } | undefined;
 
   constructor(private readonly d: ServiceGatewayDeps) {
@@ -56,7 +60,8 @@ export class ServiceGateway {
 
   /** Reads `gateway status --json`; undefined when OpenClaw is not found or did not answer. */
   async query(): Promise<ServiceStatus | undefined> {
-    if (this.d.located()?.problem) return undefined;
+    const located = this.d.located();
+    if (!located || located.problem) return undefined;
     const r = await this.d.cli.status();
     if (r.problem) this.d.note(`Could not read OpenClaw's service status: ${r.problem}`);
     return r.status;
@@ -124,6 +129,7 @@ export class ServiceGateway {
     this.restarts = [];
     this.show({ ...this.base(), status: busy, message: `Running openclaw gateway ${action}…` });
     const r = await this.command(action);
+    this.startingUntil = r.ok && action !== 'stop' ? this.d.clock.now() + STARTING_GRACE_MS : 0;
     if (r.result === 'not-loaded') this.failure = { reason: 'service-missing', message: r.message ?? `OpenClaw's background service (${this.d.cli.name}) is not installed.` };
     else if (!r.ok) this.failure = { reason: 'service-command', message: r.message ?? `openclaw gateway ${action} failed.` };
     const state = await this.check(await this.query());
@@ -148,7 +154,7 @@ export class ServiceGateway {
     const s = this.base(port);
     if (this.failure && (this.failure.reason === 'service-crash-loop' || !live)) this.show({ ...s, status: 'failed', reason: this.failure.reason, message: this.failure.message });
     else if (ready) this.show({ ...s, status: 'ready', ...(this.status?.pid ? { pid: this.status.pid } : {}) });
-    else if (live || this.status?.runtime === 'running') this.show({ ...s, status: live ? 'running' : 'starting', ...(this.status?.pid ? { pid: this.status.pid } : {}) });
+    else if (live || this.status?.runtime === 'running' || (this.status?.runtime !== 'stopped' && this.d.clock.now() < this.startingUntil)) this.show({ ...s, status: live ? 'running' : 'starting', ...(this.status?.pid ? { pid: this.status.pid } : {}) });
     else this.show({ ...s, status: 'stopped' });
     this.schedule(ready ? (this.d.watch ?? SERVICE_WATCH).healthyMs : (this.d.watch ?? SERVICE_WATCH).downMs);
     return this.current;

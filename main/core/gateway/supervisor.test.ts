@@ -132,10 +132,11 @@ describe('GatewaySupervisor with the fake gateway', () => {
     expect(again.crashCount).toBe(1);
   });
 
-  it('gives up after 5 crashes within 3 minutes (crash-loop), with growing delays', async () => {
-    const g = await gateway({ env: { FAKE_GATEWAY_MODE: 'crash', FAKE_GATEWAY_CRASH_MS: '100' }, clock: scaledClock(100) });
+  it('gives up after 5 crashes within 3 minutes (crash-loop), with growing delays', { timeout: 45_000 }, async () => {
+    // 20x: the 3-minute crash window is 9 s of real time, room for five slow spawns on a busy machine.
+    const g = await gateway({ env: { FAKE_GATEWAY_MODE: 'crash', FAKE_GATEWAY_CRASH_MS: '100' }, clock: scaledClock(20) });
     await g.sup.start();
-    const failed = await g.waitFor('failed', 15_000);
+    const failed = await g.waitFor('failed', 30_000);
     expect(failed).toMatchObject({ reason: 'crash-loop', crashCount: 5 });
     const crashes = g.states.filter((s) => s.status === 'crashed');
     expect(crashes.map((s) => s.crashCount)).toEqual([1, 2, 3, 4]);
