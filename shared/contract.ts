@@ -28,11 +28,32 @@ import { isReservedId, RESERVED_ID_MESSAGE } from './own-keys';
 export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'CORRUPT_FILE', 'LOCKED', 'GATEWAY', 'FORBIDDEN', 'INTERNAL']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-/** What a failed invoke carries: `fields` maps a form field to its message; `details` adds context (a path, a step). */
+/**
+ * Values a translated sentence may show: ids, paths, counts, a step's name. Never a secret: main puts only what it
+ * would also write to its log.
+ */
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageParams = z.infer<typeof MessageParams>;
+
+/**
+ * One field's problem, as a translation key (`validation.*`, or one of the window's own) and its parameters: the
+ * window words it in the user's language, never main.
+ */
+export const FieldError = z.object({ key: z.string().min(1).max(128), params: MessageParams.optional() });
+export type FieldError = z.infer<typeof FieldError>;
+
+/**
+ * What a failed invoke carries. `code` is the kind of problem (the window's title and next step), `key` + `params`
+ * the sentence saying what happened (a key the window has no words for falls back to a sentence per code),
+ * `message` the same in English for logs only (the window never shows it), `fields` a `FieldError` per form
+ * field, `details` data about where it happened (`path`, `step`, `done`, `copy`, ...).
+ */
 export const AppErrorShape = z.object({
   code: ErrorCode,
+  key: z.string().min(1).max(128),
+  params: MessageParams.optional(),
   message: z.string(),
-  fields: z.record(z.string(), z.string()).optional(),
+  fields: z.record(z.string(), FieldError).optional(),
   details: z.record(z.string(), z.string()).optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;

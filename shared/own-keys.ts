@@ -4,12 +4,13 @@
  * prototype instead of adding a key; so ids are looked up as own properties only, written with
  * `defineProperty`, and the three names that reach the prototype machinery are refused as ids altogether.
  */
+import type { ValidationKey } from './message-keys';
 
 /** Names never accepted as an id (agent, provider, profile, alert): they address the prototype, not an entry. */
 export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The message a schema gives for a reserved id. */
-export const RESERVED_ID_MESSAGE = 'This name is reserved; choose another.';
+/** The message (a translation key) a schema gives for a reserved id. */
+export const RESERVED_ID_MESSAGE = 'validation.reservedId' satisfies ValidationKey;
 
 /** True for `__proto__`, `constructor` and `prototype`. */
 export function isReservedId(id: string): boolean {

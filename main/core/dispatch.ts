@@ -2,8 +2,9 @@
  * The single place where a channel name and untrusted input become a handler call: both shells go through it,
  * so validation is the same whichever transport carried the request.
  */
-import type { z } from 'zod';
+import { appError } from '../../shared/app-error';
 import { invokeChannels, isInvokeChannel, type InvokeChannel, type OutputOf, type ParsedInputOf, type Result } from '../../shared/contract';
+import { issuesToFields } from '../../shared/field-errors';
 import { CoreError, toErrorShape } from './errors';
 
 /** One async handler per contract channel, receiving parsed input. */
@@ -15,31 +16,18 @@ export interface Dispatch {
   (channel: string, input: unknown): Promise<Result<unknown>>;
 }
 
-/** Maps zod issues to `{field: message}`, the shape forms show beside their fields. */
-export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[key] ??= 'Unknown field.';
-      continue;
-    }
-    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 /** Builds the dispatcher. Outputs are parsed too, which strips any key the contract does not declare. */
 export function createDispatcher(handlers: Handlers, onError: (channel: string, err: unknown) => void = () => {}): Dispatch {
   return (async (channel: string, input: unknown): Promise<Result<unknown>> => {
     if (!isInvokeChannel(channel)) {
-      return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel "${channel}".` } };
+      return { ok: false, error: appError('NOT_FOUND', 'errors.channel.unknown', { channel }) };
     }
     const spec = invokeChannels[channel];
-    const parsed = spec.input.safeParse(input ?? {});
+    const raw = input ?? {};
+    const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
-      const fields = issuesToFields(parsed.error.issues);
-      return { ok: false, error: new CoreError('VALIDATION', 'Some fields need attention.', { fields }).toShape() };
+      const fields = issuesToFields(parsed.error.issues, raw, channel);
+      return { ok: false, error: { ...appError('VALIDATION', 'errors.fields'), fields } };
     }
     try {
       const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
@@ -47,7 +35,7 @@ export function createDispatcher(handlers: Handlers, onError: (channel: string, 
       const out = spec.output.safeParse(value);
       if (!out.success) {
         onError(channel, out.error);
-        return { ok: false, error: { code: 'INTERNAL', message: `Channel "${channel}" produced an invalid result.` } };
+        return { ok: false, error: appError('INTERNAL', 'errors.channel.badResult', { channel }) };
       }
       return { ok: true, value: out.data };
     } catch (err) {

@@ -3,6 +3,7 @@
  * input with the contract and wraps the result), after checking that the request came from the top frame of our
  * own window showing our own origin. Core events are forwarded to that window only.
  */
+import { appError } from '../../shared/app-error';
 import { INVOKE_CHANNELS, type Result } from '../../shared/contract';
 import type { Logger } from '../core/context';
 import type { Dispatch } from '../core/dispatch';
@@ -16,7 +17,7 @@ export const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 /** The answer to a request from anywhere but our window. */
 export const FORBIDDEN_RESULT: Result<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', message: 'This request did not come from the ClawTray window.' },
+  error: appError('FORBIDDEN', 'errors.request.foreignSender'),
 };
 
 /** True when the invoke came from the top frame of `window`, showing a page of `app://clawtray`. */
@@ -51,7 +52,7 @@ export function registerIpc(deps: IpcDeps): () => void {
         return await deps.dispatch(channel, input);
       } catch (err) {
         deps.logger.error(`channel ${channel} failed`, err);
-        return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error.' } } satisfies Result<never>;
+        return { ok: false, error: appError('INTERNAL', 'errors.unexpected') } satisfies Result<never>;
       }
     });
   }

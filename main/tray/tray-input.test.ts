@@ -26,7 +26,7 @@ function setup(answers: Record<string, (input: any) => Result<unknown>>, setting
   const calls: [string, unknown][] = [];
   const dispatch = async (channel: string, input: unknown): Promise<Result<unknown>> => {
     calls.push([channel, input]);
-    return answers[channel]?.(input) ?? { ok: false, error: { code: 'INTERNAL', message: 'no' } };
+    return answers[channel]?.(input) ?? { ok: false, error: { code: 'INTERNAL', key: 'errors.unexpected', message: 'no' } };
   };
   const service = createSettingsService(memoryBackend(settings));
   const seen: TrayInput[] = [];

@@ -72,9 +72,12 @@ describe('web shell server', () => {
   it('returns VALIDATION for bad JSON and bad input, 404 for an unknown channel', async () => {
     const badJson = await request('POST', '/api/invoke/app:info', auth(), '{nope');
     expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.text)).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'errors.request.badJson' } });
     const bad = JSON.parse((await request('POST', '/api/invoke/gateway:logs', auth(), '{"limit":-1}')).text);
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { limit: expect.any(String) } } });
-    expect((await request('POST', '/api/invoke/nope:x', auth(), '{}')).status).toBe(404);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { limit: { key: 'validation.tooSmall', params: { minimum: 1 } } } } });
+    const unknown = await request('POST', '/api/invoke/nope:x', auth(), '{}');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.text)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', key: 'errors.channel.unknown', params: { channel: 'nope:x' } } });
   });
 
   it('serves the renderer with a CSP and refuses traversal', async () => {

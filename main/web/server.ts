@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hasOwn } from '../../shared/own-keys';
+import { appError } from '../../shared/app-error';
+import { isInvokeChannel } from '../../shared/contract';
 import type { AppCore } from '../core/app-core';
 import { RENDERER_CSP } from '../serve/csp';
 import { contentTypeFor, resolveRendererPath } from '../serve/renderer-files';
@@ -47,7 +49,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 function forbidden(res: http.ServerResponse, why: string): void {
-  sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: `Forbidden (${why}).` } });
+  sendJson(res, 403, { ok: false, error: appError('FORBIDDEN', 'errors.request.forbidden', { why }) });
 }
 
 /** A body over `MAX_BODY`; `drained` says whether it was read to its end (so the answer reaches the client). */
@@ -90,14 +92,14 @@ async function handleInvoke(core: AppCore, channel: string, req: http.IncomingMe
     if (err instanceof BodyTooLarge) {
       res.setHeader('connection', 'close');
       if (!err.drained) res.once('finish', () => req.socket.destroy());
-      sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: `Request too large (over ${MAX_BODY} bytes).` } });
+      sendJson(res, 413, { ok: false, error: appError('VALIDATION', 'errors.request.tooLarge', { maximum: MAX_BODY }) });
       return;
     }
-    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The body is not valid JSON.' } });
+    sendJson(res, 400, { ok: false, error: appError('VALIDATION', 'errors.request.badJson') });
     return;
   }
   const result = await core.dispatch(channel, input);
-  sendJson(res, !result.ok && result.error.code === 'NOT_FOUND' && result.error.message.startsWith('Unknown channel') ? 404 : 200, result);
+  sendJson(res, isInvokeChannel(channel) ? 200 : 404, result);
 }
 
 function handleEvents(core: AppCore, req: http.IncomingMessage, res: http.ServerResponse, heartbeatMs: number, open: Set<http.ServerResponse>): void {
@@ -124,7 +126,7 @@ function serveShellRoute(route: () => unknown, res: http.ServerResponse): void {
   try {
     body = route();
   } catch {
-    return sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error.' } });
+    return sendJson(res, 500, { ok: false, error: appError('INTERNAL', 'errors.unexpected') });
   }
   sendJson(res, 200, body);
 }
@@ -168,7 +170,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const routes = options.shellRoutes ?? {};
       const route = shell && req.method === 'GET' && hasOwn(routes, shell[1]!) ? routes[shell[1]!] : undefined;
       if (route) return serveShellRoute(route, res);
-      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
+      return sendJson(res, 404, { ok: false, error: appError('NOT_FOUND', 'errors.request.noEndpoint') });
     }
     const verdict = checkHost(headers, port) ?? checkOrigin(headers, port);
     if (verdict) return forbidden(res, verdict);

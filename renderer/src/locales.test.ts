@@ -4,7 +4,7 @@ import { CREDENTIAL_KINDS } from './lib/credential-input';
 import { EXPIRY_PRESETS } from './lib/expiry-presets';
 import { FAILURE_REASONS } from './lib/gateway-view';
 import { VIEWS } from './lib/navigate';
-import { VALIDATION_KEYS } from './lib/validation-messages';
+import { ERROR_KEYS, VALIDATION_KEYS } from '../../shared/message-keys';
 import en from '../../shared/i18n/ui/en.json';
 import fr from '../../shared/i18n/ui/fr.json';
 import zhCN from '../../shared/i18n/ui/zh-CN.json';
@@ -62,7 +62,8 @@ describe('translations', () => {
       ...GatewayOwnerChoice.options.flatMap((c) => ['choice', 'confirmTitle', 'confirm', 'confirmButton', 'done'].map((f) => `settings.owner.${f}.${c}`)),
       ...AppInfo.shape.gatewayService.unwrap().shape.kind.options.map((k) => `settings.owner.kind.${k}`),
       ...FAILURE_REASONS.flatMap((r) => [`gateway.reason.${r}`, `gateway.next.${r}`]),
-      ...ErrorCode.options.flatMap((c) => [`errors.code.${c}`, `errors.next.${c}`]),
+      ...ErrorCode.options.flatMap((c) => [`errors.code.${c}`, `errors.next.${c}`, `errors.fallback.${c}`]),
+      ...['check', 'credential', 'env', 'config'].map((s) => `errors.step.${s}`),
       'gateway.open.gateway',
       'gateway.open.settings',
       ...CREDENTIAL_KINDS.flatMap((k) => ['title', 'formTitle', 'summary', 'intro'].map((f) => `connect.${k}.${f}`)),
@@ -76,6 +77,7 @@ describe('translations', () => {
       ...['choose', 'form', 'start'].flatMap((s) => [`wizard.title.${s}`, `wizard.step.${s}`]),
       ...VIEWS.map((v) => `nav.${v}`),
       ...VALIDATION_KEYS,
+      ...ERROR_KEYS,
     ];
     expect(wanted.filter((k) => !has(k))).toEqual([]);
   });
@@ -89,5 +91,10 @@ describe('translations', () => {
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !has(k)).sort()).toEqual([]);
+  });
+
+  it("never shows main's English error message (it is for logs): errors are worded from their keys", () => {
+    const readers = Object.entries(SOURCES).filter(([, src]) => /\b(?:error|failure|problem|err|e)\??\.message\b/.test(src));
+    expect(readers.map(([file]) => file)).toEqual([]);
   });
 });

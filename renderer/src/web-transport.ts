@@ -7,6 +7,7 @@
 import { createParser } from 'eventsource-parser';
 import type { Transport } from '../../shared/api';
 import type { EventChannel, Result } from '../../shared/contract';
+import type { ErrorKey } from '../../shared/message-keys';
 
 const TOKEN_KEY = 'clawtray.token';
 
@@ -21,7 +22,8 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(TOKEN_KEY);
 }
 
-const unreachable = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+/** An answer the transport makes itself: a key the window words, and English for logs (no i18n in the entry point). */
+const unreachable = (key: ErrorKey, message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', key, message } });
 
 /** The HTTP transport: fetch for invokes, a fetch-read SSE stream (so the token travels in a header) for events. */
 export function createHttpTransport(token: string | null, fetchImpl: typeof fetch = fetch.bind(globalThis)): Transport {
@@ -68,9 +70,9 @@ export function createHttpTransport(token: string | null, fetchImpl: typeof fetc
           body: JSON.stringify(input ?? {}),
         });
         const body = (await res.json()) as Result<unknown>;
-        return body && typeof body === 'object' && 'ok' in body ? body : unreachable('Unexpected answer from ClawTray.');
+        return body && typeof body === 'object' && 'ok' in body ? body : unreachable('errors.request.badAnswer', 'Unexpected answer from ClawTray.');
       } catch {
-        return unreachable('ClawTray is not reachable. Is the web shell still running?');
+        return unreachable('errors.request.unreachable', 'ClawTray is not reachable. Is the web shell still running?');
       }
     },
     subscribe(event, listener) {

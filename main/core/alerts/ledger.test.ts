@@ -34,7 +34,9 @@ describe('alert ledger', () => {
     expect(snoozeAlert(entries, seven.id, NOW + H, T, NOW)[seven.id]!.snoozedUntil).toBe(NOW + H);
     expect(snoozeAlert(entries, seven.id, 'next-threshold', T, NOW)[seven.id]!.snoozedUntil).toBe(EXP - 24 * H);
     expect(entries[seven.id]!.snoozedUntil).toBeUndefined();
-    expect(() => snoozeAlert(entries, seven.id, NOW, T, NOW)).toThrow(expect.objectContaining({ code: 'VALIDATION', fields: { until: expect.any(String) } }));
+    expect(() => snoozeAlert(entries, seven.id, NOW, T, NOW)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', key: 'errors.alert.snoozePast', fields: { until: { key: 'validation.future' } } }),
+    );
     expect(() => snoozeAlert(entries, expired.id, 'next-threshold', T, NOW)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
     expect(() => snoozeAlert(entries, 'nope', NOW + H, T, NOW)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });

@@ -61,7 +61,7 @@ export function serializeLedger(entries: LedgerEntries): string {
 /** The entry `id` names, looked up as an own key: `constructor` or `toString` is no alert. */
 function liveEntry(entries: LedgerEntries, id: string): LedgerEntry {
   const entry = hasOwn(entries, id) ? entries[id] : undefined;
-  if (!entry || entry.dismissedAt !== undefined) throw new CoreError('NOT_FOUND', `No current alert with id "${id}".`, { fields: { id: 'Unknown alert.' } });
+  if (!entry || entry.dismissedAt !== undefined) throw new CoreError('NOT_FOUND', 'errors.alert.unknown', { params: { id }, fields: { id: { key: 'validation.unknownAlert' } } });
   return entry;
 }
 
@@ -81,15 +81,13 @@ export function snoozeAlert(
   if (until === 'next-threshold') {
     const next = entry.kind === 'threshold' ? stageAfter(entry.thresholdMs, [...thresholds, EXPIRED_STAGE]) : undefined;
     if (next === undefined) {
-      throw new CoreError('VALIDATION', 'This alert has no next threshold: snooze it until a time, or dismiss it.', {
-        fields: { until: 'No next threshold for this alert.' },
-      });
+      throw new CoreError('VALIDATION', 'errors.alert.noNextThreshold', { fields: { until: { key: 'validation.noNextThreshold' } } });
     }
     at = entry.expiresAt - next;
   } else {
     at = until;
   }
-  if (at <= now) throw new CoreError('VALIDATION', 'A snooze must end in the future.', { fields: { until: 'Must be in the future.' } });
+  if (at <= now) throw new CoreError('VALIDATION', 'errors.alert.snoozePast', { fields: { until: { key: 'validation.future' } } });
   return { ...entries, [id]: { ...entry, snoozedUntil: at } };
 }
 

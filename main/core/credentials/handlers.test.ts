@@ -139,7 +139,7 @@ describe('auth handlers', () => {
     expect(s.store('work').profiles['openrouter:second']).toEqual(s.store().profiles['openrouter:second']);
     expect(s.events.slice(before).map((e) => e.agentId).sort()).toEqual(['main', 'work']);
     const unknown = await s.call('auth:copyProfile', { profileId: 'openrouter:second', toAgentId: 'ghost' });
-    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'NOT_FOUND', fields: { toAgentId: 'Unknown agent.' } });
+    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'NOT_FOUND', key: 'errors.agent.unknown', fields: { toAgentId: { key: 'validation.unknownAgent' } } });
 
     expect((await s.call('auth:removeProfile', { profileId: 'openrouter:second' })).ok).toBe(true);
     expect(Object.keys(s.store().profiles)).toEqual(['openrouter:manual']);

@@ -96,7 +96,7 @@ describe('computeAuthStatus', () => {
   });
 
   it('with no default model nothing is usable and the problem is passed through', () => {
-    const problem = { code: 'CORRUPT_FILE' as const, message: 'broken' };
+    const problem = { code: 'CORRUPT_FILE' as const, key: 'errors.file.corrupt', message: 'broken' };
     const s = computeAuthStatus(input([], { problem }));
     expect(s).toMatchObject({ defaultModel: null, defaultProvider: null, defaultModelUsable: false, problem });
   });

@@ -68,8 +68,8 @@ describe('readParsedFile', () => {
       fs.writeFileSync(file, content);
       const err = await readParsedFile(file, JSON.parse, { now: 0, retryDelayMs: 1 }).catch((e) => e);
       expect(err.code).toBe('CORRUPT_FILE');
-      expect(err.message).toMatch(/not valid JSON/);
-      expect(err.message).not.toMatch(/SECRET|sk-ant/);
+      expect(err.details.reason).toMatch(/not valid JSON/);
+      expect(JSON.stringify({ ...err.toShape(), log: err.message })).not.toMatch(/SECRET|sk-ant/);
     }
   });
 

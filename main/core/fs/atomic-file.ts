@@ -15,26 +15,27 @@ export const FILE_MODE = 0o600;
 /** Mode for directories the app creates: owner only. */
 export const DIR_MODE = 0o700;
 
-/** Turns a Node file-system error into a `CoreError` naming the path and the action that failed. */
+/** Turns a Node file-system error into a `CoreError` naming the path (and, as a parameter, the action that failed). */
 export function fsError(err: unknown, filePath: string, action: 'read' | 'write' | 'create' | 'lock'): CoreError {
   if (err instanceof CoreError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const details = { path: filePath, ...(code ? { errno: code } : {}) };
+  const extra = { params: { path: filePath, action }, details, cause: err };
   switch (code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new CoreError('FORBIDDEN', `Cannot ${action} ${filePath}: permission denied.`, { details, cause: err });
+      return new CoreError('FORBIDDEN', 'errors.file.forbidden', extra);
     case 'EISDIR':
     case 'ENOTDIR':
-      return new CoreError('CONFLICT', `Cannot ${action} ${filePath}: a folder is in the way where a file is expected.`, { details, cause: err });
+      return new CoreError('CONFLICT', 'errors.file.folderInTheWay', extra);
     case 'ENOSPC':
     case 'EDQUOT':
-      return new CoreError('INTERNAL', `Cannot ${action} ${filePath}: the disk is full.`, { details, cause: err });
+      return new CoreError('INTERNAL', 'errors.file.diskFull', extra);
     case 'ENOENT':
-      return new CoreError('NOT_FOUND', `Cannot ${action} ${filePath}: it does not exist.`, { details, cause: err });
+      return new CoreError('NOT_FOUND', 'errors.file.missing', extra);
     default:
-      return new CoreError('INTERNAL', `Cannot ${action} ${filePath}: ${(err as Error)?.message ?? String(err)}`, { details, cause: err });
+      return new CoreError('INTERNAL', 'errors.file.failed', extra);
   }
 }
 
@@ -146,10 +147,9 @@ export async function keepCorruptCopy(filePath: string, now: number): Promise<st
  * (no `copy` when none could be written, e.g. a read-only folder: the file is still corrupt, and says so).
  */
 export function corruptFileError(filePath: string, copy: string | undefined, why: string): CoreError {
-  const kept = copy ? `a copy is kept at ${copy}` : 'no copy could be kept beside it';
-  return new CoreError('CORRUPT_FILE', `${filePath} could not be read (${why}). It was left as it is; ${kept}.`, {
-    details: copy ? { path: filePath, copy } : { path: filePath },
-  });
+  const details = { path: filePath, ...(copy ? { copy } : {}), reason: why };
+  if (copy) return new CoreError('CORRUPT_FILE', 'errors.file.corrupt', { params: { path: filePath, copy }, details });
+  return new CoreError('CORRUPT_FILE', 'errors.file.corruptNoCopy', { params: { path: filePath }, details });
 }
 
 /**

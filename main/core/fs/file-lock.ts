@@ -157,9 +157,7 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
       const elapsed = Date.now() - started;
       if (elapsed >= opts.timeoutMs) {
         const pid = typeof holder.payload?.pid === 'number' ? String(holder.payload.pid) : 'unknown';
-        throw new CoreError('LOCKED', `${target} is being changed by another program (process ${pid}). Try again in a moment.`, {
-          details: { path: target, lock: lockPath, pid },
-        });
+        throw new CoreError('LOCKED', 'errors.file.locked', { params: { path: target, pid }, details: { path: target, lock: lockPath, pid } });
       }
       const base = Math.min(opts.maxDelayMs, opts.minDelayMs * 2 ** attempt);
       const delay = Math.min(opts.timeoutMs - elapsed, Math.round(base * (0.5 + Math.random())));

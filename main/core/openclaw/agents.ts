@@ -35,8 +35,9 @@ export async function listAgents(paths: OpenClawPaths, config: OpenClawConfig): 
 export async function requireKnownAgent(paths: OpenClawPaths, config: OpenClawConfig, agentId: string, field = 'agentId'): Promise<void> {
   const agents = await listAgents(paths, config);
   if (!agents.includes(agentId)) {
-    throw new CoreError('NOT_FOUND', `There is no agent "${agentId}". Known agents: ${agents.join(', ')}.`, {
-      fields: { [field]: 'Unknown agent.' },
+    throw new CoreError('NOT_FOUND', 'errors.agent.unknown', {
+      params: { agent: agentId, known: agents.join(', ') },
+      fields: { [field]: { key: 'validation.unknownAgent' } },
     });
   }
 }

@@ -7,6 +7,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { EnvKey, EnvValue } from '../../../shared/schemas';
+import { fieldErrorOf } from '../../../shared/field-errors';
 import { readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { CoreError } from '../errors';
 import { runExclusive } from '../fs/keyed-queue';
@@ -66,9 +67,7 @@ export function quoteEnvValue(value: string): string | null {
 export function setInText(text: string, key: string, value: string): string {
   const quoted = quoteEnvValue(value);
   if (quoted === null) {
-    throw new CoreError('VALIDATION', 'This value cannot be written to .env so that it reads back the same.', {
-      fields: { value: 'Contains a combination of quotes and "#" that .env cannot hold.' },
-    });
+    throw new CoreError('VALIDATION', 'errors.env.unquotable', { fields: { value: { key: 'validation.envUnquotable' } } });
   }
   const entries = scanEntries(text).filter((e) => e.key === key);
   if (!entries.length) {
@@ -99,10 +98,10 @@ export function unsetInText(text: string, key: string): string {
 
 function validate(key: string, value?: string): void {
   const k = EnvKey.safeParse(key);
-  if (!k.success) throw new CoreError('VALIDATION', 'Invalid variable name.', { fields: { key: k.error.issues[0]!.message } });
+  if (!k.success) throw new CoreError('VALIDATION', 'errors.fields', { fields: { key: fieldErrorOf(k.error.issues[0]!, 'key', key) } });
   if (value === undefined) return;
   const v = EnvValue.safeParse(value);
-  if (!v.success) throw new CoreError('VALIDATION', 'Invalid value.', { fields: { value: v.error.issues[0]!.message } });
+  if (!v.success) throw new CoreError('VALIDATION', 'errors.fields', { fields: { value: fieldErrorOf(v.error.issues[0]!, 'value', value) } });
 }
 
 function normalise(text: string): string {
@@ -122,7 +121,7 @@ async function edit(envPath: string, change: (text: string) => string, check: (p
     const after = change(before);
     if (after === before) return;
     if (!check(dotenv.parse(after), dotenv.parse(before))) {
-      throw new CoreError('INTERNAL', `Editing ${envPath} would change other entries; nothing was written.`, { details: { path: envPath } });
+      throw new CoreError('INTERNAL', 'errors.file.wouldChangeOthers', { params: { path: envPath }, details: { path: envPath } });
     }
     await writeFileAtomic(envPath, raw.includes('\r\n') ? after.replace(/\n/g, '\r\n') : after);
   });

@@ -39,6 +39,6 @@ describe('OpenClaw paths (as OpenClaw 2026.5 resolves them)', () => {
   it('agentDir validates the id before it reaches a path', () => {
     const p = resolve({});
     expect(agentDir(p, 'work')).toBe(path.join(home, '.openclaw', 'agents', 'work', 'agent'));
-    for (const bad of ['../etc', 'a/b', 'A', '', '.']) expect(() => agentDir(p, bad)).toThrow(/Invalid agent id/);
+    for (const bad of ['../etc', 'a/b', 'A', '', '.']) expect(() => agentDir(p, bad)).toThrow(/not a valid agent name/);
   });
 });

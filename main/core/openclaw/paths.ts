@@ -57,6 +57,6 @@ export function resolveOpenClawPaths(inputs: PathInputs): OpenClawPaths {
 /** The agent dir holding `auth-profiles.json`; the id is validated so nothing user-typed reaches a path raw. */
 export function agentDir(paths: OpenClawPaths, agentId: string): string {
   const parsed = AgentId.safeParse(agentId);
-  if (!parsed.success) throw new CoreError('VALIDATION', `Invalid agent id "${agentId}".`, { fields: { agentId: 'Invalid agent id.' } });
+  if (!parsed.success) throw new CoreError('VALIDATION', 'errors.agent.invalid', { params: { agent: agentId }, fields: { agentId: { key: 'validation.agentId' } } });
   return path.join(paths.agentsDir, parsed.data, 'agent');
 }

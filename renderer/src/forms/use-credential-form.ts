@@ -4,9 +4,9 @@
  * after. Values are kept after an error; secrets are cleared once saved, so they do not linger in the window.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { AppErrorShape, InputOf, OutputOf, Result } from '../../../shared/contract';
+import type { AppErrorShape, FieldError, InputOf, OutputOf, Result } from '../../../shared/contract';
 import { api } from '../api';
-import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
+import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, KIND_CHANNEL, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
 import { expiresAtFor } from '../lib/expiry-presets';
 import { validateField, type FieldErrors } from '../lib/form-state';
 
@@ -66,16 +66,16 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
   const blur = useCallback(
     (field: keyof CredentialValues) => {
       const v = valuesRef.current;
-      let message: string | undefined;
+      let message: FieldError | undefined;
       if (field === 'expiryCustom') {
         if (!hasExpiry(request.kind) || v.expiryPreset !== 'custom' || v.expiryCustom === '') return;
         const choice = expiresAtFor('custom', Date.now(), v.expiryCustom);
-        message = choice.ok ? undefined : choice.errorKey;
+        message = choice.ok ? undefined : { key: choice.errorKey };
         field = 'expiresAt' as keyof CredentialValues;
       } else {
         const value = v[field];
         if (typeof value === 'string' && value.trim() === '') return;
-        message = validateField(inputSchema(request.kind), field, value);
+        message = validateField(inputSchema(request.kind), field, value, KIND_CHANNEL[request.kind]);
       }
       setErrors((e) => {
         const next = { ...e };

@@ -1,20 +1,14 @@
 /**
- * Turns a field message (an English schema message from either side, or one of the window's own keys) into
- * words in the user's language.
+ * Words a field error (a translation key and its parameters, from the schemas, main or the window itself) in the
+ * user's language.
  */
 import { useCallback } from 'react';
-import { messageKey } from '../lib/validation-messages';
+import type { FieldError } from '../../../shared/contract';
+import { fieldErrorText } from '../lib/error-words';
 import { useLocale } from './use-locale';
 
-/** A function from a field message to the text to show. */
-export function useFieldMessage(): (message: string | undefined) => string | undefined {
+/** A function from a field error to the text to show. */
+export function useFieldMessage(): (error: FieldError | undefined) => string | undefined {
   const { t } = useLocale();
-  return useCallback(
-    (message) => {
-      if (!message) return undefined;
-      const key = messageKey(message);
-      return key ? t(key) : message;
-    },
-    [t],
-  );
+  return useCallback((error) => (error ? fieldErrorText(t, error) : undefined), [t]);
 }

@@ -72,9 +72,9 @@ export function buildCredentialInput(kind: CredentialKind, values: CredentialVal
   if (hasExpiry(kind)) {
     const choice = expiresAtFor(values.expiryPreset, now, values.expiryCustom);
     if (choice.ok) raw.expiresAt = choice.expiresAt;
-    else errors.expiresAt = choice.errorKey;
+    else errors.expiresAt = { key: choice.errorKey };
   }
-  const r = validateForm(inputSchema(kind), raw);
+  const r = validateForm(inputSchema(kind), raw, KIND_CHANNEL[kind]);
   if (!r.ok) return { ok: false, errors: { ...r.errors, ...errors } };
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: r.data as Record<string, unknown> };

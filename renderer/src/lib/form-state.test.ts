@@ -6,14 +6,15 @@ const cloudflare = invokeChannels['auth:saveCloudflare'].input;
 const anthropic = invokeChannels['auth:saveAnthropicKey'].input;
 
 describe('validateField', () => {
-  it('returns the shared schema message for a malformed value', () => {
-    expect(validateField(cloudflare, 'accountId', 'not-hex')).toMatch(/32 hexadecimal/);
+  it('returns the shared schema key for a malformed value', () => {
+    expect(validateField(cloudflare, 'accountId', 'not-hex')).toEqual({ key: 'validation.accountId' });
     expect(validateField(cloudflare, 'accountId', ` ${'a'.repeat(32)} `)).toBeUndefined();
   });
   it('accepts an empty optional field and refuses an empty required one', () => {
     expect(validateField(anthropic, 'profileName', '')).toBeUndefined();
-    expect(validateField(anthropic, 'apiKey', '')).toBe('Required.');
-    expect(validateField(anthropic, 'apiKey', '   ')).toBe('Required.');
+    expect(validateField(anthropic, 'apiKey', '', 'auth:saveAnthropicKey')).toEqual({ key: 'validation.missing.anthropicKey' });
+    expect(validateField(anthropic, 'apiKey', '   ', 'auth:saveAnthropicKey')).toEqual({ key: 'validation.missing.anthropicKey' });
+    expect(validateField(cloudflare, 'apiKey', '', 'auth:saveCloudflare')).toEqual({ key: 'validation.missing.providerKey' });
   });
   it('ignores fields the schema does not know', () => {
     expect(validateField(anthropic, 'nothing', 'x')).toBeUndefined();
@@ -25,11 +26,12 @@ describe('validateForm', () => {
     const r = validateForm(anthropic, { apiKey: '  sk-ant-api03-abc  ', profileName: '', writeEnv: true });
     expect(r).toEqual({ ok: true, data: { apiKey: 'sk-ant-api03-abc', writeEnv: true } });
   });
-  it('collects one message per field', () => {
-    const r = validateForm(cloudflare, { accountId: 'xyz', gatewayId: 'Bad Id', apiKey: '' });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(Object.keys(r.errors).sort()).toEqual(['accountId', 'apiKey', 'gatewayId']);
+  it('collects one error per field: the schema key, or what to put in an empty required field', () => {
+    const r = validateForm(cloudflare, { accountId: 'xyz', gatewayId: 'Bad Id', apiKey: '' }, 'auth:saveCloudflare');
+    expect(r).toEqual({
+      ok: false,
+      errors: { accountId: { key: 'validation.accountId' }, gatewayId: { key: 'validation.gatewayId' }, apiKey: { key: 'validation.missing.providerKey' } },
+    });
   });
 });
 

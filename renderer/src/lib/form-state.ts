@@ -3,9 +3,11 @@
  * forms make to what the user types: pasted text loses surrounding whitespace, empty optional fields are left out.
  */
 import type { z } from 'zod';
+import type { FieldError } from '../../../shared/contract';
+import { fieldErrorOf, fieldName, issuesToFields } from '../../../shared/field-errors';
 
-/** Field name -> message (an English schema message, a message from main, or an i18n key). */
-export type FieldErrors = Record<string, string>;
+/** Field name -> what is wrong with it, as a translation key (+ params): from the schemas, main, or the window. */
+export type FieldErrors = Record<string, FieldError>;
 
 /** Drops empty strings and undefined values so optional fields the user left blank are simply absent. */
 export function compactInput(values: Record<string, unknown>): Record<string, unknown> {
@@ -17,36 +19,28 @@ export function compactInput(values: Record<string, unknown>): Record<string, un
   return out;
 }
 
-/** Maps zod issues to the first message per top-level field (issues without a path go under `_form`). */
-export function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : '_form';
-    out[field] ??= issue.message;
-  }
-  return out;
-}
-
 /** A contract input schema: an object whose shape gives each field's validator. */
 export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /**
  * Validates one field as the contract would, for blur: an empty optional field is fine, an empty required field
- * gets the schema's own message. Returns the message or undefined.
+ * gets its "what to put here" sentence (`channel` says which form it is). Returns the error or undefined.
  */
-export function validateField(schema: ObjectSchema, field: string, value: unknown): string | undefined {
+export function validateField(schema: ObjectSchema, field: string, value: unknown, channel?: string): FieldError | undefined {
   const fieldSchema = schema.shape[field] as z.ZodType | undefined;
   if (!fieldSchema) return undefined;
   const blank = value === undefined || (typeof value === 'string' && value.trim() === '');
   if (blank && fieldSchema.safeParse(undefined).success) return undefined;
   const r = fieldSchema.safeParse(value ?? '');
-  return r.success ? undefined : r.error.issues[0]?.message;
+  const issue = r.success ? undefined : r.error.issues[0];
+  return issue ? fieldErrorOf(issue, fieldName([field, ...issue.path]), value, channel) : undefined;
 }
 
-/** Validates a whole input for submit: the parsed (trimmed) data, or every field's error. */
-export function validateForm<S extends ObjectSchema>(schema: S, values: Record<string, unknown>): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const r = schema.safeParse(compactInput(values));
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: issuesToFields(r.error.issues) };
+/** Validates a whole input for submit (as `channel`'s input): the parsed (trimmed) data, or every field's error. */
+export function validateForm<S extends ObjectSchema>(schema: S, values: Record<string, unknown>, channel?: string): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+  const input = compactInput(values);
+  const r = schema.safeParse(input);
+  return r.success ? { ok: true, data: r.data } : { ok: false, errors: issuesToFields(r.error.issues, input, channel) };
 }
 
 /**

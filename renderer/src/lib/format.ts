@@ -101,3 +101,8 @@ export function warmFormatters(locale: string): void {
   formatDuration(DAY + HOUR, locale);
   formatNumber(1, locale, false);
 }
+
+/** Items joined the locale's way ("a, b and c" / "a、b和c"). */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -20,8 +20,8 @@ describe('settings form', () => {
     const d = { ...settingsToDraft(DEFAULT_SETTINGS), port: '80', agentId: 'Main Agent', thresholds: [] };
     expect(draftToPatch(d)).toEqual({
       ok: false,
-      errors: { port: 'validation.port', thresholdsMs: 'settings.thresholdsEmpty', agentId: 'Use 1-64 lower-case letters, digits, "-" or "_".' },
+      errors: { port: { key: 'validation.port' }, thresholdsMs: { key: 'settings.thresholdsEmpty' }, agentId: { key: 'validation.agentId' } },
     });
-    expect(draftToPatch({ ...settingsToDraft(DEFAULT_SETTINGS), port: '1e4' })).toMatchObject({ ok: false, errors: { port: 'validation.port' } });
+    expect(draftToPatch({ ...settingsToDraft(DEFAULT_SETTINGS), port: '1e4' })).toMatchObject({ ok: false, errors: { port: { key: 'validation.port' } } });
   });
 });

@@ -3,6 +3,7 @@
  * thresholds) and back to a validated `settings:update` patch, with the contract's own validators.
  */
 import { Settings, type Language } from '../../../shared/contract';
+import { fieldErrorOf, missingKey } from '../../../shared/field-errors';
 import { rowsToThresholds, thresholdsToRows, type ThresholdRow } from './thresholds';
 import type { FieldErrors } from './form-state';
 
@@ -32,18 +33,19 @@ export function settingsToDraft(s: Settings): SettingsDraft {
   };
 }
 
-/** The patch for `settings:update`, or the errors per field (i18n keys or schema messages). */
+/** The patch for `settings:update`, or the errors per field. */
 export function draftToPatch(d: SettingsDraft): { ok: true; patch: Partial<Settings> } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const path = d.openclawPath.trim();
   const portText = d.port.trim();
   const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
-  if (!Settings.shape.port.safeParse(port).success) errors.port = 'validation.port';
+  if (portText === '') errors.port = { key: missingKey('port') };
+  else if (!Settings.shape.port.safeParse(port).success) errors.port = { key: 'validation.port' };
   const thresholds = rowsToThresholds(d.thresholds);
-  if (!thresholds.ok) errors.thresholdsMs = thresholds.errorKey;
+  if (!thresholds.ok) errors.thresholdsMs = { key: thresholds.errorKey };
   const agent = Settings.shape.agentId.safeParse(d.agentId);
-  if (!agent.success) errors.agentId = agent.error.issues[0]?.message ?? 'validation.invalid';
-  if (path.includes('\n') || path.includes('\0')) errors.openclawPath = 'validation.singleValue';
+  if (!agent.success) errors.agentId = fieldErrorOf(agent.error.issues[0]!, 'agentId', d.agentId, 'settings:update');
+  if (path.includes('\n') || path.includes('\0')) errors.openclawPath = { key: 'validation.singleValue' };
   if (Object.keys(errors).length > 0 || !thresholds.ok || !agent.success) return { ok: false, errors };
   return {
     ok: true,

@@ -4,7 +4,8 @@
  * shared `ModelRef` schema checks it first.
  */
 import { useId, useState } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
+import type { AppErrorShape, FieldError } from '../../../shared/contract';
+import { fieldErrorOf } from '../../../shared/field-errors';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { TextField } from '../components/TextField';
@@ -21,7 +22,7 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
   const listId = useId();
   const message = useFieldMessage();
   const [choice, setChoice] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [fieldError, setFieldError] = useState<FieldError | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [done, setDone] = useState(false);
@@ -36,7 +37,7 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
     const { ModelRef } = await import('../../../shared/schemas');
     const parsed = ModelRef.safeParse(choice);
     if (!parsed.success) {
-      setFieldError(parsed.error.issues[0]?.message);
+      setFieldError(fieldErrorOf(parsed.error.issues[0]!, 'model', choice, 'models:setDefault'));
       return;
     }
     setBusy(true);
