@@ -79,6 +79,8 @@ export const ERROR_KEYS = [
   'errors.env.unquotable',
   'errors.agent.unknown',
   'errors.agent.invalid',
+  'errors.profile.unknown',
+  'errors.profile.oauthCopy',
   'errors.alert.unknown',
   'errors.alert.noNextThreshold',
   'errors.alert.snoozePast',

@@ -16,7 +16,10 @@ export interface Dispatch {
   (channel: string, input: unknown): Promise<Result<unknown>>;
 }
 
-/** Builds the dispatcher. Outputs are parsed too, which strips any key the contract does not declare. */
+/**
+ * Builds the dispatcher. Outputs are parsed too, which strips any key the contract does not declare. `onError`
+ * hears what the user cannot act on: a throw that is not a `CoreError`, an `INTERNAL` one, an invalid output.
+ */
 export function createDispatcher(handlers: Handlers, onError: (channel: string, err: unknown) => void = () => {}): Dispatch {
   return (async (channel: string, input: unknown): Promise<Result<unknown>> => {
     if (!isInvokeChannel(channel)) {
@@ -39,7 +42,7 @@ export function createDispatcher(handlers: Handlers, onError: (channel: string, 
       }
       return { ok: true, value: out.data };
     } catch (err) {
-      if (!(err instanceof CoreError)) onError(channel, err);
+      if (!(err instanceof CoreError) || err.code === 'INTERNAL') onError(channel, err);
       return { ok: false, error: toErrorShape(err) };
     }
   }) as Dispatch;

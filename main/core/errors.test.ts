@@ -16,17 +16,6 @@ describe('CoreError', () => {
     expect(shape).toMatchObject({ key: 'errors.agent.unknown', fields: { agentId: { key: 'validation.unknownAgent' } } });
   });
 
-  it('an English message (transitional) gets the code\'s sentence, or its keyed cause\'s words', () => {
-    expect(new CoreError('CONFLICT', 'Something in English.', { fields: { a: 'Free text.', b: 'validation.agentId' } }).toShape()).toEqual({
-      code: 'CONFLICT',
-      key: 'errors.fallback.CONFLICT',
-      message: 'Something in English.',
-      fields: { a: { key: 'validation.invalid' }, b: { key: 'validation.agentId' } },
-    });
-    const cause = new CoreError('CORRUPT_FILE', 'errors.file.corruptNoCopy', { params: { path: '/p' } });
-    expect(new CoreError('CORRUPT_FILE', 'Saving failed: ...', { cause }).toShape()).toMatchObject({ key: 'errors.file.corruptNoCopy', params: { path: '/p' } });
-  });
-
   it('anything else thrown becomes INTERNAL with the "unexpected" key', () => {
     expect(toErrorShape(new Error('boom'))).toEqual({ code: 'INTERNAL', key: 'errors.unexpected', message: 'boom' });
     expect(toErrorShape('')).toEqual({ code: 'INTERNAL', key: 'errors.unexpected', message: 'Something unexpected went wrong.' });

@@ -153,7 +153,7 @@ export function describeBackendContract(name: string, makeFixture: () => Promise
     it('check refuses an unknown agent (naming the field) and an unreadable store; read reports the store without throwing', async () => {
       const f = await fixture();
       const unknown = await rejection(f.backend.check('ghost', { field: 'toAgentId' }));
-      expect(unknown).toMatchObject({ code: 'NOT_FOUND', fields: { toAgentId: expect.any(String) } });
+      expect(unknown).toMatchObject({ code: 'NOT_FOUND', fields: { toAgentId: { key: 'validation.unknownAgent' } } });
       expect((await f.backend.check('main')).agentId).toBe('main');
       await f.breakStore('main');
       const broken = await rejection(f.backend.check('main'));

@@ -181,8 +181,12 @@ describe('auth handlers', () => {
     fs.writeFileSync(s.file('openclaw.json'), '{"keep":true}');
     fs.mkdirSync(s.file('openclaw.json.bak'));
     const r = await s.call('auth:saveAnthropicKey', { apiKey: API_KEY });
-    expect(r.ok ? null : r.error).toMatchObject({ code: 'CONFLICT', details: { step: 'config', done: 'check,credential' } });
-    expect(r.ok ? '' : r.error.message).toMatch(/^Updating openclaw.json failed/);
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'CONFLICT',
+      key: 'errors.file.folderInTheWay',
+      params: { path: s.file('openclaw.json.bak'), step: 'config' },
+      details: { step: 'config', done: 'check,credential' },
+    });
     expect(s.store().profiles['anthropic:default'].key).toBe(API_KEY);
     expect(fs.readFileSync(s.file('openclaw.json'), 'utf8')).toBe('{"keep":true}');
     expect(s.events.at(-1)?.profiles.map((p) => p.id)).toEqual(['anthropic:default']);

@@ -155,7 +155,7 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend):
       const shared = await readShared();
       const agents = await listKnownAgents(ctx.paths, shared.config);
       if (!agents.includes(id)) {
-        throw new CoreError('NOT_FOUND', `There is no agent "${id}". Known agents: ${agents.join(', ')}.`, { fields: { agentId: 'Unknown agent.' } });
+        throw new CoreError('NOT_FOUND', 'errors.agent.unknown', { params: { agent: id, known: agents.join(', ') }, fields: { agentId: { key: 'validation.unknownAgent' } } });
       }
       return compute(id, shared, agents);
     },

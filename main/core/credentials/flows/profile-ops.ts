@@ -9,6 +9,7 @@ import { listAgents } from '../../openclaw/agents';
 import { removeProfileMeta, setConfigOrder, setDefaultModel, setProfileMeta } from '../../openclaw/config-patches';
 import { CoreError } from '../../errors';
 import { field, preflight, requireProfile, StepRunner, type FlowContext, type SaveResult } from './steps';
+import { oauthNotCopied } from '../credential-errors';
 
 /** Whether any other known agent still has `profileId` (config metadata is shared by all agents). */
 async function heldElsewhere(ctx: FlowContext, agents: string[], except: string, profileId: string): Promise<boolean> {
@@ -44,13 +45,13 @@ export async function setOrderFlow(
 ): Promise<{ ok: true }> {
   const provider = field(ProviderId, input.provider, 'provider');
   const order = input.order.map((id, i) => field(ProfileId, id, `order.${i}`));
-  if (new Set(order).size !== order.length) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { order: 'A profile is listed twice.' } });
+  if (new Set(order).size !== order.length) throw new CoreError('VALIDATION', 'errors.fields', { fields: { order: { key: 'validation.orderTwice' } } });
   const foreign = order.find((id) => !id.startsWith(`${provider}:`));
-  if (foreign) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { order: `"${foreign}" is not a ${provider} profile.` } });
+  if (foreign) throw new CoreError('VALIDATION', 'errors.fields', { fields: { order: { key: 'validation.orderForeign', params: { profile: foreign, provider } } } });
   const steps = new StepRunner();
   const pre = await steps.run('check', async () => {
     const p = await preflight(ctx, input.agentId);
-    for (const id of order) requireProfile(p.snapshot, id, 'order', `Unknown profile "${id}".`);
+    for (const id of order) requireProfile(p.snapshot, id, 'order');
     return p;
   });
   await steps.write('credential', () => ctx.backend.setOrder(pre.agentId, provider, order));
@@ -68,11 +69,11 @@ export async function copyProfileFlow(
   const { from, to, record } = await steps.run('check', async () => {
     const source = await preflight(ctx, input.fromAgentId);
     const target = await ctx.backend.check(field(AgentId, input.toAgentId, 'toAgentId'), { field: 'toAgentId' });
-    if (target.agentId === source.agentId) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { toAgentId: 'Choose another agent.' } });
+    if (target.agentId === source.agentId) throw new CoreError('VALIDATION', 'errors.fields', { fields: { toAgentId: { key: 'validation.sameAgent' } } });
     const copyable = { ...source.snapshot, profiles: source.snapshot.profiles.filter((p) => p.type !== 'unreadable') };
     const found = requireProfile(copyable, profileId);
     if (found.type === 'oauth') {
-      throw new CoreError('VALIDATION', 'A sign-in (OAuth) cannot be copied; sign in again for that agent with OpenClaw.', { fields: { profileId: 'OAuth profile.' } });
+      throw oauthNotCopied();
     }
     return { from: source.agentId, to: target.agentId, record: found };
   });

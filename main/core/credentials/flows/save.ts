@@ -45,7 +45,7 @@ async function runFlow(ctx: FlowContext, plan: CredentialPlan): Promise<SaveResu
 function expiresField(expiresAt: number | undefined, now: number): number | undefined {
   if (expiresAt === undefined) return undefined;
   const value = field(EpochMs, expiresAt, 'expiresAt');
-  if (value <= now) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { expiresAt: 'This date is already past.' } });
+  if (value <= now) throw new CoreError('VALIDATION', 'errors.fields', { fields: { expiresAt: { key: 'validation.future' } } });
   return value;
 }
 

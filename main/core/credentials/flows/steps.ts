@@ -4,12 +4,14 @@
  * a flow will write before anything is written.
  */
 import type { z } from 'zod';
+import { fieldErrorOf } from '../../../../shared/field-errors';
 import { AgentId } from '../../../../shared/schemas';
 import { CoreError } from '../../errors';
 import { readConfig } from '../../openclaw/config-file';
 import { readEnvFile } from '../../openclaw/env-file';
 import type { OpenClawPaths } from '../../openclaw/paths';
 import type { CredentialBackend, CredentialRecord, CredentialSnapshot, WriteOutcome } from '../backend';
+import { unknownProfile } from '../credential-errors';
 
 /** What flows need from the app: where OpenClaw's files are, the time, and the credential backend. */
 export interface FlowContext {
@@ -25,17 +27,13 @@ export interface SaveResult {
   files: string[];
 }
 
-/** The steps a flow goes through, named in errors. */
+/** The steps a flow goes through, named in errors (the window words them: `errors.step.<step>`). */
 export type FlowStep = 'check' | 'credential' | 'env' | 'config';
 
-const STEP_WORDS: Record<FlowStep, string> = {
-  check: 'Checking the files',
-  credential: 'Saving the credential',
-  env: 'Writing the .env file',
-  config: 'Updating openclaw.json',
-};
-
-/** Runs steps in order, turning a failure into an error naming the failed step and the completed ones. */
+/**
+ * Runs steps in order. A failure keeps its own code, key and fields, and gains the failed step (a parameter and
+ * `details.step`) and the completed ones (`details.done`); anything not a `CoreError` becomes `INTERNAL`.
+ */
 export class StepRunner {
   readonly done: FlowStep[] = [];
   readonly files: string[] = [];
@@ -46,10 +44,9 @@ export class StepRunner {
       this.done.push(step);
       return value;
     } catch (err) {
-      const e = err instanceof CoreError ? err : new CoreError('INTERNAL', (err as Error)?.message ?? String(err), { cause: err });
-      const extra = { ...e.details, step, done: this.done.join(',') };
-      const message = step === 'check' ? e.message : `${STEP_WORDS[step]} failed: ${e.message}`;
-      throw new CoreError(e.code, message, { ...(e.fields ? { fields: e.fields } : {}), details: extra, cause: err });
+      const e = err instanceof CoreError ? err : new CoreError('INTERNAL', 'errors.unexpected', { cause: err });
+      const details = { ...e.details, step, done: this.done.join(',') };
+      throw new CoreError(e.code, e.key, { params: { ...e.params, step }, ...(e.fields ? { fields: e.fields } : {}), details, cause: err });
     }
   }
 
@@ -64,7 +61,7 @@ export class StepRunner {
 /** Parses one field with its schema, or throws `VALIDATION` naming the field. */
 export function field<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { [name]: r.error.issues[0]?.message ?? 'Invalid.' } });
+  if (!r.success) throw new CoreError('VALIDATION', 'errors.fields', { fields: { [name]: fieldErrorOf(r.error.issues[0]!, name, value) } });
   return r.data;
 }
 
@@ -80,9 +77,10 @@ export async function preflight(ctx: FlowContext, agentId: string | undefined, o
   return { agentId: id, config, snapshot };
 }
 
-/** The snapshot's record `profileId`, or `NOT_FOUND` with a message for the field `fieldName`. */
-export function requireProfile(snapshot: CredentialSnapshot, profileId: string, fieldName = 'profileId', fieldMessage = 'Not found.'): CredentialRecord {
+/** The snapshot's record `profileId`, or `NOT_FOUND` naming the profile on the field `fieldName`. */
+export function requireProfile(snapshot: CredentialSnapshot, profileId: string, fieldName = 'profileId'): CredentialRecord {
   const record = snapshot.profiles.find((p) => p.id === profileId);
-  if (!record) throw new CoreError('NOT_FOUND', `Agent "${snapshot.agentId}" has no profile "${profileId}".`, { fields: { [fieldName]: fieldMessage } });
+  if (!record) throw unknownProfile(snapshot.agentId, profileId, fieldName);
   return record;
 }
+

@@ -4,13 +4,14 @@
  * own separate, complete stores, so every capability flag is false and a copy is a copy of the stored object.
  */
 import type { Logger } from '../../context';
-import { CoreError, toErrorShape } from '../../errors';
+import { toErrorShape } from '../../errors';
 import { createDirWatcher, type DirWatcher } from '../../fs/dir-watcher';
 import type { LockOptions } from '../../fs/file-lock';
 import { requireKnownAgent } from '../../openclaw/agents';
 import { readConfig, updateConfig } from '../../openclaw/config-file';
 import { agentDir, type OpenClawPaths } from '../../openclaw/paths';
 import type { BackendCapabilities, CredentialBackend, CredentialInput, CredentialSnapshot } from '../backend';
+import { oauthNotCopied, unknownProfile } from '../credential-errors';
 import { secretsOf, snapshotOfStore } from './records';
 import { authStorePaths, readAuthStore, removeProfile, setOrder, StoredProfile, updateAuthStore, upsertProfile } from './store';
 
@@ -91,8 +92,6 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
     }));
   }
 
-  const notFound = (agentId: string, profileId: string) =>
-    new CoreError('NOT_FOUND', `Agent "${agentId}" has no profile "${profileId}".`, { fields: { profileId: 'Not found.' } });
 
   return {
     kind: 'profiles-file',
@@ -128,8 +127,8 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
       const from = await readAuthStore(where(fromAgentId).dir, { now: deps.now() });
       const credential = from.file.profiles[profileId];
       const parsed = StoredProfile.safeParse(credential);
-      if (!parsed.success) throw notFound(fromAgentId, profileId);
-      if (parsed.data.type === 'oauth') throw new CoreError('VALIDATION', 'An OAuth sign-in is never copied.', { fields: { profileId: 'OAuth profile.' } });
+      if (!parsed.success) throw unknownProfile(fromAgentId, profileId);
+      if (parsed.data.type === 'oauth') throw oauthNotCopied();
       const to = where(toAgentId);
       await updateAuthStore(to.dir, (draft) => upsertProfile(draft, profileId, structuredClone(credential) as Record<string, unknown>), storeOptions());
       return { profileId, files: [to.location.credentials] };
