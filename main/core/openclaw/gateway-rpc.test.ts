@@ -120,8 +120,9 @@ describe('GatewayRpc', () => {
     expect(notFound.details).toMatchObject({ rpc: 'refused', gatewayCode: 'INVALID_REQUEST', gatewayDetail: 'UNKNOWN_AGENT_ID' });
     const refused = await caught(r.authSetApiKey({ provider: 'anthropic', apiKey: 'x' }));
     expect(refused.code).toBe('GATEWAY');
-    expect(refused.message).toContain('belongs to another sign-in');
-    expect(refused.message).not.toContain('SECRETSECRET');
+    expect(refused).toMatchObject({ key: 'errors.gateway.refused', params: { method: 'models.authSetApiKey' } });
+    expect(refused.details?.said).toContain('belongs to another sign-in');
+    expect(JSON.stringify({ ...refused.toShape(), log: refused.message })).not.toContain('SECRETSECRET');
     expect(refused.details).toMatchObject({ method: 'models.authSetApiKey', rpc: 'refused', gatewayCode: 'UNAVAILABLE' });
   });
 
@@ -164,6 +165,7 @@ describe('GatewayRpc', () => {
     s.dropConnections();
     const e = await pending;
     expect(e).toMatchObject({ code: 'GATEWAY', details: { rpc: 'no-answer', method: 'models.authSetApiKey' } });
+    expect(e).toMatchObject({ key: 'errors.gateway.noAnswer' });
     expect(e.message).toContain('may or may not');
     r.nudge();
     expect((await r.authSetApiKey({ provider: 'anthropic', apiKey: 'sk-ant-api03-k' })).profileId).toBe('anthropic:default');
@@ -217,8 +219,9 @@ describe('GatewayRpc', () => {
 
 describe('rpcError', () => {
   it('says whether the request left the app', () => {
-    expect(rpcError('m', new Error('gateway not connected'), false).details).toEqual({ method: 'm', rpc: 'not-sent' });
-    expect(rpcError('m', new Error('gateway closed (1012): restart'), true).details).toEqual({ method: 'm', rpc: 'no-answer' });
+    expect(rpcError('m', new Error('gateway not connected'), false).details).toEqual({ method: 'm', rpc: 'not-sent', said: 'gateway not connected' });
+    expect(rpcError('m', new Error('gateway not connected'), false).key).toBe('errors.gateway.unreachable');
+    expect(rpcError('m', new Error('gateway closed (1012): restart'), true).details).toEqual({ method: 'm', rpc: 'no-answer', said: 'gateway closed (1012): restart' });
     const timeout = Object.assign(new Error('timeout'), { code: 'CLIENT_TIMEOUT', requestSent: false });
     expect(rpcError('m', timeout, true).details?.rpc).toBe('not-sent');
   });

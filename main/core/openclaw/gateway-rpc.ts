@@ -108,24 +108,22 @@ function errorInfo(err: unknown): { gatewayCode?: string; message: string; detai
 
 /**
  * Turns what a request threw into a `CoreError`. Pure. `sent`: whether the request frame left the app (a timeout
- * error says so itself).
+ * error says so itself). OpenClaw's own words (redacted) are data: `details.said`, beside the translated sentence.
  */
 export function rpcError(method: string, err: unknown, sent: boolean, redact: (s: string) => string = (s) => s): CoreError {
   const info = errorInfo(err);
-  const message = redact(info.message);
+  const said = redact(info.message);
+  const params = { method };
   if (info.gatewayCode) {
     const detailCode = (info.details as { code?: unknown } | undefined)?.code;
-    const details: Record<string, string> = { method, rpc: 'refused', gatewayCode: info.gatewayCode };
+    const details: Record<string, string> = { method, rpc: 'refused', gatewayCode: info.gatewayCode, said };
     if (typeof detailCode === 'string') details.gatewayDetail = detailCode;
-    if (detailCode === 'UNKNOWN_AGENT_ID') return new CoreError('NOT_FOUND', `OpenClaw does not know this agent: ${message}`, { details, cause: err });
-    return new CoreError('GATEWAY', `OpenClaw's gateway refused ${method}: ${message}`, { details, cause: err });
+    if (detailCode === 'UNKNOWN_AGENT_ID') return new CoreError('NOT_FOUND', 'errors.gateway.unknownAgent', { params, details, cause: err });
+    return new CoreError('GATEWAY', 'errors.gateway.refused', { params, details, cause: err });
   }
   const reached = info.requestSent ?? sent;
-  const rpc = reached ? 'no-answer' : 'not-sent';
-  const text = reached
-    ? `OpenClaw's gateway did not answer ${method} (${message}); the change may or may not have been made.`
-    : `Could not reach OpenClaw's gateway for ${method} (${message}).`;
-  return new CoreError('GATEWAY', text, { details: { method, rpc }, cause: err });
+  const details = { method, rpc: reached ? 'no-answer' : 'not-sent', said };
+  return new CoreError('GATEWAY', reached ? 'errors.gateway.noAnswer' : 'errors.gateway.unreachable', { params, details, cause: err });
 }
 
 /** One kept-open connection to the gateway, with typed calls for the methods the app uses. */
@@ -247,7 +245,8 @@ export class GatewayRpc {
     }
     const parsed = schema.safeParse(answer);
     if (!parsed.success) {
-      throw new CoreError('INTERNAL', `OpenClaw's gateway answered ${method} in a form this version of ClawTray does not understand.`, {
+      throw new CoreError('INTERNAL', 'errors.gateway.badAnswer', {
+        params: { method },
         details: { method, issue: parsed.error.issues[0]?.path.join('.') ?? '' },
       });
     }
