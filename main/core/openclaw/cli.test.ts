@@ -167,7 +167,7 @@ describe.runIf(process.platform !== 'win32')('OpenClaw CLI runner', () => {
     const { cli } = setup({
       installation: { launch: async () => ({ problem: { reason: 'not-installed', message: 'OpenClaw was not found. Looked in 9 places.' }, located: { installation: { ...located.installation, openclawPath: null } } }) },
     });
-    await expect(cli.run(['env'])).rejects.toMatchObject({ code: 'NOT_FOUND', message: /not found/ });
+    await expect(cli.run(['env'])).rejects.toMatchObject({ code: 'NOT_FOUND', key: 'errors.cli.notInstalled', message: /not found/ });
   });
 
   it('keeps output lines for progress while it runs', async () => {

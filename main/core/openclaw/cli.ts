@@ -106,10 +106,13 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
   }
 
   async function runOnce(args: string[], o: CliRunOptions): Promise<CliResult> {
-    if (disposed) throw new CoreError('INTERNAL', 'ClawTray is quitting; OpenClaw was not run.');
+    if (disposed) throw new CoreError('INTERNAL', 'errors.cli.quitting');
     const found = await d.installation.launch();
-    if ('problem' in found) throw new CoreError('NOT_FOUND', found.problem.message, { details: { reason: found.problem.reason } });
-    if (disposed) throw new CoreError('INTERNAL', 'ClawTray is quitting; OpenClaw was not run.');
+    if ('problem' in found) {
+      const key = found.problem.reason === 'node-missing' ? 'errors.cli.nodeMissing' : 'errors.cli.notInstalled';
+      throw new CoreError('NOT_FOUND', key, { details: { reason: found.problem.reason }, cause: new Error(found.problem.message) });
+    }
+    if (disposed) throw new CoreError('INTERNAL', 'errors.cli.quitting');
     const { launch } = found;
     const started = d.clock.now();
     const env = openclawChildEnv({ env: d.env, platform: d.platform, stateDir: d.stateDir, configPath: d.configPath, launch, port: d.port() });
@@ -123,7 +126,7 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
         windowsHide: true,
       });
     } catch (err) {
-      throw new CoreError('INTERNAL', `Could not run OpenClaw: ${err instanceof Error ? err.message : String(err)}`);
+      throw new CoreError('INTERNAL', 'errors.cli.spawnFailed', { details: { said: err instanceof Error ? err.message : String(err) }, cause: err });
     }
     const out = new BoundedOutput(maxBytes, 'head');
     const errText = new BoundedOutput(maxBytes, 'tail');
@@ -160,7 +163,7 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
     const settled = new Promise<CliResult>((resolve, reject) => {
       child.once('error', (err) => {
         d.clock.clearTimeout(timer);
-        if (child.pid === undefined) reject(new CoreError('INTERNAL', `Could not run OpenClaw: ${err.message}`));
+        if (child.pid === undefined) reject(new CoreError('INTERNAL', 'errors.cli.spawnFailed', { details: { said: err.message }, cause: err }));
       });
       child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
         d.clock.clearTimeout(timer);
