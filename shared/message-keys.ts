@@ -66,7 +66,6 @@ export const ERROR_KEYS = [
   'errors.unexpected',
   'errors.channel.unknown',
   'errors.channel.badResult',
-  'errors.channel.notAvailable',
   'errors.file.forbidden',
   'errors.file.folderInTheWay',
   'errors.file.diskFull',
