@@ -85,7 +85,7 @@ describe('createAppCore', () => {
   it('refuses to change who runs the gateway through settings:update (gateway:setOwner stops the old owner first)', async () => {
     const { core: c } = core();
     const r = await c.dispatch('settings:update', { gatewayOwner: 'service' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { gatewayOwner: expect.any(String) } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'errors.gateway.ownerElsewhere', fields: { gatewayOwner: { key: 'validation.invalid' } } } });
     expect(await c.dispatch('settings:get', {})).toMatchObject({ ok: true, value: { gatewayOwner: 'clawtray' } });
     expect((await c.dispatch('settings:update', { gatewayOwner: 'clawtray', port: 18800 })).ok).toBe(true);
   });

@@ -57,7 +57,7 @@ function createAppModule(ctx: CoreContext): CoreModule<AppChannel> {
       'settings:get': async () => ctx.settings.get(),
       'settings:update': async (patch) => {
         if (patch.gatewayOwner !== undefined && patch.gatewayOwner !== ctx.settings.get().gatewayOwner) {
-          throw new CoreError('VALIDATION', 'Who runs the gateway is changed with gateway:setOwner, which stops the old owner first.', { fields: { gatewayOwner: 'validation.invalid' } });
+          throw new CoreError('VALIDATION', 'errors.gateway.ownerElsewhere', { fields: { gatewayOwner: { key: 'validation.invalid' } } });
         }
         return ctx.settings.update(patch);
       },

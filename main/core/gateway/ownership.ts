@@ -5,7 +5,7 @@
  */
 import type { GatewayOwnerChoice, GatewayState } from '../../../shared/contract';
 import { CoreError } from '../errors';
-import type { ServiceGateway } from './service-gateway';
+import { serviceCommandError, type ServiceGateway } from './service-gateway';
 import type { ServiceStatus } from './service-status';
 import type { GatewaySupervisor } from './supervisor';
 
@@ -94,7 +94,7 @@ export class GatewayOwnership {
     const wasRunning = ['starting', 'running', 'ready'].includes(this.state().status);
     if (choice === 'service') {
       if (this.current === 'app' && this.d.supervisor.state().status === 'external') {
-        throw new CoreError('CONFLICT', `Another gateway answers on port ${this.state().port}; stop it before handing the gateway to OpenClaw's background service.`);
+        throw new CoreError('CONFLICT', 'errors.gateway.externalOnPort', { params: { port: this.state().port } });
       }
       this.d.note("Handing the gateway to OpenClaw's background service.");
       if (this.current === 'app') await this.d.supervisor.stop();
@@ -102,7 +102,7 @@ export class GatewayOwnership {
       const r = await this.d.service.setUp('install');
       if (!r.ok) {
         if (wasRunning) await this.d.supervisor.start();
-        throw new CoreError('GATEWAY', r.message ?? 'openclaw gateway install failed.');
+        throw serviceCommandError('install', r.message);
       }
       this.d.saveChoice('service');
       const state = await this.recheck();
@@ -111,11 +111,11 @@ export class GatewayOwnership {
     this.d.note('Handing the gateway back to ClawTray.');
     if (this.current === 'service') {
       const stopped = await this.d.service.stop();
-      if (stopped.status === 'failed') throw new CoreError('GATEWAY', stopped.message ?? 'openclaw gateway stop failed.');
+      if (stopped.status === 'failed') throw serviceCommandError('stop', stopped.message);
       const r = await this.d.service.setUp('uninstall');
       if (!r.ok) {
         if (wasRunning) await this.d.service.start();
-        throw new CoreError('GATEWAY', r.message ?? 'openclaw gateway uninstall failed.');
+        throw serviceCommandError('uninstall', r.message);
       }
     }
     this.d.saveChoice('clawtray');

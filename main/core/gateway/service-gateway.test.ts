@@ -124,7 +124,12 @@ describe.runIf(process.platform === 'linux')('a gateway run by OpenClaw\'s backg
     await g.waitFor((s) => s.status === 'ready');
     setFakeServiceMode(g.stateDir, 'stop-hangs');
     const t0 = Date.now();
-    await expect(g.h['gateway:stop']({})).rejects.toMatchObject({ code: 'GATEWAY', message: expect.stringContaining('did not finish within 2 s') });
+    await expect(g.h['gateway:stop']({})).rejects.toMatchObject({
+      code: 'GATEWAY',
+      key: 'errors.gateway.serviceCommand',
+      params: { command: 'openclaw gateway stop' },
+      details: { said: expect.stringContaining('did not finish within 2 s') },
+    });
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(await g.state()).toMatchObject({ status: 'ready', owner: 'service' });
     const hung = () => fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).some((p) => {
@@ -165,7 +170,12 @@ describe.runIf(process.platform === 'linux')('a gateway run by OpenClaw\'s backg
     await g.h['gateway:start']({});
     await g.waitFor((s) => s.status === 'ready');
     setFakeServiceMode(g.stateDir, 'install-fails');
-    await expect(g.h['gateway:setOwner']({ owner: 'service' })).rejects.toMatchObject({ code: 'GATEWAY', message: expect.stringContaining('systemctl not available') });
+    await expect(g.h['gateway:setOwner']({ owner: 'service' })).rejects.toMatchObject({
+      code: 'GATEWAY',
+      key: 'errors.gateway.serviceCommand',
+      params: { command: 'openclaw gateway install' },
+      details: { said: expect.stringContaining('systemctl not available') },
+    });
     expect(g.ctx.settings.get().gatewayOwner).toBe('clawtray');
     await g.waitFor((s) => s.status === 'ready' && s.owner === 'app');
   });
@@ -175,7 +185,7 @@ describe.runIf(process.platform === 'linux')('a gateway run by OpenClaw\'s backg
     g.ctx.settings.update({ gatewayOwner: 'service' });
     await g.mod.start!();
     expect(await g.waitFor((s) => s.owner === 'service')).toMatchObject({ status: 'failed', reason: 'service-missing' });
-    await expect(g.h['gateway:start']({})).rejects.toMatchObject({ code: 'GATEWAY', message: 'Gateway service disabled.' });
+    await expect(g.h['gateway:start']({})).rejects.toMatchObject({ code: 'GATEWAY', key: 'errors.gateway.serviceMissing', details: { said: 'Gateway service disabled.' } });
     expect(await g.state(), JSON.stringify(await g.state())).toMatchObject({ status: 'failed', reason: 'service-missing' });
   });
 });

@@ -14,6 +14,19 @@ import { LogFileTail } from './log-file-tail';
 import type { ServiceAction, ServiceCli } from './service-cli';
 import { serviceGaveUp, type ServiceStatus } from './service-status';
 
+
+/**
+ * `GATEWAY` for an `openclaw gateway <action>` that failed (or found no service to act on): the command as a
+ * parameter, OpenClaw's own words as data (`details.said`).
+ */
+export function serviceCommandError(action: ServiceAction, said: string | undefined, missing = false): CoreError {
+  const command = `openclaw gateway ${action}`;
+  return new CoreError('GATEWAY', missing ? 'errors.gateway.serviceMissing' : 'errors.gateway.serviceCommand', {
+    params: { command },
+    details: { command, ...(said ? { said } : {}) },
+  });
+}
+
 /** How often the service's gateway is checked: when healthy, and while it is down or starting. */
 export const SERVICE_WATCH = { healthyMs: 10_000, downMs: 2000 };
 /** How long a service that was just started may take before its gateway answers (it is `starting` meanwhile). */
@@ -134,7 +147,7 @@ export class ServiceGateway {
     else if (!r.ok) this.failure = { reason: 'service-command', message: r.message ?? `openclaw gateway ${action} failed.` };
     const state = await this.check(await this.query());
     // The state stays what the gateway really is; a failed command is the answer to the click, in OpenClaw's words.
-    if (!r.ok || r.result === 'not-loaded') throw new CoreError('GATEWAY', this.failure?.message ?? `openclaw gateway ${action} failed.`, { details: { command: `openclaw gateway ${action}` } });
+    if (!r.ok || r.result === 'not-loaded') throw serviceCommandError(action, this.failure?.message, r.result === 'not-loaded');
     return state;
   }
 
