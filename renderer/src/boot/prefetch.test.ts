@@ -50,7 +50,7 @@ describe('the first screen asked for early', () => {
     const r = await prefetchedOr<{ n: number }>('auth:status', () => f.transport.invoke('auth:status', {}) as Promise<Result<{ n: number }>>, (v) => v.n === 99);
     expect(r).toEqual({ ok: true, value: { channel: 'auth:status', n: 2 } });
 
-    const failing: Transport = { ...f.transport, invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'down' } }) };
+    const failing: Transport = { ...f.transport, invoke: async () => ({ ok: false, error: { code: 'INTERNAL', key: 'errors.request.unreachable', message: 'down' } }) };
     startPrefetch(failing, [{ channel: 'settings:get' }]);
     const s = await prefetchedOr('settings:get', () => f.transport.invoke('settings:get', {}));
     expect(s).toMatchObject({ ok: true, value: { channel: 'settings:get' } });

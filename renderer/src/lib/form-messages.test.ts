@@ -3,12 +3,12 @@
  * default model) is submitted with every field empty and with bad values, and each message, in every language,
  * must be that language's own sentence from its locale file.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FieldError } from '../../../shared/contract';
 import { fieldErrorOf } from '../../../shared/field-errors';
 import { DEFAULT_SETTINGS } from '../../../shared/contract';
 import { ModelRef } from '../../../shared/schemas';
-import { i18n } from '../i18n';
+import { i18n, UI_STRINGS } from '../i18n';
 import en from '../../../shared/i18n/ui/en.json';
 import fr from '../../../shared/i18n/ui/fr.json';
 import zhCN from '../../../shared/i18n/ui/zh-CN.json';
@@ -21,6 +21,11 @@ import { draftToPatch, settingsToDraft, type SettingsDraft } from './settings-fo
 type Tree = { [k: string]: string | Tree };
 const LOCALES: Record<string, Tree> = { en, fr, 'zh-CN': zhCN, 'zh-TW': zhTW };
 const NOW = new Date(2026, 10, 21, 12).getTime();
+
+// The window loads a language on first use; load them all, through the window's own loader, before wording.
+beforeAll(async () => {
+  for (const [lng, load] of Object.entries(UI_STRINGS)) i18n.addResourceBundle(lng, 'translation', await load(), true, true);
+});
 
 function leaf(tree: Tree, key: string): string | undefined {
   let node: string | Tree | undefined = tree;
