@@ -14,6 +14,7 @@ import { createAuthModule } from './credentials/handlers';
 import { createGatewayModule } from './gateway/handlers';
 import { profileOf } from './gateway/service-cli';
 import { serviceKind, serviceName } from './gateway/service-status';
+import { redactDeep } from './secrets/redact';
 
 export type { CoreDeps } from './context';
 
@@ -88,7 +89,7 @@ export type ModuleLifecycle = Pick<CoreModule<never>, 'start' | 'resume' | 'disp
 export function createModules(context: CoreContext): { handlers: Handlers; modules: ModuleLifecycle[] } {
   const app = createAppModule(context);
   const auth = createAuthModule(context);
-  const gateway = createGatewayModule(context, () => auth.service.knownSecrets());
+  const gateway = createGatewayModule(context);
   const alerts = createAlertsModule(context, auth.service);
   const modules = [app, auth, gateway, alerts];
   assertOneHandlerPerChannel(modules.map((m) => m.handlers));
@@ -97,12 +98,23 @@ export function createModules(context: CoreContext): { handlers: Handlers; modul
   return { handlers, modules };
 }
 
+/**
+ * The last net before an answer leaves core: an error's message, details and field messages are redacted (an
+ * OpenClaw error may quote a secret), whichever module raised it.
+ */
+export function redactedErrors(dispatch: Dispatch, context: CoreContext): Dispatch {
+  return (async (channel: string, input: unknown) => {
+    const result = await dispatch(channel, input);
+    return result.ok ? result : { ok: false, error: redactDeep(result.error, context.secrets.secrets()) };
+  }) as Dispatch;
+}
+
 /** Builds core over a context already made (tests keep the context to drive its ports: clock, events, notifier). */
 export function assembleAppCore(context: CoreContext): AppCore {
   const { handlers, modules } = createModules(context);
   let disposed: Promise<void> | undefined;
   return {
-    dispatch: createDispatcher(handlers, (channel, err) => context.logger.error(`channel ${channel} failed`, err)),
+    dispatch: redactedErrors(createDispatcher(handlers, (channel, err) => context.logger.error(`channel ${channel} failed`, err)), context),
     events: context.events,
     settings: { get: () => context.settings.get(), onChange: (listener) => context.settings.onChange(listener) },
     navigate(request) {

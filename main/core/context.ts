@@ -10,6 +10,7 @@ import { createEventHub, type EventHub } from './events';
 import { createOpenClawCli, type OpenClawCli } from './openclaw/cli';
 import { createOpenClawInstallation, type OpenClawInstallation } from './openclaw/installation';
 import { resolveOpenClawPaths, type OpenClawPaths } from './openclaw/paths';
+import { createSecretRegistry, type SecretRegistry } from './secrets/registry';
 import { createConfBackend, createSettingsService, type SettingsBackend, type SettingsService } from './settings';
 
 /** A desktop notification as core asks for it; the shell decides how to show it (or, in the web shell, records it). */
@@ -26,7 +27,7 @@ export interface Notifier {
   show(request: NotificationRequest): void;
 }
 
-/** A line-oriented logger; callers must never pass secrets (the gateway log buffer redacts its own lines). */
+/** A line-oriented logger; core's is redacted (`redactingLogger`), so a secret quoted in an error never reaches it whole. */
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
@@ -68,6 +69,8 @@ export interface CoreContext {
   installation: OpenClawInstallation;
   /** Runs OpenClaw's CLI with the managed gateway's environment (secrets on stdin, one write at a time). */
   cli: OpenClawCli;
+  /** The known secrets and the one redactor for every line and message that leaves core. */
+  secrets: SecretRegistry;
 }
 
 /**
@@ -84,11 +87,25 @@ export interface CoreModule<C extends InvokeChannel> {
 
 const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
+/** Wraps a logger so every message (and an error's message and stack) is redacted before it is written. */
+export function redactingLogger(logger: Logger, redact: (text: string) => string): Logger {
+  const detail = (err: unknown) => (err instanceof Error ? `${err.stack ?? err.message}` : err === undefined ? undefined : String(err));
+  return {
+    info: (message) => logger.info(redact(message)),
+    warn: (message) => logger.warn(redact(message)),
+    error(message, err) {
+      const d = detail(err);
+      logger.error(redact(message), d === undefined ? undefined : redact(d));
+    },
+  };
+}
+
 /** Fills in defaults (process env, home dir, system clock, conf settings) and resolves paths. */
 export function createCoreContext(deps: CoreDeps): CoreContext {
   const env = deps.env ?? process.env;
   const homeDir = deps.homeDir ?? os.homedir();
-  const logger = deps.logger ?? silentLogger;
+  const secrets = createSecretRegistry();
+  const logger = redactingLogger(deps.logger ?? silentLogger, (text) => secrets.redact(text));
   const platform = deps.platform ?? process.platform;
   const clock = deps.clock ?? systemClock;
   const paths = resolveOpenClawPaths({ env, homeDir, stateDirOverride: deps.stateDirOverride });
@@ -105,7 +122,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   settings.onChange((next, prev) => {
     if (next.openclawPath !== prev.openclawPath) installation.invalidate();
   });
-  const cli = createOpenClawCli({ installation, clock, platform, env, stateDir: paths.stateDir, configPath: paths.configPath, port: () => settings.get().port });
+  const cli = createOpenClawCli({ installation, clock, platform, env, stateDir: paths.stateDir, configPath: paths.configPath, port: () => settings.get().port, secrets: () => secrets.secrets() });
   return {
     shell: deps.shell,
     version: deps.version,
@@ -121,5 +138,6 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     logger,
     installation,
     cli,
+    secrets,
   };
 }

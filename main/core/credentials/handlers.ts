@@ -35,6 +35,9 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
   const now = () => ctx.clock.now();
   const backend = options.backend ?? backendForVersion(null, { paths: ctx.paths, now, logger: ctx.logger });
   const service = createAuthService(ctx, backend);
+  const removeSource = ctx.secrets.addSource(() => service.knownSecrets());
+  /** Every secret the user gives is known for redaction from then on, whatever the flow does with it. */
+  const remember = (...values: (string | undefined)[]) => ctx.secrets.remember(...values);
   const flow: FlowContext = { paths: ctx.paths, now, backend };
   const agent = (id: string | undefined) => id ?? service.defaultAgent();
 
@@ -56,10 +59,22 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
     },
     handlers: {
       'auth:status': (input) => service.getStatus(input.agentId),
-      'auth:saveAnthropicKey': (input) => change([agent(input.agentId)], () => saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) })),
-      'auth:saveSetupToken': (input) => change([agent(input.agentId)], () => saveSetupToken(flow, { ...input, agentId: agent(input.agentId) })),
-      'auth:saveCloudflare': (input) => change([agent(input.agentId)], () => saveCloudflare(flow, { ...input, agentId: agent(input.agentId) })),
-      'auth:saveToken': (input) => change([agent(input.agentId)], () => saveToken(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:saveAnthropicKey': (input) => {
+        remember(input.apiKey);
+        return change([agent(input.agentId)], () => saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) }));
+      },
+      'auth:saveSetupToken': (input) => {
+        remember(input.token);
+        return change([agent(input.agentId)], () => saveSetupToken(flow, { ...input, agentId: agent(input.agentId) }));
+      },
+      'auth:saveCloudflare': (input) => {
+        remember(input.apiKey, input.gatewayAuthToken);
+        return change([agent(input.agentId)], () => saveCloudflare(flow, { ...input, agentId: agent(input.agentId) }));
+      },
+      'auth:saveToken': (input) => {
+        remember(input.token);
+        return change([agent(input.agentId)], () => saveToken(flow, { ...input, agentId: agent(input.agentId) }));
+      },
       'auth:removeProfile': (input) => change(undefined, () => removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:setOrder': (input) => change([agent(input.agentId)], () => setOrderFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:copyProfile': (input) =>
@@ -71,6 +86,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       },
       'env:set': (input) =>
         change(undefined, async () => {
+          remember(input.value);
           await setEnvVar(ctx.paths.envPath, input.key, input.value);
           return { ok: true as const };
         }),
@@ -82,6 +98,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
     },
     start: () => service.start(),
     async dispose() {
+      removeSource();
       await service.dispose();
       await backend.dispose();
     },

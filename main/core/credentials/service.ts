@@ -15,7 +15,8 @@ import type { CoreContext } from '../context';
 import { readEnvFile } from '../openclaw/env-file';
 import { CoreError, toErrorShape } from '../errors';
 import { createDirWatcher } from '../fs/dir-watcher';
-import { readConfig, valueAt, type OpenClawConfig } from '../openclaw/config-file';
+import { readConfig, type OpenClawConfig } from '../openclaw/config-file';
+import { collectSecret, configSecrets, envSecrets, readSecretFiles } from '../secrets/known-secrets';
 
 /** What other modules may use. */
 export interface AuthService {
@@ -25,7 +26,10 @@ export interface AuthService {
   listAgents(): Promise<string[]>;
   /** Called with every status computed, for every agent; returns the unsubscribe function. */
   onStatus(listener: (status: AuthStatus) => void): () => void;
-  /** Secret values the backend has seen, and those in `.env`, config and the environment (longest first), to redact from logs. */
+  /**
+   * Secret values the backend has seen, and those in `openclaw.json` (by key name, any depth, `tokenFile` contents),
+   * `.env` and the environment (longest first), to redact from logs.
+   */
   knownSecrets(): string[];
 }
 
@@ -40,28 +44,6 @@ export interface AuthServiceControl extends AuthService {
 }
 
 const DEBOUNCE_MS = 150;
-const MIN_SECRET_LENGTH = 8;
-
-function collect(out: Set<string>, value: unknown): void {
-  if (typeof value !== 'string') return;
-  const v = value.trim();
-  if (v.length >= MIN_SECRET_LENGTH) out.add(v);
-  const bearer = /^Bearer\s+(.+)$/i.exec(v);
-  if (bearer?.[1] && bearer[1].length >= MIN_SECRET_LENGTH) out.add(bearer[1]);
-}
-
-function configSecrets(config: OpenClawConfig, out: Set<string>): void {
-  collect(out, valueAt(config, ['gateway', 'auth', 'token']));
-  collect(out, valueAt(config, ['gateway', 'auth', 'password']));
-  const providers = valueAt(config, ['models', 'providers']);
-  if (!providers || typeof providers !== 'object') return;
-  for (const block of Object.values(providers)) {
-    collect(out, valueAt(block, ['apiKey']));
-    const headers = valueAt(block, ['headers']);
-    if (headers && typeof headers === 'object') for (const v of Object.values(headers)) collect(out, v);
-  }
-}
-
 /** Creates the service for one core over a credential backend (which the caller disposes). */
 export function createAuthService(ctx: CoreContext, backend: CredentialBackend): AuthServiceControl {
   const listeners = new Set<(s: AuthStatus) => void>();
@@ -85,11 +67,8 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend):
       (err) => ((problem = toErrorShape(err)), {}),
     );
     const env = await readEnvFile(ctx.paths.envPath).catch((err) => ((problem ??= toErrorShape(err)), {}));
-    const secrets = new Set<string>();
-    configSecrets(config, secrets);
-    for (const v of Object.values(env)) collect(secrets, v);
-    for (const [k, v] of Object.entries(ctx.env)) if (/KEY|TOKEN|SECRET|PASSWORD/i.test(k)) collect(secrets, v);
-    sharedSecrets = secrets;
+    const found = configSecrets(config);
+    sharedSecrets = new Set([...found.values, ...(await readSecretFiles(found.files, ctx.homeDir)), ...envSecrets(env, { all: true }), ...envSecrets(ctx.env)]);
     return problem ? { config, env, problem } : { config, env };
   }
 
@@ -171,7 +150,7 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend):
     },
     knownSecrets() {
       const all = new Set(sharedSecrets);
-      for (const s of backend.knownSecrets()) collect(all, s);
+      for (const s of backend.knownSecrets()) collectSecret(all, s);
       return [...all].sort((a, b) => b.length - a.length);
     },
     refresh,

@@ -13,7 +13,7 @@ import { readEnvFile } from '../openclaw/env-file';
 import type { Located } from '../openclaw/locate';
 import { readGatewayConfigInfo } from './gateway-config';
 import { findPortHolder, isPortFree } from './port-holder';
-import { redact } from './redact';
+import { redact } from '../secrets/redact';
 
 /** How many log lines the report carries. */
 export const DIAGNOSTIC_LOG_LINES = 200;

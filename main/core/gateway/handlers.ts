@@ -17,6 +17,7 @@ import { ServiceCli } from './service-cli';
 import { ServiceGateway } from './service-gateway';
 import { GatewayOwnership } from './ownership';
 import { collectDiagnostics } from './diagnostics';
+import { redactDeep } from '../secrets/redact';
 
 /** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
 export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
@@ -37,12 +38,17 @@ export interface GatewayModuleOptions {
 
 /**
  * Handlers for finding, installing, starting and stopping the gateway. `secrets` lists values to redact from the
- * gateway's output (the keys the app wrote); the gateway token is always redacted.
+ * gateway's output, its state's messages, port holder and last stderr lines (default: every secret core knows,
+ * `ctx.secrets`); the gateway token is always redacted.
  */
 export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], o: GatewayModuleOptions = {}): CoreModule<GatewayChannel> & { ownership: GatewayOwnership; supervisor: GatewaySupervisor } {
   const health = createHealthClient();
+  const known = secrets ?? (() => ctx.secrets.secrets());
+  /** Every state that leaves the module: messages, the port holder's command line and stderr lines redacted. */
+  const clean = (state: GatewayState): GatewayState => redactDeep(state, known());
   let last: GatewayState | undefined;
-  const emit = (state: GatewayState) => {
+  const emit = (raw: GatewayState) => {
+    const state = clean(raw);
     const prev = last;
     last = state;
     ctx.events.emit('gateway:state', state);
@@ -60,7 +66,11 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
       return { port: s.port, stopGraceMs: s.stopGraceMs };
     },
     locate: () => ctx.installation.get(),
-    ensureConfig: () => ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now()),
+    ensureConfig: async () => {
+      const info = await ensureGatewayConfig(ctx.paths.configPath, ctx.clock.now());
+      ctx.secrets.remember(info.token);
+      return info;
+    },
     health,
     emitState: (state) => {
       if (ownership.mode !== 'app') return;
@@ -70,7 +80,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
       if (state.status === 'external' && !wasExternal) void ownership.recheck();
     },
     emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
-    secrets: () => secrets?.() ?? [],
+    secrets: known,
     ownerRecord: ownerRecordPath(ctx.dataDir),
     ...(o.followMs ? { followMs: o.followMs } : {}),
   });
@@ -108,6 +118,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
     findNode: (range) => ctx.installation.findNode(range),
     emitProgress: (p) => ctx.events.emit('gateway:install', p),
     note: (line) => supervisor.note(line),
+    secrets: known,
     onInstalled: async () => {
       await ctx.installation.refresh();
       await refresh();
@@ -121,11 +132,11 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
     ownership,
     supervisor,
     handlers: {
-      'gateway:state': async () => ownership.state(),
-      'gateway:start': () => ownership.start(),
-      'gateway:stop': () => ownership.stop(),
-      'gateway:restart': () => ownership.restart(),
-      'gateway:setOwner': ({ owner }) => ownership.setOwner(owner),
+      'gateway:state': async () => clean(ownership.state()),
+      'gateway:start': async () => clean(await ownership.start()),
+      'gateway:stop': async () => clean(await ownership.stop()),
+      'gateway:restart': async () => clean(await ownership.restart()),
+      'gateway:setOwner': async ({ owner }) => clean(await ownership.setOwner(owner)),
       'gateway:diagnostics': async () => ({
         text: await collectDiagnostics({
           version: ctx.version,
@@ -139,7 +150,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
           state: ownership.state(),
           logs: (limit) => supervisor.logs(limit).lines,
           cli: ctx.cli,
-          secrets: () => secrets?.() ?? [],
+          secrets: known,
         }),
       }),
       'gateway:logs': async ({ limit }) => supervisor.logs(limit),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { InstallProgress } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
 import { appInstallDir, nodePackageName } from '../openclaw/locate-candidates';
-import { LineSplitter } from './log-buffer';
+import { LineSplitter } from '../secrets/line-splitter';
 import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
 
 /** The OpenClaw version the app installs. */
@@ -33,6 +33,8 @@ export interface InstallerDeps {
   emitProgress: (p: InstallProgress) => void;
   /** One line for the gateway log. */
   note: (line: string) => void;
+  /** The known secrets, so npm's lines are redacted before a long one is cut. */
+  secrets?: () => readonly string[];
   /** Called after a successful install (re-locates OpenClaw). */
   onInstalled: () => Promise<void>;
   clock?: Clock;
@@ -167,7 +169,7 @@ export class Installer {
       }
     };
     for (const stream of [child.stdout, child.stderr]) {
-      const splitter = new LineSplitter(onLine);
+      const splitter = new LineSplitter(onLine, { secrets: () => this.d.secrets?.() ?? [] });
       stream?.setEncoding('utf8');
       stream?.on('data', (c: string) => splitter.push(c));
       stream?.on('end', () => splitter.flush());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../../shared/contract';
 import { createFakeClock } from '../../testing/fake-clock';
-import { GatewayLog, LAST_STDERR_LINES, LineSplitter, LogRing } from './log-buffer';
-import { REDACTED } from './redact';
+import { GatewayLog, LAST_STDERR_LINES, LogRing } from './log-buffer';
+import { REDACTED } from '../secrets/redact';
 
 const line = (seq: number): LogLine => ({ seq, ts: 1, stream: 'stdout', text: `l${seq}` });
 
@@ -24,25 +24,6 @@ describe('LogRing', () => {
   });
   it('refuses a silly capacity', () => {
     expect(() => new LogRing(0)).toThrow(RangeError);
-  });
-});
-
-describe('LineSplitter', () => {
-  it('joins chunks, splits LF and CRLF, and flushes the tail', () => {
-    const lines: string[] = [];
-    const s = new LineSplitter((l) => lines.push(l));
-    s.push('hel');
-    s.push('lo\r\nwor');
-    s.push('ld\n\nlast');
-    expect(lines).toEqual(['hello', 'world', '']);
-    s.flush();
-    expect(lines).toEqual(['hello', 'world', '', 'last']);
-  });
-  it('cuts runaway lines', () => {
-    const lines: string[] = [];
-    const s = new LineSplitter((l) => lines.push(l), 4);
-    s.push('abcdefghij');
-    expect(lines).toEqual(['abcd', 'efgh']);
   });
 });
 

@@ -1,16 +1,15 @@
 /**
- * The gateway's output as the app keeps it: chunks split into lines, secrets redacted, the last lines held in a
+ * The gateway's output as the app keeps it: chunks split into lines, secrets redacted before any cut, the last lines held in a
  * bounded ring (default 2,000) for `gateway:logs`, the last stderr lines kept apart for exit-78 reports, and new
  * lines handed to `emit` in batches (one `gateway:log` event per burst instead of one per line).
  */
 import type { LogLine } from '../../../shared/contract';
 import type { Clock, TimerHandle } from '../clock';
-import { redact } from './redact';
+import { LineSplitter, MAX_LINE_CHARS } from '../secrets/line-splitter';
+import { redact } from '../secrets/redact';
 
 /** Default number of lines kept. */
 export const DEFAULT_LOG_CAPACITY = 2000;
-/** Lines longer than this are cut (a runaway line must not grow memory without bound). */
-export const MAX_LINE_CHARS = 8192;
 /** How many stderr lines a failure report carries. */
 export const LAST_STDERR_LINES = 20;
 
@@ -49,39 +48,6 @@ export class LogRing {
   }
 }
 
-/** Splits a stream of text chunks into lines (LF or CRLF), keeping the unfinished tail for the next chunk. Pure. */
-export class LineSplitter {
-  private pending = '';
-
-  constructor(private readonly onLine: (line: string) => void, private readonly maxChars = MAX_LINE_CHARS) {}
-
-  /** Feeds a chunk; complete lines go to `onLine`. */
-  push(chunk: string): void {
-    let text = this.pending + chunk;
-    let nl = text.indexOf('\n');
-    while (nl !== -1) {
-      this.emit(text.slice(0, nl));
-      text = text.slice(nl + 1);
-      nl = text.indexOf('\n');
-    }
-    while (text.length > this.maxChars) {
-      this.emit(text.slice(0, this.maxChars));
-      text = text.slice(this.maxChars);
-    }
-    this.pending = text;
-  }
-
-  /** Emits the unfinished tail, if any (at end of stream). */
-  flush(): void {
-    if (this.pending) this.emit(this.pending);
-    this.pending = '';
-  }
-
-  private emit(line: string): void {
-    this.onLine((line.endsWith('\r') ? line.slice(0, -1) : line).slice(0, this.maxChars));
-  }
-}
-
 /** Options of a gateway log. */
 export interface GatewayLogOptions {
   clock: Clock;
@@ -111,7 +77,7 @@ export class GatewayLog {
   write(stream: 'stdout' | 'stderr', chunk: string): void {
     let splitter = this.splitters.get(stream);
     if (!splitter) {
-      splitter = new LineSplitter((line) => this.add(stream, line));
+      splitter = new LineSplitter((line) => this.keep(stream, line), { secrets: () => this.secrets() });
       this.splitters.set(stream, splitter);
     }
     splitter.push(chunk);
@@ -158,8 +124,18 @@ export class GatewayLog {
     this.o.emit(lines);
   }
 
+  private secrets(): readonly string[] {
+    return this.o.secrets?.() ?? [];
+  }
+
+  /** A whole line from elsewhere: redacted first, then cut (never the other way round). */
   private add(stream: Stream, raw: string): void {
-    const text = redact(raw, this.o.secrets?.() ?? []);
+    const text = redact(raw, this.secrets());
+    for (let i = 0; i < Math.max(1, text.length); i += MAX_LINE_CHARS) this.keep(stream, text.slice(i, i + MAX_LINE_CHARS));
+  }
+
+  /** Keeps one redacted line of at most `MAX_LINE_CHARS`. */
+  private keep(stream: Stream, text: string): void {
     const line: LogLine = { seq: ++this.seq, ts: this.o.clock.now(), stream, text };
     this.ring.push(line);
     if (stream === 'stderr') {

@@ -6,7 +6,7 @@ import { alive, freePort, killLone, makeTestGateway, scaledClock, startLoneFake,
 import { systemClock } from '../clock';
 import { isPortFree } from './port-holder';
 import { waitUntil } from '../process/process-tree';
-import { REDACTED } from './redact';
+import { REDACTED } from '../secrets/redact';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

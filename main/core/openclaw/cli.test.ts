@@ -177,4 +177,13 @@ describe.runIf(process.platform !== 'win32')('OpenClaw CLI runner', () => {
     expect(r.code).toBe(1);
     expect(lines).toEqual(['stderr:bye']);
   });
+
+  it('hands onLine only redacted lines (known secrets and shapes); the result keeps the raw output for parsing', async () => {
+    const secret = 'opaque-managed-secret-0123456789';
+    const { cli } = setup({ secrets: () => [secret] });
+    const lines: string[] = [];
+    const r = await cli.run(['stdin'], { stdin: `${secret} and sk-ant-api03-shape-only-abcdef`, onLine: (_s, line) => lines.push(line) });
+    expect(JSON.parse(r.stdout)).toEqual({ stdin: `${secret} and sk-ant-api03-shape-only-abcdef` });
+    expect(lines.join('\n')).toBe('{"stdin":"[redacted] and [redacted]"}');
+  });
 });

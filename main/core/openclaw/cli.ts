@@ -11,12 +11,15 @@ import type { Clock, TimerHandle } from '../clock';
 import { CoreError } from '../errors';
 import { runExclusive } from '../fs/keyed-queue';
 import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
-import { LineSplitter } from '../gateway/log-buffer';
+import { LineSplitter } from '../secrets/line-splitter';
 import { BoundedOutput } from '../process/bounded-output';
 import { openclawChildEnv } from './child-env';
 import type { OpenClawInstallation } from './installation';
 
-/** How a run ended. `code`/`signal` are the process's; `ended` says whether the app cut it short and why. */
+/**
+ * How a run ended. `code`/`signal` are the process's; `ended` says whether the app cut it short and why. `stdout` and
+ * `stderr` are raw, for parsing: whatever of them is shown or logged goes through `ctx.secrets.redact` first.
+ */
 export interface CliResult {
   args: string[];
   code: number | null;
@@ -40,7 +43,7 @@ export interface CliRunOptions {
   write?: boolean;
   /** Deadline in ms (default `CliDeps.timeoutMs`). */
   timeoutMs?: number;
-  /** Each complete output line as it arrives (progress, the log); never called with more than the kept output. */
+  /** Each complete output line as it arrives (progress, the log), redacted; never called with more than the kept output. */
   onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
 }
 
@@ -60,6 +63,8 @@ export interface CliDeps {
   maxOutputBytes?: number;
   /** How long a group gets after SIGTERM before SIGKILL (timeout and dispose). */
   killGraceMs?: number;
+  /** The known secrets: every line handed to `onLine` is redacted with them (and the shape rules) first. */
+  secrets?: () => readonly string[];
 }
 
 /** Runs OpenClaw's CLI; one per core. */
@@ -90,6 +95,7 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
   let disposed: Promise<void> | undefined;
   const maxBytes = d.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const graceMs = d.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+  const secrets = () => d.secrets?.() ?? [];
 
   /** Ends the child's whole group: SIGTERM, a grace, then SIGKILL (taskkill on Windows). */
   async function killGroup(child: ChildProcess): Promise<void> {
@@ -131,8 +137,8 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
     const out = new BoundedOutput(maxBytes, 'head');
     const errText = new BoundedOutput(maxBytes, 'tail');
     const splitters = {
-      stdout: new LineSplitter((line) => o.onLine?.('stdout', line)),
-      stderr: new LineSplitter((line) => o.onLine?.('stderr', line)),
+      stdout: new LineSplitter((line) => o.onLine?.('stdout', line), { secrets }),
+      stderr: new LineSplitter((line) => o.onLine?.('stderr', line), { secrets }),
     };
     for (const [name, buffer] of [['stdout', out], ['stderr', errText]] as const) {
       child[name]?.on('data', (chunk: Buffer) => {
