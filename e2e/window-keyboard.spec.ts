@@ -41,7 +41,7 @@ test('the wizard and the remove dialog work from the keyboard alone, with a visi
   await expect(page.getByRole('heading', { name: 'Start the gateway' })).toBeFocused();
   expect((readJson(authProfilesPath(shell.stateDir)) as { profiles: Record<string, unknown> }).profiles['anthropic:default']).toBeDefined();
 
-  await tabTo(page, page.getByRole('button', { name: 'Open the status panel' }));
+  await tabTo(page, page.getByRole('button', { name: 'Finish' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
 

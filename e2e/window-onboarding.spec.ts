@@ -31,10 +31,16 @@ test('first run: the wizard saves an Anthropic key, starts the gateway, then sho
 
     await expect(page.getByTestId('wizard-gateway-status')).toHaveText('Stopped');
     await snapScreen(page, 'wizard-start');
+    // The last step has Back (to the form, to add or fix a credential) and Finish.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByRole('heading', { name: 'Add your credential' })).toBeVisible();
+    await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: 'Start the gateway' })).toBeVisible();
     await page.getByRole('button', { name: 'Start the gateway' }).click();
     await expect(page.getByTestId('wizard-gateway-status')).toHaveText('Ready', { timeout: 30_000 });
 
-    await page.getByRole('button', { name: 'Open the status panel' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Gateway' }).getByTestId('gateway-status')).toHaveText('Ready');
     await expect(page.getByRole('region', { name: 'Credentials' }).getByText('anthropic:default', { exact: true })).toBeVisible();

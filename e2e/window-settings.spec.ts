@@ -12,9 +12,17 @@ test('settings are validated, saved to the data folder and survive a reload', as
   await expect(page.getByLabel('Port', { exact: true })).toHaveAccessibleDescription(/moves to a new port when you restart it/);
   await snapScreen(page, 'settings');
 
+  // Checked when the field is left, like the credential forms; the summary waits for Save; typing clears it.
+  await page.getByLabel('Port', { exact: true }).fill('80');
+  await page.getByLabel('Port', { exact: true }).blur();
+  await expect(page.getByText('Enter a port between 1024 and 65535.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('Port', { exact: true }).fill('8');
+  await expect(page.getByText('Enter a port between 1024 and 65535.')).toHaveCount(0);
   await page.getByLabel('Port', { exact: true }).fill('80');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Enter a port between 1024 and 65535.')).toBeVisible();
+  await expect(page.getByRole('alert')).toBeVisible();
   expect(readJson(path.join(shell.dataDir, 'settings.json')).port ?? 18789).toBe(18789);
 
   await page.getByLabel('Port', { exact: true }).fill('19123');

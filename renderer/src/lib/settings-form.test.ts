@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/contract';
-import { draftToPatch, settingsToDraft } from './settings-form';
+import { draftToPatch, settingsFieldError, settingsToDraft, withFieldError } from './settings-form';
 
 describe('settings form', () => {
   it('round-trips the defaults into a patch the contract accepts', () => {
@@ -23,5 +23,16 @@ describe('settings form', () => {
       errors: { port: { key: 'validation.port' }, thresholdsMs: { key: 'settings.thresholdsEmpty' }, agentId: { key: 'validation.agentId' } },
     });
     expect(draftToPatch({ ...settingsToDraft(DEFAULT_SETTINGS), port: '1e4' })).toMatchObject({ ok: false, errors: { port: { key: 'validation.port' } } });
+  });
+});
+
+describe('settingsFieldError', () => {
+  it('checks one field with the rules of Save, and withFieldError sets or clears it', () => {
+    const draft = settingsToDraft(DEFAULT_SETTINGS);
+    expect(settingsFieldError({ ...draft, port: '80' }, 'port')).toBe('validation.port');
+    expect(settingsFieldError({ ...draft, port: '80' }, 'openclawPath')).toBeUndefined();
+    expect(settingsFieldError(draft, 'port')).toBeUndefined();
+    expect(withFieldError({ port: 'x' }, 'port', undefined)).toEqual({});
+    expect(withFieldError({}, 'port', 'validation.port')).toEqual({ port: 'validation.port' });
   });
 });

@@ -61,3 +61,17 @@ export function draftToPatch(d: SettingsDraft): { ok: true; patch: Partial<Setti
     },
   };
 }
+
+/** The error of one field of the draft (the same rules as Save), for checking a field when the user leaves it. Pure. */
+export function settingsFieldError(d: SettingsDraft, field: string): string | undefined {
+  const r = draftToPatch(d);
+  return r.ok ? undefined : r.errors[field];
+}
+
+/** `errors` with `field` set to `message`, or without it when there is none. Pure. */
+export function withFieldError(errors: FieldErrors, field: string, message: string | undefined): FieldErrors {
+  const next = { ...errors };
+  if (message) next[field] = message;
+  else delete next[field];
+  return next;
+}

@@ -13,7 +13,7 @@ import { useAppData } from '../hooks/use-app-data';
 import { useFieldMessage } from '../hooks/use-field-message';
 import { useLocale } from '../hooks/use-locale';
 import type { FieldErrors } from '../lib/form-state';
-import { draftToPatch, settingsToDraft, type SettingsDraft } from '../lib/settings-form';
+import { draftToPatch, settingsFieldError, settingsToDraft, withFieldError, type SettingsDraft } from '../lib/settings-form';
 import { GatewayOwnerField } from '../settings/GatewayOwnerField';
 import { ThresholdsField } from '../settings/ThresholdsField';
 
@@ -34,6 +34,7 @@ export function SettingsView() {
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
 
   useEffect(() => {
     if (settings.value && !draft) setDraft(settingsToDraft(settings.value));
@@ -44,6 +45,13 @@ export function SettingsView() {
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
     setDraft({ ...draft, [key]: value });
     setSaved(false);
+    const field = key === 'thresholds' ? 'thresholdsMs' : key;
+    if (field in errors) setErrors(withFieldError(errors, field, undefined));
+  };
+  /** Like the credential forms: a field is checked when the user leaves it, once something was typed. */
+  const blur = (field: keyof SettingsDraft | 'thresholdsMs') => {
+    if (field !== 'thresholdsMs' && typeof draft[field] === 'string' && (draft[field] as string).trim() === '') return;
+    setErrors(withFieldError(errors, field, settingsFieldError(draft, field)));
   };
   const agents = [...new Set([...(auth.value?.agents ?? []), draft.agentId])];
 
@@ -51,6 +59,7 @@ export function SettingsView() {
     e.preventDefault();
     setFailure(null);
     setSaved(false);
+    setSubmitted(true);
     const r = draftToPatch(draft);
     if (!r.ok) {
       setErrors(r.errors);
@@ -79,6 +88,7 @@ export function SettingsView() {
         onChange={(v) => set('openclawPath', v)}
         help={t('settings.openclawPath.help')}
         error={message(errors.openclawPath)}
+        onBlur={() => blur('openclawPath')}
         placeholder={t('settings.openclawPath.placeholder')}
         autoComplete="off"
       />
@@ -89,6 +99,7 @@ export function SettingsView() {
         onChange={(v) => set('port', v)}
         help={t('settings.port.help')}
         error={message(errors.port)}
+        onBlur={() => blur('port')}
         inputMode="numeric"
       />
       <CheckboxField
@@ -114,7 +125,9 @@ export function SettingsView() {
         onChange={(v) => set('openAtLogin', v)}
         help={t('settings.openAtLogin.help')}
       />
-      <ThresholdsField rows={draft.thresholds} onChange={(rows) => set('thresholds', rows)} error={message(errors.thresholdsMs)} />
+      <div onBlur={() => blur('thresholdsMs')}>
+        <ThresholdsField rows={draft.thresholds} onChange={(rows) => set('thresholds', rows)} error={message(errors.thresholdsMs)} />
+      </div>
       <SelectField
         name="language"
         label={t('settings.language.label')}
@@ -133,7 +146,7 @@ export function SettingsView() {
         error={message(errors.agentId)}
       />
       <ErrorNote error={failure} title={t('form.saveFailed')} />
-      {Object.keys(errors).length > 0 && !failure && (
+      {submitted && Object.keys(errors).length > 0 && !failure && (
         <p className="field-error" role="alert">
           {t('form.fixErrors', { count: Object.keys(errors).length })}
         </p>

@@ -100,6 +100,9 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
           {state?.status === 'not-installed' && <InstallCard installation={state.installation} />}
           <GatewayControls state={state} onState={gateway.set} primary="start" labels={{ start: t('wizard.startGateway') }} />
           <div className="form-actions">
+            <button type="button" onClick={() => setStep('form')}>
+              {t('common.back')}
+            </button>
             <button type="button" className={running ? 'button-primary' : undefined} onClick={() => void finish()}>
               {t('wizard.finish')}
             </button>
