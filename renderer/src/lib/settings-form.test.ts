@@ -29,10 +29,10 @@ describe('settings form', () => {
 describe('settingsFieldError', () => {
   it('checks one field with the rules of Save, and withFieldError sets or clears it', () => {
     const draft = settingsToDraft(DEFAULT_SETTINGS);
-    expect(settingsFieldError({ ...draft, port: '80' }, 'port')).toBe('validation.port');
+    expect(settingsFieldError({ ...draft, port: '80' }, 'port')).toEqual({ key: 'validation.port' });
     expect(settingsFieldError({ ...draft, port: '80' }, 'openclawPath')).toBeUndefined();
     expect(settingsFieldError(draft, 'port')).toBeUndefined();
-    expect(withFieldError({ port: 'x' }, 'port', undefined)).toEqual({});
-    expect(withFieldError({}, 'port', 'validation.port')).toEqual({ port: 'validation.port' });
+    expect(withFieldError({ port: { key: 'x' } }, 'port', undefined)).toEqual({});
+    expect(withFieldError({}, 'port', { key: 'validation.port' })).toEqual({ port: { key: 'validation.port' } });
   });
 });

@@ -2,7 +2,7 @@
  * The settings screen's form as data: settings to an editable draft (strings for text inputs, rows for
  * thresholds) and back to a validated `settings:update` patch, with the contract's own validators.
  */
-import { Settings, type Language } from '../../../shared/contract';
+import { Settings, type FieldError, type Language } from '../../../shared/contract';
 import { fieldErrorOf, missingKey } from '../../../shared/field-errors';
 import { rowsToThresholds, thresholdsToRows, type ThresholdRow } from './thresholds';
 import type { FieldErrors } from './form-state';
@@ -63,13 +63,13 @@ export function draftToPatch(d: SettingsDraft): { ok: true; patch: Partial<Setti
 }
 
 /** The error of one field of the draft (the same rules as Save), for checking a field when the user leaves it. Pure. */
-export function settingsFieldError(d: SettingsDraft, field: string): string | undefined {
+export function settingsFieldError(d: SettingsDraft, field: string): FieldError | undefined {
   const r = draftToPatch(d);
   return r.ok ? undefined : r.errors[field];
 }
 
 /** `errors` with `field` set to `message`, or without it when there is none. Pure. */
-export function withFieldError(errors: FieldErrors, field: string, message: string | undefined): FieldErrors {
+export function withFieldError(errors: FieldErrors, field: string, message: FieldError | undefined): FieldErrors {
   const next = { ...errors };
   if (message) next[field] = message;
   else delete next[field];
