@@ -70,7 +70,9 @@ describe('gateway module', () => {
     const c = await core({ PATH: '/usr/bin:/bin', SHELL: shell }, { openclawPath: null }, noDeadline);
     const started = c.core.start();
     const end = Date.now() + 5000;
-    while (!fs.existsSync(pidFile) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    // The file exists a moment before the shell has written its pid into it.
+    const written = () => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').trim() !== '';
+    while (!written() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
     const pid = Number(fs.readFileSync(pidFile, 'utf8'));
     expect(alive([pid])).toEqual([pid]);
     await c.core.dispose();
