@@ -8,9 +8,10 @@
 import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
 import type { CredentialRecord, CredentialSnapshot } from './backend';
 import { hasOwn, setOwn } from '../../../shared/own-keys';
+import { expiryStatus, WARN_AFTER_MS } from '../../../shared/profile-status';
 
-/** OpenClaw's `auth.oauth.warnAfterMs`: a token with less than this left is `expiring`. */
-export const WARN_AFTER_MS = 86_400_000;
+/** OpenClaw's warning window, re-exported for the backends and tests that read it from here. */
+export { WARN_AFTER_MS };
 
 /** Everything the status depends on. */
 export interface StatusInput {
@@ -46,13 +47,6 @@ function refResolves(secret: CredentialRecord['secret'], env: StatusInput['env']
   if (secret.kind !== 'ref' || secret.id === undefined) return false;
   if (secret.source === 'env') return nonEmpty(env[secret.id]);
   return secret.source === 'file' || secret.source === 'exec';
-}
-
-function expiryStatus(expires: CredentialRecord['expires'], now: number, warnMs: number): { status: ProfileView['status']; expiresAt?: number; remainingMs?: number } {
-  if (typeof expires !== 'number' || !Number.isFinite(expires) || expires <= 0) return { status: 'missing' };
-  const remainingMs = expires - now;
-  if (remainingMs <= 0) return { status: 'expired', expiresAt: expires };
-  return { status: remainingMs <= warnMs ? 'expiring' : 'ok', expiresAt: expires, remainingMs };
 }
 
 function labelOf(secret: CredentialRecord['secret']): string {

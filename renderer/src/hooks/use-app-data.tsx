@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import type { Alert, AppInfo, AuthStatus, GatewayState, Result, Settings } from '../../../shared/contract';
 import { api } from '../api';
 import { prefetchedOr } from '../boot/prefetch';
+import { useAuthNow } from './use-auth-now';
 import { useLive, type Live } from './use-live';
 
 /** The shared data, each part with its error (a channel that is not available yet, a corrupt file...). */
@@ -30,11 +31,13 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const settings = useLive<Settings>('settings', () => prefetchedOr('settings:get', () => api().settingsGet()), noop);
   const agentId = settings.value?.agentId ?? infoLive.value?.agentId ?? 'main';
   const gateway = useLive<GatewayState>('gateway', () => prefetchedOr('gateway:state', () => api().gatewayState()), (set) => api().onGatewayState(set));
-  const auth = useLive<AuthStatus>(
+  const authAsSent = useLive<AuthStatus>(
     `auth:${agentId}`,
     () => prefetchedOr('auth:status', () => api().authStatus({ agentId }), (s: AuthStatus) => s.agentId === agentId),
     (set) => api().onAuthStatus((s) => s.agentId === agentId && set(s)),
   );
+  // Chips, group summaries and the remove warning follow the clock, not only main's last answer.
+  const auth = useAuthNow(authAsSent);
   const alerts = useLive<Alert[]>(
     'alerts',
     async () => {

@@ -62,4 +62,16 @@ describe('the window clock', () => {
     advance(5000);
     expect(seen).toEqual([1000, 2000]);
   });
+
+  it('tells subscribers of the same interval at the same ticks, however far apart they subscribed', () => {
+    const { clock, advance } = manualClock();
+    const first: number[] = [];
+    const second: number[] = [];
+    clock.subscribe(1000, (t) => first.push(t));
+    advance(1400);
+    clock.subscribe(1000, (t) => second.push(t));
+    advance(2600);
+    expect(first).toEqual([1000, 2000, 3000, 4000]);
+    expect(second).toEqual([2000, 3000, 4000]);
+  });
 });

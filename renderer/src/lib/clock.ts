@@ -1,8 +1,8 @@
 /**
  * The window's one clock. Every countdown, uptime and "snoozed until" reads the time from here: one timer for the
  * whole window, ticking at the finest interval any subscriber asked for, and each subscriber told only as often as it
- * asked (a credential's countdown every 30 s, the gateway's uptime every second). No per-row timers, however many
- * rows there are.
+ * asked (a credential's countdown every 30 s, the gateway's uptime every second), subscribers of the same interval at
+ * the same ticks. No per-row timers, however many rows there are.
  */
 
 interface Subscriber {
@@ -32,9 +32,11 @@ export function createClock(deps: ClockDeps): Clock {
   const subscribers = new Set<Subscriber>();
   let timer: unknown;
   let period = 0;
+  let lastTick = 0;
 
   function tick(): void {
     const now = deps.now();
+    lastTick = now;
     // A tick may come a little early: treat anything within a tenth of the period as due.
     for (const s of [...subscribers]) {
       if (now - s.last >= s.everyMs - period / 10) {
@@ -50,12 +52,15 @@ export function createClock(deps: ClockDeps): Clock {
     if (timer !== undefined) deps.clearInterval(timer);
     timer = next ? deps.setInterval(tick, next) : undefined;
     period = next;
+    lastTick = deps.now();
   }
 
   return {
     now: deps.now,
     subscribe(everyMs, listener) {
-      const s: Subscriber = { everyMs: Math.max(250, everyMs), last: deps.now(), listener };
+      // Counted from the timer's last tick, so subscribers asking for the same interval are told at the same ticks
+      // with the same time (a countdown and the chip beside it turn together).
+      const s: Subscriber = { everyMs: Math.max(250, everyMs), last: timer === undefined ? deps.now() : lastTick, listener };
       subscribers.add(s);
       rearm();
       return () => {

@@ -6,18 +6,20 @@ import type { Alert } from '../../../shared/contract';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { useNow } from '../hooks/use-now';
-import { activeAlerts, useAlertText } from './use-alert-text';
+import { tickNear } from '../lib/timed-status';
+import { activeAlerts, alertKindAt, alertMoments, useAlertText } from './use-alert-text';
 
 /** The banner, or nothing when all is well. `onRenew` opens the renew form for the alert's credential. */
 export function AlertBanner({ onRenew }: { onRenew: (alert: Alert) => void }) {
   const { t } = useLocale();
   const { alerts } = useAppData();
-  const now = useNow();
+  const now = useNow(tickNear(alertMoments(alerts.value ?? [])));
   const text = useAlertText();
   const active = activeAlerts(alerts.value ?? [], now);
   const first = active[0];
   if (!first) return null;
-  const severe = first.kind === 'expired' || first.kind === 'disabled';
+  const kind = alertKindAt(first, now);
+  const severe = kind === 'expired' || kind === 'disabled';
   return (
     <section className="banner" data-tone={severe ? 'error' : 'warn'} aria-labelledby="alert-banner-text">
       <p id="alert-banner-text" className="banner-text">

@@ -9,6 +9,7 @@ import { useLocale } from '../hooks/use-locale';
 import { useNow } from '../hooks/use-now';
 import { formatDateTime } from '../lib/format';
 import type { SnoozePreset } from '../../../shared/snooze';
+import { tickNear } from '../lib/timed-status';
 import { useAlertText } from './use-alert-text';
 
 const SNOOZE_CHOICES: readonly SnoozePreset[] = ['one-hour', 'tomorrow-morning', 'next-threshold'];
@@ -26,7 +27,7 @@ function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>): void {
 /** One alert; `onAction` is stable across renders. */
 export const AlertItem = memo(function AlertItem({ alert: a, busy, onAction }: { alert: Alert; busy: boolean; onAction: (alert: Alert, action: AlertAction) => void }) {
   const { t, locale } = useLocale();
-  const now = useNow();
+  const now = useNow(tickNear([a.expiresAt, a.snoozedUntil]));
   const text = useAlertText();
   const snoozed = a.snoozedUntil !== undefined && a.snoozedUntil > now;
   return (

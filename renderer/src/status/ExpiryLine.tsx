@@ -1,7 +1,7 @@
 /**
  * The time-dependent part of a credential row: the countdown and bar of the time left, or how long a cooldown or a
  * disabled state lasts. The only part of a row that follows the clock, so a tick re-renders these lines and nothing
- * else of the list.
+ * else of the list. It ticks every second in the minute around the expiry, when the window's chips change too.
  */
 import { memo } from 'react';
 import type { ProfileView } from '../../../shared/contract';
@@ -9,6 +9,7 @@ import { useLocale } from '../hooks/use-locale';
 import { useNow } from '../hooks/use-now';
 import { expiryScale, showsExpiry } from '../lib/credential-groups';
 import { formatDateTime, formatRelative } from '../lib/format';
+import { tickNear } from '../lib/timed-status';
 
 /** Whether a profile has a line that follows the clock. */
 export function hasTimedLine(p: Pick<ProfileView, 'status' | 'expiresAt'>): boolean {
@@ -18,7 +19,8 @@ export function hasTimedLine(p: Pick<ProfileView, 'status' | 'expiresAt'>): bool
 /** The countdown (with its bar) or the cooldown line of `profile`. */
 export const ExpiryLine = memo(function ExpiryLine({ profile: p, thresholdsMs }: { profile: ProfileView; thresholdsMs: readonly number[] }) {
   const { t, locale } = useLocale();
-  const now = useNow();
+  // Every second in the minute around a change of status (the seconds show, and the chip turns at the same tick).
+  const now = useNow(tickNear([p.expiresAt, p.until]));
   if (showsExpiry(p)) {
     const remaining = p.expiresAt! - now;
     const text =

@@ -13,7 +13,7 @@ export function useAlertText(): (alert: Alert, now: number) => string {
   const { t, locale } = useLocale();
   return useCallback(
     (alert, now) =>
-      t(`alerts.text.${alert.kind}`, {
+      t(`alerts.text.${alertKindAt(alert, now)}`, {
         profile: alert.profileId,
         provider: providerName(alert.provider),
         agent: alert.agentId,
@@ -22,6 +22,19 @@ export function useAlertText(): (alert: Alert, now: number) => string {
       }),
     [t, locale],
   );
+}
+
+/**
+ * The alert's kind at `now`: a warning ("expires in 2 hours") whose expiry has passed reads as expired, as the
+ * credential's chip does, until main replaces it with its expired alert.
+ */
+export function alertKindAt(alert: Pick<Alert, 'kind' | 'expiresAt'>, now: number): Alert['kind'] {
+  return alert.kind === 'threshold' && alert.expiresAt <= now ? 'expired' : alert.kind;
+}
+
+/** When each of these alerts changes words: its expiry and the end of its snooze (for `useNow`'s `tickNear`). */
+export function alertMoments(alerts: readonly Alert[]): number[] {
+  return alerts.flatMap((a) => (a.snoozedUntil === undefined ? [a.expiresAt] : [a.expiresAt, a.snoozedUntil]));
 }
 
 /** Alerts not currently snoozed. */
