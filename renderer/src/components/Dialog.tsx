@@ -1,19 +1,40 @@
 /**
  * A modal dialog on the native `<dialog>` element: focus moves inside and is trapped by the browser, Escape
- * cancels, and the page behind is inert. `ConfirmDialog` is the yes/no variant used before removing anything.
+ * cancels, and the page behind is inert. When it closes (Escape, Cancel, its action) the focus goes back to what
+ * opened it, or to `returnFocus()` when that is gone. `ConfirmDialog` is the yes/no variant used before removing
+ * anything.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useLocale } from '../hooks/use-locale';
+import { focusedElement, focusFirst } from '../lib/focus';
+import { BusyButton } from './BusyButton';
+
+/** What every dialog takes. */
+export interface DialogProps {
+  title: string;
+  onCancel: () => void;
+  children: ReactNode;
+  describedBy?: string;
+  /** Where the focus goes on close when the element that opened the dialog is gone. */
+  returnFocus?: () => Element | null | undefined;
+}
 
 /** A modal dialog shown while mounted. */
-export function Dialog(props: { title: string; onCancel: () => void; children: ReactNode; describedBy?: string }) {
+export function Dialog(props: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Read while rendering, before the dialog takes the focus: the element that opened it.
+  const [opener] = useState(focusedElement);
+  const returnFocus = useRef(props.returnFocus);
+  returnFocus.current = props.returnFocus;
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+    return () => {
+      dialog?.close();
+      focusFirst(opener, returnFocus.current?.());
+    };
+  }, [opener]);
   return (
     <dialog
       ref={ref}
@@ -42,11 +63,12 @@ export function ConfirmDialog(props: {
   error?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
+  returnFocus?: () => Element | null | undefined;
 }) {
   const { t } = useLocale();
   const messageId = useId();
   return (
-    <Dialog title={props.title} onCancel={props.onCancel} describedBy={messageId}>
+    <Dialog title={props.title} onCancel={props.onCancel} describedBy={messageId} returnFocus={props.returnFocus}>
       <div id={messageId} className="dialog-body">
         {props.message}
       </div>
@@ -55,9 +77,9 @@ export function ConfirmDialog(props: {
         <button type="button" onClick={props.onCancel} autoFocus>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button-danger" onClick={props.onConfirm} disabled={props.busy} aria-busy={props.busy || undefined}>
-          {props.busy ? t('common.working') : props.confirmLabel}
-        </button>
+        <BusyButton className="button-danger" onClick={props.onConfirm} busy={!!props.busy} busyLabel={t('common.working')}>
+          {props.confirmLabel}
+        </BusyButton>
       </div>
     </Dialog>
   );

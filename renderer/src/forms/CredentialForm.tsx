@@ -9,6 +9,7 @@ import { useLocale } from '../hooks/use-locale';
 import type { FormRequest } from '../lib/credential-input';
 import { KindFields } from './KindFields';
 import { useCredentialForm, type SaveResult } from './use-credential-form';
+import { BusyButton } from '../components/BusyButton';
 
 /** Props of a credential form; `actions` adds buttons beside Save (Back, Cancel). */
 export interface CredentialFormProps {
@@ -73,9 +74,9 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
       )}
       <div className="form-actions">
         {actions}
-        <button type="submit" className="button-primary" disabled={form.busy} aria-busy={form.busy || undefined}>
-          {form.busy ? t('form.saving') : t('form.save')}
-        </button>
+        <BusyButton type="submit" className="button-primary" busy={form.busy} busyLabel={t('form.saving')}>
+          {t('form.save')}
+        </BusyButton>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import type { AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useLocale } from '../hooks/use-locale';
+import { BusyButton } from '../components/BusyButton';
 
 /** The diagnostics card of the Gateway page. */
 export function DiagnosticsCard() {
@@ -42,9 +43,9 @@ export function DiagnosticsCard() {
         {t('diagnostics.intro')}
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => void run()} disabled={busy} aria-busy={busy || undefined} aria-describedby={`${id}-help`}>
-          {busy ? t('diagnostics.busy') : t('diagnostics.copy')}
-        </button>
+        <BusyButton onClick={() => void run()} busy={busy} busyLabel={t('diagnostics.busy')} aria-describedby={`${id}-help`}>
+          {t('diagnostics.copy')}
+        </BusyButton>
       </div>
       {copied !== null && (
         <p className="ok-text" role="status">

@@ -10,6 +10,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { SelectField } from '../components/SelectField';
 import { useFieldMessage } from '../hooks/use-field-message';
 import { useLocale } from '../hooks/use-locale';
+import { BusyButton } from '../components/BusyButton';
 
 /** The dialog; `onDone` receives the agent copied to. `agents` are the other known agents (at least one). */
 export function CopyProfileDialog(props: { profileId: string; fromAgentId: string; agents: readonly string[]; onDone: (toAgentId: string) => void; onCancel: () => void }) {
@@ -52,9 +53,9 @@ export function CopyProfileDialog(props: { profileId: string; fromAgentId: strin
           <button type="button" onClick={props.onCancel}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button-primary" disabled={busy || !agent} aria-busy={busy || undefined}>
-            {busy ? t('common.working') : t('copy.submit')}
-          </button>
+          <BusyButton type="submit" className="button-primary" disabled={!agent} busy={busy} busyLabel={t('common.working')}>
+            {t('copy.submit')}
+          </BusyButton>
         </div>
       </form>
     </Dialog>

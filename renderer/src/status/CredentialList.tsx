@@ -4,7 +4,7 @@
  * a search field, and long groups and many providers are shown a page at a time (see `ProviderGroup`), so the card
  * costs the same with 10 credentials or 10,000.
  */
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape, ProfileView } from '../../../shared/contract';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
@@ -13,6 +13,7 @@ import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { filterProfiles, groupByProvider, moveInOrder } from '../lib/credential-groups';
+import { focusFirst, focusLost } from '../lib/focus';
 import { formRequestFor, type FormRequest } from '../lib/form-request';
 import { providerDisplayName as providerName } from '../../../shared/provider-names';
 import { CopyProfileDialog } from './CopyProfileDialog';
@@ -27,6 +28,16 @@ const FALLBACK_THRESHOLDS: readonly number[] = [7 * 86_400_000, 86_400_000, 3_60
 
 type Pending = { kind: 'remove' | 'copy'; profile: ProfileView } | null;
 
+/**
+ * Where the focus goes once the list that follows an action has come (a status other than `seen`, without the
+ * removed profile `gone`), or the action failed: a row (and which of its buttons first), else the Add button.
+ */
+type FocusAfter = { profileId: string | null; buttons: RowAction[]; seen: unknown; gone?: string } | null;
+
+/** A row's element, or one of its buttons (`data-action`). */
+const rowElement = (profileId: string | null) => (profileId ? document.querySelector<HTMLElement>(`li[data-profile="${CSS.escape(profileId)}"]`) : null);
+const rowButton = (profileId: string, action: RowAction) => rowElement(profileId)?.querySelector<HTMLElement>(`button[data-action="${action}"]`);
+
 /** The credentials card; `onRenew` opens a prefilled form, `onAdd` the chooser. */
 export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequest) => void; onAdd: () => void }) {
   const { t } = useLocale();
@@ -37,6 +48,8 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [providersShown, setProvidersShown] = useState(PROVIDERS_STEP);
+  const focusAfter = useRef<FocusAfter>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const deferredQuery = useDeferredValue(query);
   const status = auth.value;
   const thresholds = settings.value?.thresholdsMs ?? FALLBACK_THRESHOLDS;
@@ -48,6 +61,19 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   }, [groups, deferredQuery]);
   const filtering = deferredQuery.trim() !== '';
   const matches = filtering ? shownGroups.reduce((n, g) => n + g.profiles.length, 0) : 0;
+
+  // A removed row hands the focus to its neighbour (the Add button when it was the last); a moved row keeps it on its
+  // move buttons, even when the one pressed no longer applies (moved to the top).
+  useEffect(() => {
+    const after = focusAfter.current;
+    if (!after || !status || busy) return;
+    const waiting = status === after.seen || (after.gone !== undefined && status.profiles.some((p) => p.id === after.gone));
+    if (waiting && !error) return;
+    focusAfter.current = null;
+    if (!focusLost()) return;
+    const id = after.profileId;
+    focusFirst(...(id ? after.buttons.map((a) => rowButton(id, a)) : []), rowElement(id), addButton.current);
+  }, [status, busy, error]);
 
   const act = useCallback(
     async (fn: () => Promise<{ ok: boolean; error?: AppErrorShape }>, done?: string) => {
@@ -68,16 +94,17 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   );
 
   // Rows get one stable callback; it reads the latest state through this ref.
-  const latest = useRef({ groups, agentId, onRenew, act });
-  latest.current = { groups, agentId, onRenew, act };
+  const latest = useRef({ groups, agentId, onRenew, act, busy, status });
+  latest.current = { groups, agentId, onRenew, act, busy, status };
   const onAction = useCallback((action: RowAction, profileId: string) => {
-    const { groups: all, agentId: agent, onRenew: renew, act: run } = latest.current;
+    const { groups: all, agentId: agent, onRenew: renew, act: run, busy: running, status: seen } = latest.current;
     const group = all.find((g) => g.profiles.some((p) => p.id === profileId));
     const profile = group?.profiles.find((p) => p.id === profileId);
     if (!group || !profile) return;
     if (action === 'renew') renew(formRequestFor(profile, agent));
     else if (action === 'remove' || action === 'copy') setPending({ kind: action, profile });
-    else {
+    else if (!running) {
+      focusAfter.current = { profileId, buttons: action === 'up' ? ['up', 'down'] : ['down', 'up'], seen };
       const order = moveInOrder(
         group.profiles.map((p) => p.id),
         profileId,
@@ -102,7 +129,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
     <section className="card" aria-labelledby="credentials-card-title" data-count={total}>
       <div className="card-head">
         <h3 id="credentials-card-title">{t('credential.title')}</h3>
-        <button type="button" onClick={onAdd}>
+        <button type="button" onClick={onAdd} ref={addButton}>
           {t('credential.add')}
         </button>
       </div>
@@ -148,7 +175,10 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
           confirmLabel={t('remove.confirm')}
           busy={busy}
           error={<ErrorNote error={error} />}
-          onConfirm={() => void act(() => api().authRemoveProfile({ profileId: pending.profile.id, agentId }), t('remove.done', { profile: pending.profile.id }))}
+          onConfirm={() => {
+            focusAfter.current = { profileId: neighbourOf(shownGroups, pending.profile.id), buttons: [], seen: status, gone: pending.profile.id };
+            void act(() => api().authRemoveProfile({ profileId: pending.profile.id, agentId }), t('remove.done', { profile: pending.profile.id }));
+          }}
           onCancel={() => {
             setPending(null);
             setError(null);
@@ -169,4 +199,13 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
       )}
     </section>
   );
+}
+
+/** The row after `profileId` in its group, else the one before, else null: where the focus goes when it is removed. */
+function neighbourOf(groups: readonly { profiles: readonly ProfileView[] }[], profileId: string): string | null {
+  for (const g of groups) {
+    const i = g.profiles.findIndex((p) => p.id === profileId);
+    if (i >= 0) return (g.profiles[i + 1] ?? g.profiles[i - 1])?.id ?? null;
+  }
+  return null;
 }

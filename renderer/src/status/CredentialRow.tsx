@@ -67,10 +67,10 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
         </button>
         {count > 1 && (
           <>
-            <button type="button" onClick={() => onAction('up', p.id)} disabled={index === 0 || busy} aria-label={t('credential.moveUpLabel', { profile: p.id })}>
+            <button type="button" data-action="up" onClick={() => onAction('up', p.id)} disabled={index === 0} aria-disabled={busy || undefined} aria-label={t('credential.moveUpLabel', { profile: p.id })}>
               {t('credential.moveUp')}
             </button>
-            <button type="button" onClick={() => onAction('down', p.id)} disabled={index === count - 1 || busy} aria-label={t('credential.moveDownLabel', { profile: p.id })}>
+            <button type="button" data-action="down" onClick={() => onAction('down', p.id)} disabled={index === count - 1} aria-disabled={busy || undefined} aria-label={t('credential.moveDownLabel', { profile: p.id })}>
               {t('credential.moveDown')}
             </button>
           </>

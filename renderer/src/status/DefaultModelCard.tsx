@@ -13,6 +13,7 @@ import { useFieldMessage } from '../hooks/use-field-message';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { formRequestForProvider, type FormRequest } from '../lib/form-request';
+import { BusyButton } from '../components/BusyButton';
 
 /** The default model card; `onAddCredential` opens the form for a provider that has no credential. */
 export function DefaultModelCard({ onAddCredential }: { onAddCredential: (request: FormRequest) => void }) {
@@ -105,9 +106,9 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
             </option>
           ))}
         </datalist>
-        <button type="submit" disabled={busy || !choice.trim()} aria-busy={busy || undefined}>
-          {busy ? t('common.working') : t('model.apply')}
-        </button>
+        <BusyButton type="submit" disabled={!choice.trim()} busy={busy} busyLabel={t('common.working')}>
+          {t('model.apply')}
+        </BusyButton>
       </form>
       {done && (
         <p className="ok-text" role="status">

@@ -1,12 +1,16 @@
 /**
  * Start, Stop and Restart, each enabled only when it makes sense for the current state, with the last action's
- * error shown beneath. Shared by the status panel, the wizard and the gateway page.
+ * error shown beneath. Shared by the status panel, the wizard and the gateway page. The pressed button keeps the
+ * focus while its action runs and after it fails; when it succeeds and no longer applies (Start once started), the
+ * focus moves to the group's first button that does (Stop).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, GatewayState, Result } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { BusyButton } from '../components/BusyButton';
 import { useLocale } from '../hooks/use-locale';
+import { focusFirst, focusLost } from '../lib/focus';
 import { gatewayActions } from '../../../shared/gateway-actions';
 
 type Action = 'start' | 'stop' | 'restart';
@@ -18,8 +22,20 @@ export function GatewayControls(props: { state: GatewayState | null; onState: (s
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const enabled = gatewayActions(state);
+  const group = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
+
+  // After an action, a button the state has just disabled must not take the focus down with it.
+  useEffect(() => {
+    if (busy !== null || !pressed.current || !group.current) return;
+    pressed.current = false;
+    const el = document.activeElement;
+    const ours = !el || el === document.body || group.current.contains(el);
+    if (ours && focusLost()) focusFirst(...group.current.querySelectorAll('button'));
+  });
 
   const run = async (action: Action) => {
+    pressed.current = true;
     setBusy(action);
     setError(null);
     const calls: Record<Action, () => Promise<Result<GatewayState>>> = {
@@ -34,20 +50,20 @@ export function GatewayControls(props: { state: GatewayState | null; onState: (s
   };
 
   const button = (action: Action) => (
-    <button
-      type="button"
+    <BusyButton
       className={primary === action ? 'button-primary' : undefined}
       disabled={!enabled[action] || busy !== null}
-      aria-busy={busy === action || undefined}
+      busy={busy === action}
+      busyLabel={t(`gateway.busy.${action}`)}
       onClick={() => void run(action)}
     >
-      {busy === action ? t(`gateway.busy.${action}`) : (labels?.[action] ?? t(`gateway.action.${action}`))}
-    </button>
+      {labels?.[action] ?? t(`gateway.action.${action}`)}
+    </BusyButton>
   );
 
   return (
     <div className="gateway-controls">
-      <div className="button-row">
+      <div className="button-row" ref={group}>
         {button('start')}
         {button('stop')}
         {button('restart')}

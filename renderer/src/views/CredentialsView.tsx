@@ -9,6 +9,7 @@ import { KindChooser } from '../forms/KindChooser';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { FormRequest } from '../lib/credential-input';
+import { focusFirstField } from '../lib/focus';
 import type { Route } from '../lib/navigate';
 
 /** The credentials screen for `form` (or the chooser). */
@@ -20,7 +21,7 @@ export function CredentialsView({ form, navigate }: { form: FormRequest | undefi
   const formKey = form ? JSON.stringify(form) : '';
 
   useEffect(() => {
-    if (formKey) formRef.current?.querySelector<HTMLInputElement>('input:not([type=hidden]):not([disabled])')?.focus();
+    if (formKey) focusFirstField(formRef.current);
   }, [formKey]);
 
   if (form) {

@@ -16,6 +16,7 @@ import type { FieldErrors } from '../lib/form-state';
 import { draftToPatch, settingsFieldError, settingsToDraft, withFieldError, type SettingsDraft } from '../lib/settings-form';
 import { GatewayOwnerField } from '../settings/GatewayOwnerField';
 import { ThresholdsField } from '../settings/ThresholdsField';
+import { BusyButton } from '../components/BusyButton';
 
 const LANGUAGES: { value: Language; label: string; lang?: string }[] = [
   { value: 'en', label: 'English', lang: 'en' },
@@ -157,9 +158,9 @@ export function SettingsView() {
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {busy ? t('form.saving') : t('settings.save')}
-        </button>
+        <BusyButton type="submit" className="button-primary" busy={busy} busyLabel={t('form.saving')}>
+          {t('settings.save')}
+        </BusyButton>
       </div>
     </form>
   );

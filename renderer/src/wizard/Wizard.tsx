@@ -10,6 +10,7 @@ import type { SaveResult } from '../forms/use-credential-form';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { CredentialKind } from '../lib/credential-input';
+import { focusFirstField } from '../lib/focus';
 import { gatewayTone } from '../lib/gateway-view';
 import { GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
@@ -26,7 +27,13 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
   const [saved, setSaved] = useState<SaveResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => headingRef.current?.focus(), [step]);
+  const formRef = useRef<HTMLDivElement>(null);
+
+  // A chosen card opens its form with the focus in the first field, so a pasted key lands there; other steps start
+  // at their heading.
+  useEffect(() => {
+    if (step !== 'form' || !focusFirstField(formRef.current)) headingRef.current?.focus();
+  }, [step]);
 
   const finish = async () => {
     await updateSettings({ onboardingDone: true });
@@ -66,21 +73,23 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
         </div>
       )}
       {step === 'form' && (
-        <CredentialForm
-          request={{ kind, prefill: { agentId } }}
-          agentId={agentId}
-          agents={auth.value?.agents ?? [agentId]}
-          onSaved={(r) => {
-            setSaved(r);
-            void auth.reload();
-            setStep('start');
-          }}
-          actions={
-            <button type="button" onClick={() => setStep('choose')}>
-              {t('common.back')}
-            </button>
-          }
-        />
+        <div ref={formRef}>
+          <CredentialForm
+            request={{ kind, prefill: { agentId } }}
+            agentId={agentId}
+            agents={auth.value?.agents ?? [agentId]}
+            onSaved={(r) => {
+              setSaved(r);
+              void auth.reload();
+              setStep('start');
+            }}
+            actions={
+              <button type="button" onClick={() => setStep('choose')}>
+                {t('common.back')}
+              </button>
+            }
+          />
+        </div>
       )}
       {step === 'start' && (
         <div className="card">
