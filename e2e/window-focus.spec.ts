@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { API_KEY, authProfilesPath, freePort, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
+import { API_KEY, authProfilesPath, openView, skipWizard, snapScreen, useFakeOpenClaw, withHeldPort } from './window-support';
 
 /** Writes API keys into the main agent's store and creates the agents named in `agents`. */
 function writeKeys(stateDir: string, ids: string[], agents: string[] = []): void {
@@ -89,10 +88,7 @@ test('a closed dialog gives the focus back to what opened it, or to the next row
 });
 
 test('a failed Start leaves the focus on Start', async ({ page }) => {
-  const port = await freePort();
-  const holder = net.createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
-  try {
+  await withHeldPort(async (port) => {
     await skipWizard(page);
     await useFakeOpenClaw(page, port);
     await openView(page, 'Status');
@@ -102,7 +98,5 @@ test('a failed Start leaves the focus on Start', async ({ page }) => {
     await page.keyboard.press('Enter');
     await expect(card.getByTestId('gateway-status')).toHaveText('Failed', { timeout: 30_000 });
     await expect(start).toBeFocused();
-  } finally {
-    await new Promise((resolve) => holder.close(resolve));
-  }
+  });
 });

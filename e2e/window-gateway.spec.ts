@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
-import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
+import { FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen, useFakeOpenClaw, withHeldPort } from './window-support';
 
 test('the gateway starts and stops from the window, with its log tail filling and diagnostics to copy', { tag: '@web-shell' }, async ({ page, context, shell }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -98,10 +97,7 @@ test('"Install for me" shows its progress, can be cancelled, and then installs O
 });
 
 test('a gateway that cannot start says why and leads to the screen where it is fixed', async ({ page }) => {
-  const port = await freePort();
-  const holder = net.createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
-  try {
+  await withHeldPort(async (port) => {
     await skipWizard(page);
     await useFakeOpenClaw(page, port);
 
@@ -117,7 +113,5 @@ test('a gateway that cannot start says why and leads to the screen where it is f
     await card.getByRole('button', { name: 'Open Settings' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
     await expect(page.getByLabel('Port', { exact: true })).toHaveValue(String(port));
-  } finally {
-    await new Promise((resolve) => holder.close(resolve));
-  }
+  });
 });

@@ -72,6 +72,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Runs `fn` with a free port held by another program (a TCP server that drops every connection), then frees it. */
+export async function withHeldPort<T>(fn: (port: number) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const holder = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+  try {
+    return await fn(port);
+  } finally {
+    await new Promise((resolve) => holder.close(resolve));
+  }
+}
+
 /** Saves the test Anthropic API key as `anthropic:default` through the Credentials screen. */
 export async function saveAnthropicKey(page: Page): Promise<void> {
   await openView(page, 'Credentials');

@@ -1,32 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from './clock';
-
-/** A clock over a hand-driven time and timer list. */
-function manualClock() {
-  let now = 0;
-  const timers = new Map<number, { fn: () => void; ms: number; next: number }>();
-  let ids = 0;
-  const clock = createClock({
-    now: () => now,
-    setInterval: (fn, ms) => {
-      timers.set(++ids, { fn, ms, next: now + ms });
-      return ids;
-    },
-    clearInterval: (id) => void timers.delete(id as number),
-  });
-  const advance = (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      const due = [...timers.values()].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
-      if (!due) break;
-      now = due.next;
-      due.next += due.ms;
-      due.fn();
-    }
-    now = end;
-  };
-  return { clock, advance, intervals: () => [...timers.values()].map((t) => t.ms) };
-}
+import { manualClock } from '../testing/manual-clock';
 
 describe('the window clock', () => {
   it('runs one timer for any number of subscribers, at the finest interval asked for', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthStatus, ProfileView } from '../../../shared/contract';
-import { createClock } from './clock';
+import { manualClock } from '../testing/manual-clock';
 import { alertKindAt } from '../status/use-alert-text';
 import { authAt, nextChange, tickNear, watchMoment } from './timed-status';
 
@@ -60,33 +60,9 @@ describe('nextChange', () => {
   });
 });
 
-/** A clock over hand-driven time (timers fire in order). */
-function manualClock() {
-  let now = NOW;
-  const timers = new Map<number, { fn: () => void; ms: number; next: number }>();
-  let ids = 0;
-  const clock = createClock({
-    now: () => now,
-    setInterval: (fn, ms) => (timers.set(++ids, { fn, ms, next: now + ms }), ids),
-    clearInterval: (id) => void timers.delete(id as number),
-  });
-  const advance = (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      const due = [...timers.values()].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
-      if (!due) break;
-      now = due.next;
-      due.next += due.ms;
-      due.fn();
-    }
-    now = end;
-  };
-  return { clock, advance, intervals: () => [...timers.values()].map((t) => t.ms) };
-}
-
 describe('watchMoment', () => {
   it('ticks slowly while the moment is far, every second in the last minute, and fires within a second of it', () => {
-    const { clock, advance, intervals } = manualClock();
+    const { clock, advance, intervals } = manualClock(NOW);
     const at = NOW + 10 * 60_000 + 300;
     const fired: number[] = [];
     watchMoment(clock, at, (t) => fired.push(t));
@@ -105,7 +81,7 @@ describe('watchMoment', () => {
   });
 
   it('fires at once for a moment already past, and not at all once stopped', () => {
-    const { clock, advance } = manualClock();
+    const { clock, advance } = manualClock(NOW);
     const fired: number[] = [];
     watchMoment(clock, NOW - 1, (t) => fired.push(t));
     expect(fired).toEqual([NOW]);
