@@ -49,6 +49,11 @@ export interface CoreDeps {
   settingsBackend?: SettingsBackend;
   notifier?: Notifier;
   logger?: Logger;
+  /**
+   * Extra environment variable names OpenClaw's processes may get besides the allow-list (`process/child-env.ts`):
+   * for tests whose fakes are configured through the environment. The shipped app passes none.
+   */
+  childEnvPassthrough?: (name: string) => boolean;
 }
 
 /** The resolved context shared by core modules. */
@@ -71,6 +76,8 @@ export interface CoreContext {
   cli: OpenClawCli;
   /** The known secrets and the one redactor for every line and message that leaves core. */
   secrets: SecretRegistry;
+  /** See `CoreDeps.childEnvPassthrough`. */
+  childEnvPassthrough?: ((name: string) => boolean) | undefined;
 }
 
 /**
@@ -122,7 +129,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   settings.onChange((next, prev) => {
     if (next.openclawPath !== prev.openclawPath) installation.invalidate();
   });
-  const cli = createOpenClawCli({ installation, clock, platform, env, stateDir: paths.stateDir, configPath: paths.configPath, port: () => settings.get().port, secrets: () => secrets.secrets() });
+  const cli = createOpenClawCli({ installation, clock, platform, env, stateDir: paths.stateDir, configPath: paths.configPath, port: () => settings.get().port, secrets: () => secrets.secrets(), ...(deps.childEnvPassthrough ? { envPassthrough: deps.childEnvPassthrough } : {}) });
   return {
     shell: deps.shell,
     version: deps.version,
@@ -139,5 +146,6 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     installation,
     cli,
     secrets,
+    childEnvPassthrough: deps.childEnvPassthrough,
   };
 }

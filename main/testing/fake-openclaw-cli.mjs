@@ -3,6 +3,7 @@
  * A fake `openclaw` CLI for the CLI runner's tests (`main/core/openclaw/cli.test.ts`). It does what the runner must
  * cope with, one command per behaviour:
  *   env                          prints the OpenClaw variables it got and its argv as JSON
+ *   env-names                    prints the names of every variable it got (sorted) and its PATH as JSON
  *   stdin                        reads stdin to the end and prints what it read as JSON `{stdin}`
  *   secret-with-child            reads stdin, starts a grandchild (argv carries no secret), prints
  *                                `ready <pid> <grandchild pid>` and waits until stdin's value was checked (it exits
@@ -33,6 +34,10 @@ function grandchild(ignoreTerm) {
 }
 
 switch (cmd) {
+  case 'env-names': {
+    console.log(JSON.stringify({ names: Object.keys(process.env).sort(), path: process.env.PATH }));
+    break;
+  }
   case 'env': {
     const keys = Object.keys(process.env).filter((k) => k.startsWith('OPENCLAW_') || k === 'NO_COLOR' || k === 'PATH');
     console.log(JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(), env: Object.fromEntries(keys.map((k) => [k, process.env[k]])) }));

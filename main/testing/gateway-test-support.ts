@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { GatewayState, LogLine } from '../../shared/contract';
 import { systemClock, type Clock } from '../core/clock';
-import { makeTempDir } from './test-support';
+import { makeTempDir, testFakeVariable } from './test-support';
 import type { HealthCadence, ProbeBackoff } from '../core/gateway/backoff';
 import { ensureGatewayConfig } from '../core/gateway/gateway-config';
 import { createHealthClient, type HealthClient } from '../core/gateway/health';
@@ -113,6 +113,7 @@ export async function makeTestGateway(o: TestGatewayOptions = {}): Promise<TestG
     clock,
     platform: process.platform,
     env,
+    envPassthrough: testFakeVariable,
     stateDir,
     configPath,
     options: () => ({ port, stopGraceMs: o.stopGraceMs ?? 2000 }),

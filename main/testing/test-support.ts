@@ -13,6 +13,9 @@ export function makeTempDir(prefix = 'clawtray-test-'): { dir: string; cleanup: 
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The variables the test fakes (gateway, OpenClaw CLI, npm) are configured with; children of a test core get them. */
+export const testFakeVariable = (name: string): boolean => name.startsWith('FAKE_');
+
 /** A core over temp state and data dirs, hermetic env; extra deps override. `context` is core's, for driving its ports. */
 export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore; context: CoreContext; stateDir: string; dataDir: string; cleanup: () => Promise<void> } {
   const root = makeTempDir();
@@ -27,6 +30,7 @@ export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore
     stateDirOverride: stateDir,
     env: {},
     homeDir: root.dir,
+    childEnvPassthrough: testFakeVariable,
     ...overrides,
   });
   const core = assembleAppCore(context);

@@ -10,6 +10,7 @@ import type { GatewayState, LogLine } from '../../../shared/contract';
 import { credentialBackendKind } from '../credentials/choose-backend';
 import type { OpenClawCli } from '../openclaw/cli';
 import { readEnvFile } from '../openclaw/env-file';
+import { childEnv } from '../process/child-env';
 import type { Located } from '../openclaw/locate';
 import { readGatewayConfigInfo } from './gateway-config';
 import { findPortHolder, isPortFree } from './port-holder';
@@ -86,7 +87,7 @@ export interface DiagnosticSources {
 
 function nodeVersion(nodePath: string | null): Promise<string | null> {
   if (!nodePath) return Promise.resolve(null);
-  return new Promise((resolve) => execFile(nodePath, ['--version'], { timeout: 5000, windowsHide: true }, (err, out) => resolve(err ? null : String(out).trim())));
+  return new Promise((resolve) => execFile(nodePath, ['--version'], { timeout: 5000, windowsHide: true, env: childEnv('helper', process.env, { platform: process.platform }) }, (err, out) => resolve(err ? null : String(out).trim())));
 }
 
 async function command(cli: OpenClawCli, args: string[]): Promise<string> {

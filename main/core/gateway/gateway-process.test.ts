@@ -1,13 +1,37 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
-import { drainCommand, gatewayArgs, killLeftovers, stopGateway } from './gateway-process';
+import { drainCommand, gatewayArgs, killLeftovers, launchGateway, stopGateway } from './gateway-process';
 import { isPidAlive } from '../process/pid';
 
 describe('gateway launch', () => {
   const launch = { command: '/n/node', prefixArgs: ['/pkg/openclaw.mjs'], pathDir: '/n' };
   it('runs `gateway run` on the port, bound to loopback', () => {
     expect(gatewayArgs(launch, 19001)).toEqual(['/pkg/openclaw.mjs', 'gateway', 'run', '--port', '19001', '--bind', 'loopback']);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('the gateway child environment', () => {
+  it('is the allow-listed one: OpenClaw settings and provider keys pass, the app\'s variables never, PATH absolute only', async () => {
+    const script = 'console.log(JSON.stringify({ names: Object.keys(process.env).sort(), path: process.env.PATH }))';
+    let out = '';
+    const p = await launchGateway({
+      launch: { command: process.execPath, prefixArgs: ['-e', script] },
+      port: 19001,
+      platform: 'linux',
+      env: { PATH: '/usr/bin:node_modules/.bin:/bin', HOME: '/h', ANTHROPIC_API_KEY: 'k', TELEGRAM_BOT_TOKEN: 't', CLAWTRAY_DATA_DIR: '/d', ELECTRON_RUN_AS_NODE: '1', SESSION_COOKIE: 'c' },
+      stateDir: process.cwd(),
+      configPath: '/s/openclaw.json',
+      onOutput: (_s, chunk) => (out += chunk),
+    });
+    if ('error' in p) throw new Error(p.error);
+    const stdout = p.child.stdout!;
+    if (!stdout.readableEnded) await new Promise((r) => stdout.once('end', r));
+    await p.exited;
+    const seen = JSON.parse(out) as { names: string[]; path: string };
+    expect(seen.names).toEqual(expect.arrayContaining(['ANTHROPIC_API_KEY', 'TELEGRAM_BOT_TOKEN', 'HOME', 'OPENCLAW_STATE_DIR', 'OPENCLAW_NO_RESPAWN']));
+    for (const name of ['CLAWTRAY_DATA_DIR', 'ELECTRON_RUN_AS_NODE', 'SESSION_COOKIE']) expect(seen.names).not.toContain(name);
+    expect(seen.path).toBe('/usr/bin:/bin');
   });
 });
 

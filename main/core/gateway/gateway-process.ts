@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Clock } from '../clock';
 import { openclawChildEnv } from '../openclaw/child-env';
+import { childEnv } from '../process/child-env';
 import type { LaunchSpec } from '../openclaw/locate';
 import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
 
@@ -30,6 +31,8 @@ export interface LaunchOptions {
   stateDir: string;
   configPath: string;
   onOutput: (stream: 'stdout' | 'stderr', chunk: string) => void;
+  /** Extra variable names the child may get (test fakes only). */
+  envPassthrough?: ((name: string) => boolean) | undefined;
 }
 
 /** The argv of `openclaw gateway run` for `port`. Pure. */
@@ -43,7 +46,7 @@ export async function launchGateway(o: LaunchOptions): Promise<GatewayProcess | 
   try {
     child = spawn(o.launch.command, gatewayArgs(o.launch, o.port), {
       cwd: o.stateDir,
-      env: openclawChildEnv(o) as NodeJS.ProcessEnv,
+      env: openclawChildEnv({ ...o, passthrough: o.envPassthrough }) as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: o.platform !== 'win32',
       windowsHide: true,
@@ -123,7 +126,7 @@ export function detachGateway(p: GatewayProcess, platform: NodeJS.Platform): voi
   }
   const cmd = drainCommand(platform, p.node);
   if (out && err && cmd) {
-    const drain = spawn(cmd.command, cmd.args, { stdio: [out, 'ignore', 'ignore', err], detached: true, windowsHide: true });
+    const drain = spawn(cmd.command, cmd.args, { stdio: [out, 'ignore', 'ignore', err], detached: true, windowsHide: true, env: childEnv('helper', process.env, { platform }) });
     drain.on('error', () => undefined);
     drain.unref();
   }

@@ -81,6 +81,7 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
     },
     emitLog: (lines) => ctx.events.emit('gateway:log', { lines }),
     secrets: known,
+    ...(ctx.childEnvPassthrough ? { envPassthrough: ctx.childEnvPassthrough } : {}),
     ownerRecord: ownerRecordPath(ctx.dataDir),
     ...(o.followMs ? { followMs: o.followMs } : {}),
   });

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { childEnv } from '../process/child-env';
 
 /** What the OS told about a listener. */
 export interface PortHolder {
@@ -71,7 +72,7 @@ export function parseTasklistCsv(text: string): string | undefined {
 
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: 3000, windowsHide: true, maxBuffer: 4 * 1024 * 1024 }, (_err, stdout) => resolve(String(stdout ?? '')));
+    execFile(cmd, args, { timeout: 3000, windowsHide: true, maxBuffer: 4 * 1024 * 1024, env: childEnv('helper', process.env, { platform: process.platform }) }, (_err, stdout) => resolve(String(stdout ?? '')));
   });
 }
 

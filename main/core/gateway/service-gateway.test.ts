@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GatewayState } from '../../../shared/contract';
 import { FAKE_OPENCLAW, freePort } from '../../testing/gateway-test-support';
 import { fakeService, killFakeService, setFakeServiceMode } from '../../testing/fake-service';
-import { makeTempDir } from '../../testing/test-support';
+import { makeTempDir, testFakeVariable } from '../../testing/test-support';
 import { createCoreContext } from '../context';
 import { isGroupAlive, waitUntil } from '../process/process-tree';
 import { isPidAlive as isAlive } from '../process/pid';
@@ -29,7 +29,7 @@ async function gatewayModule(o: { installService?: boolean; crash?: boolean } = 
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({ gateway: { mode: 'local', bind: 'loopback' }, logging: { file: path.join(tmp.dir, 'openclaw.log') } }));
   if (o.crash) fs.writeFileSync(path.join(stateDir, 'fake-gateway.json'), JSON.stringify({ mode: 'crash', crashMs: 150 }));
   const env = { PATH: process.env.PATH, HOME: tmp.dir, FAKE_OPENCLAW_CALLS: calls };
-  const ctx = createCoreContext({ shell: 'web', version: '0.0.0-test', dataDir, stateDirOverride: stateDir, env, homeDir: tmp.dir });
+  const ctx = createCoreContext({ shell: 'web', version: '0.0.0-test', dataDir, stateDirOverride: stateDir, env, homeDir: tmp.dir, childEnvPassthrough: testFakeVariable });
   cleanups.push(() => ctx.cli.dispose());
   const port = await freePort();
   ctx.settings.update({ openclawPath: FAKE_OPENCLAW, port, stopGraceMs: 2000 });

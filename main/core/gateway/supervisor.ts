@@ -44,6 +44,8 @@ export interface SupervisorDeps {
   identify?: (pid: number) => Promise<ProcessIdentity | undefined>;
   /** How often an adopted gateway's identity, and OpenClaw's log file, are checked. */
   followMs?: number;
+  /** Extra variable names the gateway child may get besides the allow-list (test fakes only). */
+  envPassthrough?: (name: string) => boolean;
 }
 
 /** The gateway supervisor. All public methods are serialised: a stop waits for a start in flight, and so on. */
@@ -245,6 +247,7 @@ export class GatewaySupervisor {
       env: this.d.env,
       stateDir: this.d.stateDir,
       configPath: this.d.configPath,
+      envPassthrough: this.d.envPassthrough,
       onOutput: (stream, chunk) => {
         this.log.write(stream, chunk);
         this.watch.nudge();

@@ -4,10 +4,10 @@ import { openclawChildEnv } from './child-env';
 describe('openclawChildEnv', () => {
   const launch = { pathDir: '/n' };
   it('sets the supervised-child flags and the managed state dir, and puts the chosen Node first on PATH', () => {
-    const env = openclawChildEnv({ launch, env: { PATH: '/usr/bin', KEEP: 'x', NO_COLOR: '0' }, platform: 'linux', stateDir: '/s', configPath: '/s/openclaw.json' });
+    const env = openclawChildEnv({ launch, env: { PATH: '/usr/bin', ANTHROPIC_API_KEY: 'k', CLAWTRAY_DATA: 'x', NO_COLOR: '0' }, platform: 'linux', stateDir: '/s', configPath: '/s/openclaw.json' });
     expect(env).toEqual({
       PATH: '/n:/usr/bin',
-      KEEP: 'x',
+      ANTHROPIC_API_KEY: 'k',
       OPENCLAW_NO_RESPAWN: '1',
       OPENCLAW_DISABLE_BONJOUR: '1',
       OPENCLAW_NO_AUTO_UPDATE: '1',

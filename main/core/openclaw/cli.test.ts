@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../clock';
 import { CoreError } from '../errors';
 import { isPidAlive } from '../process/pid';
-import { makeTempDir } from '../../testing/test-support';
+import { makeTempDir, testFakeVariable } from '../../testing/test-support';
 import { createOpenClawCli, type CliDeps, type OpenClawCli } from './cli';
 import type { Located } from './locate';
 
@@ -24,6 +24,7 @@ function setup(over: Partial<CliDeps> = {}): { cli: OpenClawCli; stateDir: strin
     stateDir,
     configPath: path.join(stateDir, 'openclaw.json'),
     port: () => 19123,
+    envPassthrough: testFakeVariable,
     ...over,
   });
   onTestFinished(async () => {
@@ -176,6 +177,18 @@ describe.runIf(process.platform !== 'win32')('OpenClaw CLI runner', () => {
     const r = await cli.run(['exit', '1'], { onLine: (stream, line) => lines.push(`${stream}:${line}`) });
     expect(r.code).toBe(1);
     expect(lines).toEqual(['stderr:bye']);
+  });
+
+  it('gives OpenClaw the allow-listed environment: its settings and provider keys, never the app\'s variables, PATH absolute only', async () => {
+    const { cli } = setup({
+      env: { PATH: '/usr/bin:.:node_modules/.bin:/bin', HOME: '/h', ANTHROPIC_API_KEY: 'k', OPENCLAW_PROFILE: 'p', CLAWTRAY_WEB_TOKEN: 't', ELECTRON_RUN_AS_NODE: '1', NODE_OPTIONS: '--inspect', DB_PASSWORD: 'x' },
+      envPassthrough: undefined,
+    });
+    const seen = JSON.parse((await cli.run(['env-names'])).stdout) as { names: string[]; path: string };
+    expect(seen.names).toEqual(expect.arrayContaining(['ANTHROPIC_API_KEY', 'OPENCLAW_PROFILE', 'HOME', 'OPENCLAW_STATE_DIR']));
+    for (const name of ['CLAWTRAY_WEB_TOKEN', 'ELECTRON_RUN_AS_NODE', 'NODE_OPTIONS', 'DB_PASSWORD']) expect(seen.names).not.toContain(name);
+    expect(seen.path.split(':').every((d) => d.startsWith('/'))).toBe(true);
+    expect(seen.path).toContain('/usr/bin');
   });
 
   it('hands onLine only redacted lines (known secrets and shapes); the result keeps the raw output for parsing', async () => {

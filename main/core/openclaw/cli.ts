@@ -65,6 +65,8 @@ export interface CliDeps {
   killGraceMs?: number;
   /** The known secrets: every line handed to `onLine` is redacted with them (and the shape rules) first. */
   secrets?: () => readonly string[];
+  /** Extra variable names a run may get besides the allow-list (test fakes only). */
+  envPassthrough?: (name: string) => boolean;
 }
 
 /** Runs OpenClaw's CLI; one per core. */
@@ -121,7 +123,7 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
     if (disposed) throw new CoreError('INTERNAL', 'errors.cli.quitting');
     const { launch } = found;
     const started = d.clock.now();
-    const env = openclawChildEnv({ env: d.env, platform: d.platform, stateDir: d.stateDir, configPath: d.configPath, launch, port: d.port() });
+    const env = openclawChildEnv({ env: d.env, platform: d.platform, stateDir: d.stateDir, configPath: d.configPath, launch, port: d.port(), passthrough: d.envPassthrough });
     let child: ChildProcess;
     try {
       child = spawn(launch.command, [...launch.prefixArgs, ...args], {

@@ -51,7 +51,8 @@ function expandHome(p: string, home: string): string {
   return p.startsWith('~/') || p.startsWith('~\\') ? path.join(home, p.slice(2)) : p;
 }
 
-function splitPath(value: string | undefined): string[] {
+/** The absolute directories of a PATH value: relative and empty entries (the current folder) are dropped. */
+export function splitPath(value: string | undefined): string[] {
   return (value ?? '').split(path.delimiter).filter((d) => d && path.isAbsolute(d));
 }
 
@@ -111,8 +112,10 @@ export function openclawCandidates(i: CandidateInputs): Candidate[] {
     const resolved = path.resolve(p);
     if (!out.some((c) => c.path === resolved)) out.push({ path: resolved, source });
   };
-  if (i.settingsPath?.trim()) {
-    const p = path.resolve(expandHome(i.settingsPath.trim(), i.homeDir));
+  const settings = i.settingsPath?.trim() ? expandHome(i.settingsPath.trim(), i.homeDir) : undefined;
+  // A relative setting would name a file in whatever folder the app was started from: never looked at.
+  if (settings && path.isAbsolute(settings)) {
+    const p = path.resolve(settings);
     let isDir = false;
     try {
       isDir = fs.statSync(p).isDirectory();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../testing/use-temp-dirs';
 import { FAKE_OPENCLAW } from '../../testing/gateway-test-support';
-import { findPackage, locateOpenClaw, type LocateInputs } from './locate';
+import { findNode, findNpm, findPackage, locateOpenClaw, type LocateInputs } from './locate';
 import { openclawCandidates } from './locate-candidates';
 
 const FAKE_DIR = path.dirname(FAKE_OPENCLAW);
@@ -26,6 +26,26 @@ function copyFake(dir: string, engines: string): string {
   fs.chmodSync(path.join(dir, 'openclaw.mjs'), 0o755);
   return path.join(dir, 'openclaw.mjs');
 }
+
+describe.runIf(process.platform !== 'win32')('relative PATH entries', () => {
+  it('never runs node or npm from a relative PATH entry (login shell or process), nor a relative settings path', async () => {
+    const home = tmp();
+    // A folder the app might have been started from, holding look-alike tools that leave a mark when run.
+    const bin = path.join(home, 'untrusted', 'node_modules', '.bin');
+    fs.mkdirSync(bin, { recursive: true });
+    const mark = path.join(home, 'ran');
+    for (const name of ['node', 'npm', 'openclaw']) fs.writeFileSync(path.join(bin, name), `#!/bin/sh\necho ${name} >> '${mark}'\necho v99.0.0\n`, { mode: 0o755 });
+    const relative = path.relative(process.cwd(), bin);
+    expect(path.isAbsolute(relative)).toBe(false);
+    const i = inputs(home, { env: { PATH: `${relative}:.` }, loginShellPath: async () => `${relative}:.:`, selfNode: undefined });
+    expect(await findNode('>=1', i)).toBeUndefined();
+    expect(await findNpm(i)).toBeUndefined();
+    const located = await locateOpenClaw({ ...i, settingsPath: path.join(relative, 'openclaw') });
+    expect(located.problem?.reason).toBe('not-installed');
+    expect(located.installation.searched.every((p) => path.isAbsolute(p))).toBe(true);
+    expect(fs.existsSync(mark)).toBe(false);
+  });
+});
 
 describe.runIf(process.platform !== 'win32')('locateOpenClaw', () => {
   it('uses the settings path, traces it to the package, reads the version and picks a Node that fits', async () => {

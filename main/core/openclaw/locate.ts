@@ -10,7 +10,7 @@ import path from 'node:path';
 import semver from 'semver';
 import type { GatewayInstallation } from '../../../shared/contract';
 import { HelperRuns } from '../process/helper-runs';
-import { appNodeCandidates, openclawCandidates, nodeCandidateDirs, type Candidate } from './locate-candidates';
+import { appNodeCandidates, openclawCandidates, nodeCandidateDirs, splitPath, type Candidate } from './locate-candidates';
 
 export { appInstallDir } from './locate-candidates';
 
@@ -129,7 +129,7 @@ async function pickNode(dirs: string[], extra: string[], range: string | undefin
 
 /** Every directory to look in for a tool, in order: PATH, the login shell's PATH, the well-known places. */
 async function toolDirs(inputs: LocateInputs): Promise<string[]> {
-  const login = (await inputs.loginShellPath())?.split(path.delimiter).filter(Boolean) ?? [];
+  const login = splitPath(await inputs.loginShellPath());
   return [...new Set([...nodeCandidateDirs(inputs, undefined), ...login, ...nodeCandidateDirs(inputs, 'well-known')])];
 }
 
@@ -175,7 +175,7 @@ export async function locateOpenClaw(inputs: LocateInputs): Promise<Located> {
   const exe = inputs.platform === 'win32' ? 'node.exe' : 'node';
   const nearDirs = [path.dirname(found.path), ...(pkg ? [path.dirname(pkg.entry)] : []), ...nodeCandidateDirs(inputs, undefined)];
   const farNodes = async () => [
-    ...((await askLogin())?.split(path.delimiter).filter(Boolean) ?? []).map((d) => path.join(d, exe)),
+    ...splitPath(await askLogin()).map((d) => path.join(d, exe)),
     ...appNodeCandidates(inputs.dataDir, inputs.platform),
     ...nodeCandidateDirs(inputs, 'well-known').map((d) => path.join(d, exe)),
     ...(inputs.selfNode ? [inputs.selfNode] : []),

@@ -25,6 +25,15 @@ describe.runIf(process.platform !== 'win32')('readLoginShellPath', () => {
     fs.writeFileSync(shell, '#!/bin/sh\necho "motd noise"\nPATH=/opt/login/bin:/usr/bin\nexport PATH\neval "$2"\n', { mode: 0o755 });
     expect(await readLoginShellPath(shell, 'linux', { PATH: '/usr/bin:/bin' })).toBe('/opt/login/bin:/usr/bin');
   });
+  it('drops relative entries an rc file adds (node_modules/.bin, ., empty), and refuses a relative shell', async () => {
+    const t = makeTempDir();
+    cleanups.push(t.cleanup);
+    const shell = path.join(t.dir, 'fake-shell');
+    fs.writeFileSync(shell, '#!/bin/sh\nPATH=node_modules/.bin:.::/opt/login/bin:bin:/usr/bin\nexport PATH\neval "$2"\n', { mode: 0o755 });
+    expect(await readLoginShellPath(shell, 'linux', { PATH: '/usr/bin:/bin' })).toBe('/opt/login/bin:/usr/bin');
+    expect(await readLoginShellPath('sh', 'linux', { PATH: '/usr/bin:/bin' })).toBeUndefined();
+  });
+
   it('gives up after the timeout when an rc file hangs, and kills the shell', async () => {
     const t = makeTempDir();
     cleanups.push(t.cleanup);

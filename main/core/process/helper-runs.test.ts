@@ -24,6 +24,14 @@ function hungHelper(): { args: string[]; pids: () => number[] } {
 }
 
 describe('HelperRuns', () => {
+  it('gives a helper the allow-listed basics only: no provider key, no app variable, PATH absolute only', async () => {
+    const script = 'console.log(JSON.stringify({ names: Object.keys(process.env).sort(), path: process.env.PATH }))';
+    const r = await new HelperRuns().run(process.execPath, ['-e', script], {
+      env: { PATH: '/usr/bin:.:bin', HOME: '/h', LANG: 'C', ANTHROPIC_API_KEY: 'k', CLAWTRAY_WEB_TOKEN: 't', NODE_OPTIONS: '--inspect' },
+      timeoutMs: 10_000,
+    });
+    expect(JSON.parse(r!.stdout)).toEqual({ names: ['HOME', 'LANG', 'PATH'], path: '/usr/bin' });
+  });
   it('returns the exit code and stdout', async () => {
     expect(await new HelperRuns().run('/bin/sh', ['-c', 'echo hi; exit 3'], { env: {}, timeoutMs: 5000 })).toEqual({ code: 3, stdout: 'hi\n' });
     expect(await new HelperRuns().run('/no/such/program', [], { env: {}, timeoutMs: 5000 })).toBeUndefined();

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { systemClock, type Clock } from '../clock';
 import { isReaped, signalOwnGroup, taskkillTree } from './process-tree';
+import { childEnv } from './child-env';
 
 /** How a helper ended: its exit code and what it printed on stdout (capped). */
 export interface HelperResult {
@@ -31,7 +32,7 @@ export class HelperRuns {
     return new Promise((resolve) => {
       let child: ChildProcess;
       try {
-        child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: this.platform !== 'win32', windowsHide: true, env: o.env as NodeJS.ProcessEnv });
+        child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: this.platform !== 'win32', windowsHide: true, env: childEnv('helper', o.env, { platform: this.platform }) });
       } catch {
         resolve(undefined);
         return;

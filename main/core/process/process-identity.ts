@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { hasProc, readProcStat } from './pid';
+import { childEnv } from './child-env';
 
 /** What identifies one process across the app's restarts. */
 export interface ProcessIdentity {
@@ -70,7 +71,7 @@ function readLinux(pid: number): ProcessIdentity | undefined {
 
 function run(command: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(command, args, { timeout: 5000, windowsHide: true }, (err, stdout) => resolve(err ? undefined : String(stdout)));
+    execFile(command, args, { timeout: 5000, windowsHide: true, env: childEnv('helper', process.env, { platform: process.platform }) }, (err, stdout) => resolve(err ? undefined : String(stdout)));
   });
 }
 

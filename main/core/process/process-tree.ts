@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import type { Clock } from '../clock';
 import { hasProc, isPidAlive, readProcStat, type ProcStat } from './pid';
+import { childEnv } from './child-env';
 
 /** Sends `signal` to the whole group led by `pgid`. False when no such group exists any more. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
@@ -22,7 +23,7 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
 /** Ends a Windows process tree by force (Windows has no SIGTERM for console programs). */
 export function taskkillTree(pid: number): Promise<void> {
   return new Promise((resolve) => {
-    execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, timeout: 10_000 }, () => resolve());
+    execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, timeout: 10_000, env: childEnv('helper', process.env, { platform: 'win32' }) }, () => resolve());
   });
 }
 
