@@ -191,6 +191,8 @@ export const AuthStatus = z.object({
   defaultModelUsable: z.boolean(),
   missingProvidersInUse: z.array(z.string()),
   envProviders: z.array(z.string()),
+  /** Providers with their own key in `openclaw.json` (`models.providers.<id>.apiKey`): usable without any profile. */
+  configKeyProviders: z.array(z.string()).optional(),
   models: z.array(ConfiguredModel),
   files: z.object({ authProfiles: z.string(), authState: z.string(), config: z.string(), env: z.string() }),
   problem: AppErrorShape.optional(),

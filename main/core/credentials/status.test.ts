@@ -95,6 +95,14 @@ describe('computeAuthStatus', () => {
     expect(s).toMatchObject({ defaultModelUsable: true, missingProvidersInUse: [] });
   });
 
+  it("a provider's own key in openclaw.json makes it usable without a profile, and is listed", () => {
+    const withKey = { ...config, models: { providers: { anthropic: { apiKey: 'sk-ant-config' }, openai: { apiKey: ' ' }, openrouter: { baseUrl: 'x' } } } };
+    const s = computeAuthStatus(input([], { config: withKey }));
+    expect(s.configKeyProviders).toEqual(['anthropic']);
+    expect(s).toMatchObject({ defaultModelUsable: true });
+    expect(computeAuthStatus(input([], { config })).configKeyProviders).toEqual([]);
+  });
+
   it('with no default model nothing is usable and the problem is passed through', () => {
     const problem = { code: 'CORRUPT_FILE' as const, key: 'errors.file.corrupt', message: 'broken' };
     const s = computeAuthStatus(input([], { problem }));

@@ -134,6 +134,12 @@ function configuredModels(config: Record<string, unknown>, extra: (string | null
   return [...out.values()];
 }
 
+/** The providers `models.providers` configures. */
+function providerIds(config: Record<string, unknown>): string[] {
+  const providers = at(config, 'models', 'providers');
+  return isObject(providers) ? Object.keys(providers) : [];
+}
+
 /** The whole status of one agent. Profiles are sorted by provider then id, as OpenClaw lists them. */
 export function computeAuthStatus(input: StatusInput): AuthStatus {
   const profiles = input.credentials.profiles
@@ -166,6 +172,7 @@ export function computeAuthStatus(input: StatusInput): AuthStatus {
     defaultModelUsable: defaultProvider ? usable(defaultProvider) : false,
     missingProvidersInUse: inUse.filter((p) => !usable(p)),
     envProviders: [...envProviders].sort(),
+    configKeyProviders: providerIds(input.config).filter(configKey).sort(),
     models: configuredModels(input.config, [model.primary]),
     files: input.files,
     computedAt: input.now,

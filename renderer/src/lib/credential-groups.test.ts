@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/contract';
-import { expiryScale, filterProfiles, groupByProvider, hasUsableCredential, moveInOrder, showsExpiry, summarizeGroup } from './credential-groups';
+import { expiryScale, filterProfiles, groupByProvider, hasUsableCredential, modelLeftWithout, moveInOrder, showsExpiry, summarizeGroup } from './credential-groups';
 
 function profile(id: string, status: ProfileView['status'] = 'static'): ProfileView {
   const [provider, name] = id.split(':') as [string, string];
@@ -37,6 +37,26 @@ describe('hasUsableCredential', () => {
   it('is true with a usable profile or a key in .env', () => {
     expect(hasUsableCredential({ profiles: [profile('anthropic:a', 'expiring')], envProviders: [] })).toBe(true);
     expect(hasUsableCredential({ profiles: [], envProviders: ['anthropic'] })).toBe(true);
+  });
+});
+
+describe('modelLeftWithout', () => {
+  const base = { defaultModel: 'anthropic/claude-opus-4-6', defaultProvider: 'anthropic', envProviders: [] as string[] };
+  it("names the default model when the profile is its provider's last usable credential", () => {
+    const profiles = [profile('anthropic:work'), profile('anthropic:old', 'expired'), profile('anthropic:gone', 'missing'), profile('openai:x')];
+    expect(modelLeftWithout({ ...base, profiles }, 'anthropic:work')).toBe('anthropic/claude-opus-4-6');
+    expect(modelLeftWithout({ ...base, profiles: [profile('anthropic:cool', 'cooldown')] }, 'anthropic:cool')).toBe('anthropic/claude-opus-4-6');
+  });
+  it('says nothing when something else still serves the model, or the profile serves nothing', () => {
+    const profiles = [profile('anthropic:work'), profile('anthropic:old', 'expired'), profile('openai:x')];
+    expect(modelLeftWithout({ ...base, profiles }, 'anthropic:old'), 'already unusable').toBeNull();
+    expect(modelLeftWithout({ ...base, profiles }, 'openai:x'), 'another provider').toBeNull();
+    expect(modelLeftWithout({ ...base, profiles: [...profiles, profile('anthropic:spare', 'expiring')] }, 'anthropic:work')).toBeNull();
+    expect(modelLeftWithout({ ...base, profiles: [...profiles, profile('anthropic:later', 'cooldown')] }, 'anthropic:work')).toBeNull();
+    expect(modelLeftWithout({ ...base, profiles, envProviders: ['anthropic'] }, 'anthropic:work'), 'a key in .env').toBeNull();
+    expect(modelLeftWithout({ ...base, profiles, configKeyProviders: ['anthropic'] }, 'anthropic:work'), 'a key in openclaw.json').toBeNull();
+    expect(modelLeftWithout({ ...base, defaultModel: null, defaultProvider: null, profiles }, 'anthropic:work'), 'no default model').toBeNull();
+    expect(modelLeftWithout({ ...base, profiles }, 'anthropic:unknown')).toBeNull();
   });
 });
 

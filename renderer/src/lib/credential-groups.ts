@@ -48,6 +48,20 @@ export function hasUsableCredential(status: Pick<AuthStatus, 'profiles' | 'envPr
   return status.envProviders.length > 0 || status.profiles.some((p) => USABLE.has(p.status));
 }
 
+/**
+ * The default model that removing `profileId` would leave without any credential it can use (requests to it would
+ * stop working), or null: the profile serves the default model's provider, can serve requests (now or after a
+ * cooldown), and nothing else can (another usable profile of that provider, a key in `.env` or the environment, or
+ * the provider's own key in `openclaw.json`).
+ */
+export function modelLeftWithout(status: Pick<AuthStatus, 'profiles' | 'envProviders' | 'configKeyProviders' | 'defaultModel' | 'defaultProvider'>, profileId: string): string | null {
+  const { defaultModel, defaultProvider: provider } = status;
+  const profile = status.profiles.find((p) => p.id === profileId);
+  if (!defaultModel || !provider || !profile || profile.provider !== provider || !USABLE.has(profile.status)) return null;
+  if (status.envProviders.includes(provider) || status.configKeyProviders?.includes(provider)) return null;
+  return status.profiles.some((p) => p.id !== profileId && p.provider === provider && USABLE.has(p.status)) ? null : defaultModel;
+}
+
 /** Statuses that show a countdown and a bar of the time left. */
 export function showsExpiry(profile: Pick<ProfileView, 'status' | 'expiresAt'>): boolean {
   return profile.expiresAt !== undefined && (profile.status === 'ok' || profile.status === 'expiring' || profile.status === 'expired');

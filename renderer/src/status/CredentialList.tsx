@@ -12,7 +12,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
-import { filterProfiles, groupByProvider, moveInOrder } from '../lib/credential-groups';
+import { filterProfiles, groupByProvider, modelLeftWithout, moveInOrder } from '../lib/credential-groups';
 import { focusFirst, focusLost } from '../lib/focus';
 import { formRequestFor, type FormRequest } from '../lib/form-request';
 import { providerDisplayName as providerName } from '../../../shared/provider-names';
@@ -171,7 +171,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
       {pending?.kind === 'remove' && (
         <ConfirmDialog
           title={t('remove.title', { profile: pending.profile.id })}
-          message={<p>{t('remove.message', { profile: pending.profile.id, agent: agentId })}</p>}
+          message={<RemoveMessage profile={pending.profile} agentId={agentId} model={modelLeftWithout(status, pending.profile.id)} />}
           confirmLabel={t('remove.confirm')}
           busy={busy}
           error={<ErrorNote error={error} />}
@@ -208,4 +208,19 @@ function neighbourOf(groups: readonly { profiles: readonly ProfileView[] }[], pr
     if (i >= 0) return (g.profiles[i + 1] ?? g.profiles[i - 1])?.id ?? null;
   }
   return null;
+}
+
+/** What removing a credential does, and, when it is the default model's last usable one, that requests will stop. */
+function RemoveMessage({ profile, agentId, model }: { profile: ProfileView; agentId: string; model: string | null }) {
+  const { t } = useLocale();
+  return (
+    <>
+      <p>{t('remove.message', { profile: profile.id, agent: agentId })}</p>
+      {model && (
+        <p className="note note-warn" data-testid="remove-last-warning">
+          {t('remove.lastForModel', { model, provider: providerName(profile.provider) })}
+        </p>
+      )}
+    </>
+  );
 }
