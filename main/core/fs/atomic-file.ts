@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
 import { isPidAlive } from '../process/pid';
+import { pruneBackups } from './backups';
 
 /** Mode for every file the app writes into OpenClaw's state: owner read/write only. */
 export const FILE_MODE = 0o600;
@@ -119,7 +120,7 @@ export async function readFileIfExists(filePath: string): Promise<string | undef
 
 /**
  * Keeps a copy of a file that could not be parsed (`<file>.corrupt-<timestamp>`, 0600) so the user can recover it;
- * returns the copy's path. The original is never modified. An earlier copy with the same bytes is reused, so
+ * returns the copy's path. Older copies past the last 3, or a week old, are removed (`backups.ts`). The original is never modified. An earlier copy with the same bytes is reused, so
  * reading the same broken file again does not pile up copies.
  */
 export async function keepCorruptCopy(filePath: string, now: number): Promise<string> {
@@ -139,6 +140,7 @@ export async function keepCorruptCopy(filePath: string, now: number): Promise<st
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const copy = path.join(dir, `${prefix}${stamp}`);
   await writeFileAtomic(copy, content);
+  await pruneBackups(filePath, now, { keep: [copy], kinds: ['corrupt'] }).catch(() => undefined);
   return copy;
 }
 
