@@ -35,6 +35,7 @@ const api = {
   authSaveSetupToken: (input) => ipcRenderer.invoke('auth:saveSetupToken', input ?? {}),
   authSaveCloudflare: (input) => ipcRenderer.invoke('auth:saveCloudflare', input ?? {}),
   authSaveToken: (input) => ipcRenderer.invoke('auth:saveToken', input ?? {}),
+  authSecretPlaces: (input) => ipcRenderer.invoke('auth:secretPlaces', input ?? {}),
   authRemoveProfile: (input) => ipcRenderer.invoke('auth:removeProfile', input ?? {}),
   authSetOrder: (input) => ipcRenderer.invoke('auth:setOrder', input ?? {}),
   authCopyProfile: (input) => ipcRenderer.invoke('auth:copyProfile', input ?? {}),

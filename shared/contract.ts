@@ -200,6 +200,23 @@ export const AuthStatus = z.object({
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 
+/**
+ * One place a credential's secret is, for the remove dialog (never the value): the credential store itself
+ * (`required`: removing means at least this), a `.env` variable holding the same value, a secret in
+ * `openclaw.json` that belongs to it (its provider's key or auth header, or the same value anywhere), or a backup
+ * copy (`openclaw.json.bak`, `*.corrupt-*`) holding one of those. `name` says what inside `file` (a variable, a
+ * config path); `likely` marks a match by the visible ends of the key only (a backend that cannot read it back).
+ */
+export const SecretPlace = z.object({
+  id: z.string().max(1024),
+  kind: z.enum(['store', 'env', 'config', 'backup']),
+  file: z.string(),
+  name: z.string().optional(),
+  required: z.boolean(),
+  likely: z.boolean().optional(),
+});
+export type SecretPlace = z.infer<typeof SecretPlace>;
+
 /** What a credential flow wrote, for the confirmation message. */
 export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
 
@@ -324,7 +341,12 @@ export const invokeChannels = {
       .strict(),
     output: SaveResult,
   },
-  'auth:removeProfile': { input: z.object({ profileId: ProfileId, agentId: AgentId.optional() }).strict(), output: Ok },
+  'auth:secretPlaces': { input: z.object({ profileId: ProfileId, agentId: AgentId.optional() }).strict(), output: z.object({ places: z.array(SecretPlace) }) },
+  'auth:removeProfile': {
+    /** `places`: the ids (from `auth:secretPlaces`) to clear besides the store; every place when omitted. */
+    input: z.object({ profileId: ProfileId, agentId: AgentId.optional(), places: z.array(z.string().max(1024)).max(256).optional() }).strict(),
+    output: Ok,
+  },
   'auth:setOrder': {
     input: z.object({ provider: ProviderId, order: z.array(ProfileId).max(256), agentId: AgentId.optional() }).strict(),
     output: Ok,

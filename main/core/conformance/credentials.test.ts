@@ -90,7 +90,13 @@ const results = {} as {
   tokens: { app: AuthStatus; status: any; validations: any[]; labels: string[] };
   cloudflare: { list: any; config: any; validations: any[]; labels: string[] };
   env: { app: AuthStatus; status: any; validations: any[]; labels: string[] };
+  gone: { app: AuthStatus; status: any; validations: any[]; labels: string[]; placesBefore: string[]; holding: string[][] };
 };
+
+/** The files under `dir` whose bytes hold `value`. */
+function filesHolding(dir: string, value: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((rel) => fs.statSync(path.join(dir, rel)).isFile() && fs.readFileSync(path.join(dir, rel)).includes(value));
+}
 
 beforeAll(async () => {
   ref = await ensureReferenceOpenClaw();
@@ -125,24 +131,38 @@ beforeAll(async () => {
   await ok(c, 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: GATEWAY, apiKey: key('C') });
   cf.snapshot('Cloudflare without header');
 
-  // Scenario 3: a key written to .env with writeEnv, then removed from the store.
+  // Scenario 3: a key written to .env with writeEnv, then removed from the store only (the .env place unticked).
   const envScenario = await scenario('env');
   const e = await envScenario.core();
   await ok(e, 'auth:saveAnthropicKey', { apiKey: key('E'), writeEnv: true });
   envScenario.snapshot('Anthropic key with .env');
-  await ok(e, 'auth:removeProfile', { profileId: 'anthropic:default' });
+  await ok(e, 'auth:removeProfile', { profileId: 'anthropic:default', places: [] });
   envScenario.snapshot('profile removed');
+
+  // Scenario 4 (issue 13, "remove means gone"): an Anthropic key also in .env, Cloudflare with its auth header as the
+  // default model, then both removed with every place the dialog lists.
+  const goneScenario = await scenario('gone');
+  const g = await goneScenario.core();
+  await ok(g, 'auth:saveAnthropicKey', { apiKey: key('G'), writeEnv: true });
+  await ok(g, 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: GATEWAY, apiKey: key('H'), gatewayAuthToken: `cf-${'U'.repeat(40)}`, setDefaultModel: true });
+  await ok(g, 'auth:saveToken', { provider: 'openrouter', token: `sk-or-v1-${'K'.repeat(48)}` });
+  const placesBefore = await ok<{ places: { kind: string }[] }>(g, 'auth:secretPlaces', { profileId: 'cloudflare-ai-gateway:default' });
+  await ok(g, 'auth:removeProfile', { profileId: 'cloudflare-ai-gateway:default' });
+  await ok(g, 'auth:removeProfile', { profileId: 'anthropic:default' });
+  goneScenario.snapshot('both removed');
 
   const validate = (s: Scenario) => s.snapshots.map((snap) => () => cli({ stateDir: snap.stateDir, home: s.home }, ['config', 'validate', '--json']));
   const runs = await pool<any>([
     () => cli(tokens, ['models', 'status', '--json']),
     () => cli(envScenario, ['models', 'status', '--json']),
     () => cli(cf, ['models', 'list', '--provider', 'cloudflare-ai-gateway', '--json']),
+    () => cli(goneScenario, ['models', 'status', '--json']),
     ...validate(tokens),
     ...validate(cf),
     ...validate(envScenario),
+    ...validate(goneScenario),
   ]);
-  const [tokenStatus, envStatus, cfList, ...validations] = runs;
+  const [tokenStatus, envStatus, cfList, goneStatus, ...validations] = runs;
   const nT = tokens.snapshots.length;
   const nC = cf.snapshots.length;
   results.tokens = { app: await ok(t, 'auth:status', {}), status: tokenStatus, validations: validations.slice(0, nT), labels: tokens.snapshots.map((s) => s.label) };
@@ -152,13 +172,22 @@ beforeAll(async () => {
     validations: validations.slice(nT, nT + nC),
     labels: cf.snapshots.map((s) => s.label),
   };
-  results.env = { app: await ok(e, 'auth:status', {}), status: envStatus, validations: validations.slice(nT + nC), labels: envScenario.snapshots.map((s) => s.label) };
-  for (const core of [t, c, e]) await core.dispose();
+  const nE = envScenario.snapshots.length;
+  results.env = { app: await ok(e, 'auth:status', {}), status: envStatus, validations: validations.slice(nT + nC, nT + nC + nE), labels: envScenario.snapshots.map((s) => s.label) };
+  results.gone = {
+    app: await ok(g, 'auth:status', {}),
+    status: goneStatus,
+    validations: validations.slice(nT + nC + nE),
+    labels: goneScenario.snapshots.map((s) => s.label),
+    placesBefore: placesBefore.places.map((p) => p.kind),
+    holding: [key('G'), key('H'), `cf-${'U'.repeat(40)}`].map((secret) => filesHolding(goneScenario.stateDir, secret)),
+  };
+  for (const core of [t, c, e, g]) await core.dispose();
 }, 600_000);
 
 describe(`conformance with the reference OpenClaw`, () => {
   it('openclaw config validate accepts the config after every flow', () => {
-    for (const group of [results.tokens, results.cloudflare, results.env]) {
+    for (const group of [results.tokens, results.cloudflare, results.env, results.gone]) {
       group.validations.forEach((v, i) => expect(v, group.labels[i]).toMatchObject({ valid: true }));
     }
     expect(results.tokens.validations).toHaveLength(6);
@@ -196,5 +225,18 @@ describe(`conformance with the reference OpenClaw`, () => {
     const anthropic = status.auth.providers.find((p: any) => p.provider === 'anthropic');
     expect(anthropic).toMatchObject({ effective: { kind: 'env' }, env: { source: 'env: ANTHROPIC_API_KEY', value: 'sk-ant-a...EEEEEEEE' }, profiles: { count: 0 } });
     expect(status.auth.missingProvidersInUse).toEqual([]);
+  });
+
+  it('after removing with every place ticked the secrets are in no file, and models status agrees the default model has no credential', () => {
+    const { app, status, placesBefore, holding } = results.gone;
+    expect(placesBefore).toEqual(['store', 'config', 'backup']);
+    expect(holding).toEqual([[], [], []]);
+    expect(app).toMatchObject({ profiles: [{ id: 'openrouter:manual' }], envProviders: [], defaultModelUsable: false, missingProvidersInUse: ['cloudflare-ai-gateway'] });
+    expect(status.defaultModel).toBe(app.defaultModel);
+    expect(status.auth.missingProvidersInUse).toEqual(app.missingProvidersInUse);
+    const theirs = (status.auth.oauth?.profiles ?? []).map((p: any) => p.profileId);
+    expect(theirs).toEqual(app.profiles.map((p) => p.id));
+    const anthropic = status.auth.providers.find((p: any) => p.provider === 'anthropic');
+    expect(anthropic?.effective?.kind ?? 'none').not.toBe('env');
   });
 });

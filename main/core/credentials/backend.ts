@@ -137,6 +137,12 @@ export interface CredentialBackend {
   watch(onChange: () => void): () => void;
   /** Secret values this backend has seen (read or written), for log redaction. */
   knownSecrets(): string[];
+  /**
+   * The secret of one credential, when the backend can read it back (profiles-file can; OpenClaw 2026.6+ never
+   * gives a secret back, so its backend leaves this out). Only `credentials/secret-places.ts` uses it, to find the
+   * same value in `.env`, `openclaw.json` and backup copies when the user removes the credential.
+   */
+  secretValue?(agentId: string, profileId: string): Promise<string | undefined>;
   /** Stops watching and closes connections; safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -10,9 +10,12 @@ import { createAuthService, type AuthService } from './service';
 import type { CoreContext, CoreModule } from '../context';
 import { readEnvFile, setEnvVar, unsetEnvVar } from '../openclaw/env-file';
 import { saveAnthropicKey, saveCloudflare, saveSetupToken, saveToken, type FlowContext } from './flows/save';
-import { copyProfileFlow, removeProfileFlow, setDefaultModelFlow, setOrderFlow } from './flows/profile-ops';
+import { copyProfileFlow, setDefaultModelFlow, setOrderFlow } from './flows/profile-ops';
+import { removeProfileFlow, secretPlacesFlow } from './flows/remove';
 import type { CredentialBackend } from './backend';
 import { backendForVersion } from './choose-backend';
+import { pruneBackups } from '../fs/backups';
+import { backupFamilies } from './secret-places';
 
 export type { AuthService } from './service';
 
@@ -40,6 +43,14 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
   const remember = (...values: (string | undefined)[]) => ctx.secrets.remember(...values);
   const flow: FlowContext = { paths: ctx.paths, now, backend };
   const agent = (id: string | undefined) => id ?? service.defaultAgent();
+
+  /** Removes backup copies past their time (`fs/backups.ts`) of openclaw.json, .env and every agent's store. */
+  async function pruneStateBackups(): Promise<void> {
+    for (const agentId of await service.listAgents()) {
+      const { location } = await backend.read(agentId);
+      for (const family of backupFamilies(ctx.paths.configPath, ctx.paths.envPath, location)) await pruneBackups(family.file, now(), { kinds: family.kinds });
+    }
+  }
 
   /** Runs a change, then emits fresh statuses for `agents` (all agents when omitted), also after a failure. */
   async function change<T>(agents: (string | undefined)[] | undefined, fn: () => Promise<T>): Promise<T> {
@@ -75,6 +86,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
         remember(input.token);
         return change([agent(input.agentId)], () => saveToken(flow, { ...input, agentId: agent(input.agentId) }));
       },
+      'auth:secretPlaces': (input) => secretPlacesFlow(flow, { ...input, agentId: agent(input.agentId) }),
       'auth:removeProfile': (input) => change(undefined, () => removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:setOrder': (input) => change([agent(input.agentId)], () => setOrderFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:copyProfile': (input) =>
@@ -96,7 +108,10 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
           return { ok: true as const };
         }),
     },
-    start: () => service.start(),
+    async start() {
+      await service.start();
+      await pruneStateBackups().catch((err) => ctx.logger.warn(`could not prune old backup copies: ${(err as Error)?.message ?? err}`));
+    },
     async dispose() {
       removeSource();
       await service.dispose();

@@ -42,6 +42,16 @@ function at(root: unknown, ...keys: string[]): unknown {
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
+/**
+ * The provider whose key an environment variable holds, as OpenClaw reads them (`ANTHROPIC_API_KEY`,
+ * `OPENCLAW_LIVE_OPENROUTER_KEYS`, `CLOUDFLARE_AI_GATEWAY_API_KEY`, `ANTHROPIC_OAUTH_TOKEN`), else undefined. Pure.
+ */
+export function envKeyProvider(key: string): string | undefined {
+  if (key === 'ANTHROPIC_OAUTH_TOKEN') return 'anthropic';
+  const m = /^OPENCLAW_LIVE_([A-Z0-9_]+)_KEYS$|^([A-Z0-9_]+?)_API_KEYS?$/.exec(key);
+  return m ? (m[1] ?? m[2]!).toLowerCase().replace(/_/g, '-') : undefined;
+}
+
 /** Whether a secret reference resolves: env refs must name a set variable; file/exec refs are trusted. */
 function refResolves(secret: CredentialRecord['secret'], env: StatusInput['env']): boolean {
   if (secret.kind !== 'ref' || secret.id === undefined) return false;
@@ -148,10 +158,9 @@ export function computeAuthStatus(input: StatusInput): AuthStatus {
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
   const envProviders = new Set<string>();
   for (const [key, value] of Object.entries(input.env)) {
-    const m = /^OPENCLAW_LIVE_([A-Z0-9_]+)_KEYS$|^([A-Z0-9_]+?)_API_KEYS?$/.exec(key);
-    if (m && nonEmpty(value)) envProviders.add((m[1] ?? m[2]!).toLowerCase().replace(/_/g, '-'));
+    const provider = envKeyProvider(key);
+    if (provider && nonEmpty(value)) envProviders.add(provider);
   }
-  if (nonEmpty(input.env.ANTHROPIC_OAUTH_TOKEN)) envProviders.add('anthropic');
   const configKey = (provider: string) => nonEmpty(at(input.config, 'models', 'providers', provider, 'apiKey'));
   const usable = (provider: string) =>
     profiles.some((p) => p.provider === provider && USABLE.has(p.status)) || envProviders.has(provider) || configKey(provider);

@@ -20,6 +20,11 @@ export const SECRET_ENV_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH
 const MAX_SECRET_FILE_BYTES = 64 * 1024;
 const MAX_DEPTH = 32;
 
+/** Whether a config key's string value is a secret (`apiKey`, `botToken`, `cf-aig-authorization`; not `authMode`). Pure. */
+export function isSecretKeyName(key: string): boolean {
+  return SECRET_KEY_NAME.test(key) && !NOT_A_SECRET_VALUE.test(key);
+}
+
 /** Adds `value` (trimmed) and, for `Bearer X` / `Basic X`, also `X`, when long enough to search for. Pure. */
 export function collectSecret(out: Set<string>, value: unknown): void {
   if (typeof value !== 'string') return;
@@ -42,8 +47,8 @@ export function configSecrets(config: unknown): { values: Set<string>; files: Se
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === 'string') {
         if (SECRET_FILE_KEY.test(key)) files.add(value.trim());
-        else if (SECRET_KEY_NAME.test(key) && !NOT_A_SECRET_VALUE.test(key)) collectSecret(values, value);
-      } else if (Array.isArray(value) && SECRET_KEY_NAME.test(key) && !NOT_A_SECRET_VALUE.test(key)) {
+        else if (isSecretKeyName(key)) collectSecret(values, value);
+      } else if (Array.isArray(value) && isSecretKeyName(key)) {
         for (const item of value) if (typeof item === 'string') collectSecret(values, item);
         walk(value, depth + 1);
       } else walk(value, depth + 1);

@@ -1,42 +1,14 @@
 /**
- * Changes to credentials that already exist: remove one, set the order a provider's profiles are tried in, copy
- * one to another agent (a new agent does not inherit keys on OpenClaw <= 2026.5; this fixes "No API key found for
- * provider" there), and set the default model. Same discipline as the save flows: check first, credential before
+ * Changes to credentials that already exist (removing one is `remove.ts`): set the order a provider's profiles are
+ * tried in, copy one to another agent (a new agent does not inherit keys on OpenClaw <= 2026.5; this fixes "No API
+ * key found for provider" there), and set the default model. Same discipline as the save flows: check first, credential before
  * config, and an error names the failed step.
  */
 import { AgentId, ModelRef, ProfileId, ProviderId } from '../../../../shared/schemas';
-import { listAgents } from '../../openclaw/agents';
-import { removeProfileMeta, setConfigOrder, setDefaultModel, setProfileMeta } from '../../openclaw/config-patches';
+import { setConfigOrder, setDefaultModel, setProfileMeta } from '../../openclaw/config-patches';
 import { CoreError } from '../../errors';
 import { field, preflight, requireProfile, StepRunner, type FlowContext, type SaveResult } from './steps';
 import { oauthNotCopied } from '../credential-errors';
-
-/** Whether any other known agent still has `profileId` (config metadata is shared by all agents). */
-async function heldElsewhere(ctx: FlowContext, agents: string[], except: string, profileId: string): Promise<boolean> {
-  for (const id of agents) {
-    if (id === except) continue;
-    const snapshot = await ctx.backend.read(id);
-    if (snapshot.profiles.some((p) => p.id === profileId)) return true;
-  }
-  return false;
-}
-
-/** Removes a profile from an agent (and its order/usage entries), then its config metadata if no agent uses it. */
-export async function removeProfileFlow(ctx: FlowContext, input: { profileId: string; agentId?: string | undefined }): Promise<{ ok: true }> {
-  const profileId = field(ProfileId, input.profileId, 'profileId');
-  const steps = new StepRunner();
-  const pre = await steps.run('check', async () => {
-    const p = await preflight(ctx, input.agentId);
-    requireProfile(p.snapshot, profileId);
-    return p;
-  });
-  await steps.write('credential', () => ctx.backend.remove(pre.agentId, profileId));
-  const agents = await listAgents(ctx.paths, pre.config);
-  if (!(await heldElsewhere(ctx, agents, pre.agentId, profileId))) {
-    await steps.write('config', () => ctx.backend.applyConfig((cfg) => removeProfileMeta(cfg, profileId)));
-  }
-  return { ok: true };
-}
 
 /** Sets the order of a provider's profiles: the agent's own order and `auth.order` in config. */
 export async function setOrderFlow(

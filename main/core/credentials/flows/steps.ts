@@ -1,5 +1,6 @@
 /**
- * What every credential flow shares: its context, the step runner (`check -> credential -> env -> config`, a
+ * What every credential flow shares: its context, the step runner (`check -> credential -> env -> config`, then
+ * `backups` for a removal; a
  * failure names `details.step` and `details.done`), field parsing, and the preflight that reads every file or store
  * a flow will write before anything is written.
  */
@@ -28,7 +29,7 @@ export interface SaveResult {
 }
 
 /** The steps a flow goes through, named in errors (the window words them: `errors.step.<step>`). */
-export type FlowStep = 'check' | 'credential' | 'env' | 'config';
+export type FlowStep = 'check' | 'credential' | 'env' | 'config' | 'backups';
 
 /**
  * Runs steps in order. A failure keeps its own code, key and fields, and gains the failed step (a parameter and

@@ -12,7 +12,8 @@ import { readConfig, updateConfig } from '../../openclaw/config-file';
 import { agentDir, type OpenClawPaths } from '../../openclaw/paths';
 import type { BackendCapabilities, CredentialBackend, CredentialInput, CredentialSnapshot } from '../backend';
 import { oauthNotCopied, unknownProfile } from '../credential-errors';
-import { secretsOf, snapshotOfStore } from './records';
+import { inlineSecret, secretsOf, snapshotOfStore } from './records';
+import { ownValue } from '../../../../shared/own-keys';
 import { authStorePaths, readAuthStore, removeProfile, setOrder, StoredProfile, updateAuthStore, upsertProfile } from './store';
 
 /** What the backend needs: where the files are, the time, lock tuning (tests shorten it) and a logger. */
@@ -153,6 +154,11 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
         watcher.close();
         watcher = undefined;
       };
+    },
+    async secretValue(agentId, profileId) {
+      const store = await readAuthStore(where(agentId).dir, { now: deps.now() });
+      const profile = ownValue(store.profiles, profileId);
+      return profile ? inlineSecret(profile) : undefined;
     },
     knownSecrets() {
       return [...new Set([...given, ...[...secretsByAgent.values()].flat()])];

@@ -13,9 +13,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
-function secretOf(p: StoredProfile): SecretPresence {
+/** The secret a stored profile holds inline (key, token, or OAuth access token), trimmed, if any. Pure. */
+export function inlineSecret(p: StoredProfile): string | undefined {
   const secret = p.type === 'api_key' ? p.key : p.type === 'token' ? p.token : p.type === 'oauth' ? (p.access ?? p.refresh) : undefined;
-  if (nonEmpty(secret)) return { kind: 'inline', masked: maskSecret(secret) };
+  return nonEmpty(secret) ? secret.trim() : undefined;
+}
+
+function secretOf(p: StoredProfile): SecretPresence {
+  const secret = inlineSecret(p);
+  if (secret) return { kind: 'inline', masked: maskSecret(secret) };
   const ref = p.type === 'api_key' ? p.keyRef : p.type === 'token' ? p.tokenRef : undefined;
   if (ref === undefined) return { kind: 'none' };
   return isObject(ref) && typeof ref.id === 'string' ? { kind: 'ref', source: String(ref.source), id: ref.id } : { kind: 'ref' };
