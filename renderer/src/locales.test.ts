@@ -63,7 +63,7 @@ describe('translations', () => {
       ...AppInfo.shape.gatewayService.unwrap().shape.kind.options.map((k) => `settings.owner.kind.${k}`),
       ...FAILURE_REASONS.flatMap((r) => [`gateway.reason.${r}`, `gateway.next.${r}`]),
       ...ErrorCode.options.flatMap((c) => [`errors.code.${c}`, `errors.next.${c}`, `errors.fallback.${c}`]),
-      ...['check', 'credential', 'env', 'config'].map((s) => `errors.step.${s}`),
+      ...['check', 'credential', 'env', 'config', 'backups'].map((s) => `errors.step.${s}`),
       'gateway.open.gateway',
       'gateway.open.settings',
       ...CREDENTIAL_KINDS.flatMap((k) => ['title', 'formTitle', 'summary', 'intro'].map((f) => `connect.${k}.${f}`)),

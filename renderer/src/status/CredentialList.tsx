@@ -1,13 +1,12 @@
 /**
  * Every credential of the current agent, grouped by provider in the order OpenClaw tries them, with the
- * dialogs behind the row actions (remove with confirmation, copy to another agent) and reordering. A long list gets
+ * dialogs behind the row actions (remove with confirmation and every place the secret is, copy to another agent) and reordering. A long list gets
  * a search field, and long groups and many providers are shown a page at a time (see `ProviderGroup`), so the card
  * costs the same with 10 credentials or 10,000.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape, ProfileView } from '../../../shared/contract';
 import { api } from '../api';
-import { ConfirmDialog } from '../components/Dialog';
 import { ErrorNote } from '../components/ErrorNote';
 import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
@@ -19,6 +18,7 @@ import { providerDisplayName as providerName } from '../../../shared/provider-na
 import { CopyProfileDialog } from './CopyProfileDialog';
 import type { RowAction } from './CredentialRow';
 import { ProviderGroup } from './ProviderGroup';
+import { RemoveDialog } from './RemoveDialog';
 
 /** The search field appears above this many credentials; providers are shown this many at a time. */
 export const FILTER_FROM = 8;
@@ -169,15 +169,16 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
         </button>
       )}
       {pending?.kind === 'remove' && (
-        <ConfirmDialog
-          title={t('remove.title', { profile: pending.profile.id })}
+        <RemoveDialog
+          profileId={pending.profile.id}
+          agentId={agentId}
+          stateDir={status.files.config.replace(/[\\/][^\\/]*$/, '')}
           message={<RemoveMessage profile={pending.profile} agentId={agentId} model={modelLeftWithout(status, pending.profile.id)} />}
-          confirmLabel={t('remove.confirm')}
           busy={busy}
-          error={<ErrorNote error={error} />}
-          onConfirm={() => {
+          error={error}
+          onConfirm={(places) => {
             focusAfter.current = { profileId: neighbourOf(shownGroups, pending.profile.id), buttons: [], seen: status, gone: pending.profile.id };
-            void act(() => api().authRemoveProfile({ profileId: pending.profile.id, agentId }), t('remove.done', { profile: pending.profile.id }));
+            void act(() => api().authRemoveProfile({ profileId: pending.profile.id, agentId, ...(places ? { places } : {}) }), t('remove.done', { profile: pending.profile.id }));
           }}
           onCancel={() => {
             setPending(null);
