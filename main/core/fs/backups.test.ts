@@ -33,10 +33,16 @@ describe('backup copies', () => {
     fs.utimesSync(`${file}.bak`, oldTime, oldTime);
     for (let i = 0; i < 5; i++) fs.writeFileSync(`${file}.corrupt-${stamp(NOW - i * 3_600_000)}`, `broken ${i}`);
     fs.writeFileSync(path.join(dir, 'other.json.corrupt-x'), 'not ours');
-    expect((await listBackups(file)).map((b) => path.basename(b.file)).sort()).toHaveLength(6);
+    // OpenClaw's own ring of config copies: a week-old one goes, a fresh one stays; other names are not copies.
+    fs.writeFileSync(`${file}.bak.1`, '{"ring":1}');
+    fs.writeFileSync(`${file}.bak.2`, '{"ring":2}');
+    fs.utimesSync(`${file}.bak.2`, oldTime, oldTime);
+    fs.writeFileSync(`${file}.bak.old`, 'not a ring copy');
+    fs.utimesSync(`${file}.bak.old`, oldTime, oldTime);
+    expect((await listBackups(file)).map((b) => path.basename(b.file)).sort()).toHaveLength(8);
     const removed = await pruneBackups(file, NOW);
-    expect(removed.map((f) => path.basename(f)).sort()).toEqual([`openclaw.json.bak`, `openclaw.json.corrupt-${stamp(NOW - 3 * 3_600_000)}`, `openclaw.json.corrupt-${stamp(NOW - 4 * 3_600_000)}`].sort());
-    expect(fs.readdirSync(dir).sort()).toEqual(['openclaw.json', ...[0, 1, 2].map((i) => `openclaw.json.corrupt-${stamp(NOW - i * 3_600_000)}`), 'other.json.corrupt-x'].sort());
+    expect(removed.map((f) => path.basename(f)).sort()).toEqual([`openclaw.json.bak`, 'openclaw.json.bak.2', `openclaw.json.corrupt-${stamp(NOW - 3 * 3_600_000)}`, `openclaw.json.corrupt-${stamp(NOW - 4 * 3_600_000)}`].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual(['openclaw.json', 'openclaw.json.bak.1', 'openclaw.json.bak.old', ...[0, 1, 2].map((i) => `openclaw.json.corrupt-${stamp(NOW - i * 3_600_000)}`), 'other.json.corrupt-x'].sort());
   });
 
   it('keeps only the last 3 corrupt copies as new ones are made', async () => {

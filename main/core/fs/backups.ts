@@ -1,6 +1,7 @@
 /**
- * The copies the app leaves beside a file: `<file>.bak` (the previous `openclaw.json`) and `<file>.corrupt-<time>`
- * (a file that could not be parsed, kept for the user). Both may hold secrets, so they are kept only as long as they
+ * The copies left beside a file: `<file>.bak` (the previous `openclaw.json`; OpenClaw itself also keeps a ring of
+ * `<file>.bak.1` to `.bak.4` when it writes its config) and `<file>.corrupt-<time>` (a file that could not be parsed,
+ * kept for the user). Both may hold secrets, so they are kept only as long as they
  * are useful (a week, and the last 3 corrupt copies of a file) and a value the user removes is scrubbed out of
  * them. Generic: no OpenClaw knowledge.
  */
@@ -31,14 +32,15 @@ export function stampTime(stamp: string): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
-/** The `.bak` and `.corrupt-*` copies of `original` that exist. */
+/** The `.bak`, `.bak.<n>` and `.corrupt-*` copies of `original` that exist, by name. */
 export async function listBackups(original: string): Promise<BackupCopy[]> {
   const dir = path.dirname(original);
   const base = path.basename(original);
   const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
   const out: BackupCopy[] = [];
-  for (const name of names) {
-    const kind = name === `${base}.bak` ? 'bak' : name.startsWith(`${base}.corrupt-`) ? 'corrupt' : undefined;
+  for (const name of [...names].sort()) {
+    const rest = name.startsWith(base) ? name.slice(base.length) : '';
+    const kind = /^\.bak(?:\.\d+)?$/.test(rest) ? 'bak' : rest.startsWith('.corrupt-') ? 'corrupt' : undefined;
     if (!kind) continue;
     const file = path.join(dir, name);
     const stat = await fs.promises.lstat(file).catch(() => undefined);

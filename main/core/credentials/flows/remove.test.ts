@@ -40,6 +40,8 @@ async function savedBoth(s: ReturnType<typeof setup>) {
   expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
   // A copy of a config that once did not parse, kept by the app, still holding the header.
   const stamp = new Date(s.context.clock.now() - DAY).toISOString().replace(/[:.]/g, '-');
+  // A copy from OpenClaw's own ring of config backups.
+  fs.writeFileSync(s.file('openclaw.json.bak.1'), fs.readFileSync(s.file('openclaw.json')), { mode: 0o600 });
   fs.writeFileSync(s.file(`openclaw.json.corrupt-${stamp}`), `{ broken, "cf-aig-authorization": "Bearer ${CF_TOKEN}", key: "${API_KEY}"`, { mode: 0o600 });
 }
 
@@ -47,7 +49,7 @@ describe('remove means gone', () => {
   it('lists every place of a secret without its value, and removing all of them leaves it nowhere; the status agrees', async () => {
     const s = setup();
     await savedBoth(s);
-    expect(s.holding(CF_TOKEN)).toEqual(['openclaw.json', 'openclaw.json.bak', expect.stringMatching(/^openclaw\.json\.corrupt-/)]);
+    expect(s.holding(CF_TOKEN)).toEqual(['openclaw.json', 'openclaw.json.bak', 'openclaw.json.bak.1', expect.stringMatching(/^openclaw\.json\.corrupt-/)]);
 
     const anthropic = await s.call('auth:secretPlaces', { profileId: 'anthropic:default' });
     expect(anthropic.ok && anthropic.value.places.map((p: any) => [p.kind, p.name ?? null, p.required])).toEqual([
@@ -61,6 +63,7 @@ describe('remove means gone', () => {
       ['store', 'auth-profiles.json'],
       ['config', 'models.providers.cloudflare-ai-gateway.headers.cf-aig-authorization'],
       ['backup', 'openclaw.json.bak'],
+      ['backup', 'openclaw.json.bak.1'],
       ['backup', 'openclaw.json.corrupt-*'],
     ]);
 
@@ -80,10 +83,10 @@ describe('remove means gone', () => {
     await savedBoth(s);
     const r = await s.call('auth:secretPlaces', { profileId: 'cloudflare-ai-gateway:default' });
     const ids: string[] = r.ok ? r.value.places.map((p: any) => p.id) : [];
-    const keep = ids.find((id) => id.endsWith('.bak'))!;
+    const keep = ids.find((id) => id.endsWith('.bak.1'))!;
     expect(keep).toBeDefined();
     expect((await s.call('auth:removeProfile', { profileId: 'cloudflare-ai-gateway:default', places: ids.filter((id) => id !== keep) })).ok).toBe(true);
-    expect(s.holding(CF_TOKEN)).toEqual(['openclaw.json.bak']);
+    expect(s.holding(CF_TOKEN)).toEqual(['openclaw.json.bak.1']);
     expect(s.holding(CF_KEY)).toEqual([]);
 
     const a = await s.call('auth:removeProfile', { profileId: 'anthropic:default', places: [] });
