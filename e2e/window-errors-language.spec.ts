@@ -58,9 +58,8 @@ async function expectOnly(scope: Locator, lng: Lang): Promise<string[]> {
 async function switchTo(page: Page, lng: Lang): Promise<void> {
   await openView(page, 'Settings');
   await page.getByLabel('Language').selectOption(lng);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText(s(lng, 'settings.saved'))).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', lng);
+  await expect(page.getByRole('status').filter({ hasText: s(lng, 'settings.applied') })).toBeVisible();
 }
 
 /** Opens the credentials screen and the form of `kind`, in `lng`. */

@@ -6,10 +6,11 @@ test('switching to French, then to Simplified and Traditional Chinese, translate
   await saveAnthropicKey(page);
 
   await openView(page, 'Settings');
+  // The language applies as soon as it is chosen, and says so beside the list.
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByLabel('Langue')).toHaveValue('fr');
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré.' })).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: 'État' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'État' })).toBeVisible();
   await expect(page.getByText('Sans expiration')).toBeVisible();
@@ -24,8 +25,7 @@ test('switching to French, then to Simplified and Traditional Chinese, translate
 
   await page.getByRole('navigation').getByRole('button', { name: 'Réglages' }).click();
   await page.getByLabel('Langue').selectOption('zh-CN');
-  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
-  await expect(page.getByText('设置已保存。')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已保存。' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: '状态' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -35,8 +35,7 @@ test('switching to French, then to Simplified and Traditional Chinese, translate
 
   await page.getByRole('navigation').getByRole('button', { name: '设置' }).click();
   await page.getByLabel('语言').selectOption('zh-TW');
-  await page.getByRole('button', { name: '保存设置' }).click();
-  await expect(page.getByText('設定已儲存。')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已儲存。' })).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: '狀態' }).click();
   await expect(page.getByText('無到期時間')).toBeVisible();
   await snapScreen(page, 'status-zh-TW');

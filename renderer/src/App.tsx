@@ -4,8 +4,10 @@
  * settings and the shell's `app:navigate` requests (a notification or tray click opening a renew form).
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { LeaveDialog } from './components/LeaveDialog';
 import { api } from './api';
 import { AppDataProvider, useAppData } from './hooks/use-app-data';
+import { LeaveGuardProvider, useBeforeUnload, type LeaveBlocker } from './hooks/use-leave-guard';
 import { useLocale } from './hooks/use-locale';
 import { applyLanguage } from './i18n';
 import { hasUsableCredential } from './lib/credential-groups';
@@ -56,6 +58,12 @@ function Frame() {
   authRef.current = auth.value;
   const agentRef = useRef(agentId);
   agentRef.current = agentId;
+  // A screen with unsaved changes (Settings) blocks leaving it: the frame asks first, and the browser asks on reload.
+  const [blocker, setBlocker] = useState<LeaveBlocker | null>(null);
+  const [leavingTo, setLeavingTo] = useState<Route | null>(null);
+  const blockerRef = useRef(blocker);
+  blockerRef.current = blocker;
+  useBeforeUnload(blocker !== null && info?.shell === 'web');
 
   const language = resolveLanguage(settings.value?.language ?? 'system', navigator.languages);
   const [readyLanguage, setReadyLanguage] = useState<string | null>(null);
@@ -67,13 +75,25 @@ function Frame() {
     };
   }, [language]);
 
+  const go = (next: Route) => {
+    // Leaving a screen leaves its blocker behind (its unmount effects may run later than the next click).
+    if (next.view !== route.view || next.wizard) {
+      blockerRef.current = null;
+      setBlocker(null);
+    }
+    setWizardOpen(!!next.wizard);
+    setRoute(next);
+  };
+  /** Goes to `next`, or asks first when the screen has unsaved changes. */
+  const navigate = (next: Route) => (blockerRef.current ? setLeavingTo(next) : go(next));
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+
   useEffect(
     () =>
       api().onAppNavigate((request) => {
         const next = routeFor(request, authRef.current, agentRef.current);
-        if (!next) return;
-        setWizardOpen(!!next.wizard);
-        setRoute(next);
+        if (next) navigateRef.current(next);
       }),
     [],
   );
@@ -97,10 +117,6 @@ function Frame() {
     if (!showWizard && !route.form) headingRef.current?.focus();
   }, [route, showWizard, t]);
 
-  const navigate = (next: Route) => {
-    setWizardOpen(!!next.wizard);
-    setRoute(next);
-  };
   const status = gateway.value?.status;
   const loading = <p className="muted">{t('common.loading')}</p>;
 
@@ -115,7 +131,7 @@ function Frame() {
       {wizardOpen === false && (
         <nav className="app-nav" aria-label={t('nav.label')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" aria-current={route.view === v ? 'page' : undefined} onClick={() => navigate({ view: v })}>
+            <button key={v} type="button" aria-current={route.view === v ? 'page' : undefined} onClick={() => (v === route.view && !route.form ? go({ view: v }) : navigate({ view: v }))}>
               {t(`nav.${v}`)}
             </button>
           ))}
@@ -138,13 +154,26 @@ function Frame() {
             <h2 ref={headingRef} tabIndex={-1} className="view-title">
               {t(`nav.${route.view}`)}
             </h2>
-            {/* The heading stays outside: it takes the focus on navigation while a screen's code is still loading. */}
-            <Suspense fallback={loading}>
-              {route.view === 'status' && <StatusView navigate={navigate} />}
-              {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
-              {route.view === 'gateway' && <GatewayView navigate={navigate} />}
-              {route.view === 'settings' && <SettingsView />}
+            {/* The heading stays outside: it takes the focus on navigation while a screen's code is still loading. One
+                boundary per screen: a screen left while the next one loads is unmounted, not kept hidden with its state. */}
+            <Suspense key={route.view} fallback={loading}>
+              <LeaveGuardProvider value={setBlocker}>
+                {route.view === 'status' && <StatusView navigate={navigate} />}
+                {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
+                {route.view === 'gateway' && <GatewayView navigate={navigate} />}
+                {route.view === 'settings' && <SettingsView />}
+              </LeaveGuardProvider>
             </Suspense>
+            {leavingTo && blocker && (
+              <LeaveDialog
+                blocker={blocker}
+                onStay={() => setLeavingTo(null)}
+                onLeave={() => {
+                  setLeavingTo(null);
+                  go(leavingTo);
+                }}
+              />
+            )}
           </>
         )}
       </main>

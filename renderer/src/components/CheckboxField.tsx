@@ -1,10 +1,12 @@
 /**
- * A check box with its label beside it and an optional help line tied to it.
+ * A check box with its label beside it, an optional help line tied to it, and an optional note announced when it
+ * appears (e.g. "Saved." for a setting that applies at once).
  */
 import { useId, type ReactNode } from 'react';
+import { FieldNote } from './FieldNote';
 
 /** One labelled check box. */
-export function CheckboxField(props: { name: string; label: string; checked: boolean; onChange: (checked: boolean) => void; help?: ReactNode; disabled?: boolean }) {
+export function CheckboxField(props: { name: string; label: string; checked: boolean; onChange: (checked: boolean) => void; help?: ReactNode; note?: ReactNode; disabled?: boolean }) {
   const id = useId();
   return (
     <div className="field field-check">
@@ -23,6 +25,7 @@ export function CheckboxField(props: { name: string; label: string; checked: boo
           {props.help}
         </p>
       )}
+      {props.note !== undefined && <FieldNote note={props.note} />}
     </div>
   );
 }

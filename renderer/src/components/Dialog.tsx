@@ -1,7 +1,7 @@
 /**
  * A modal dialog on the native `<dialog>` element: focus moves inside and is trapped by the browser, Escape
  * cancels, and the page behind is inert. When it closes (Escape, Cancel, its action) the focus goes back to what
- * opened it, or to `returnFocus()` when that is gone. `ConfirmDialog` is the yes/no variant used before removing
+ * opened it (or `focusOnClose()` when it names a place), or to `returnFocus()` when the opener is gone. `ConfirmDialog` is the yes/no variant used before removing
  * anything.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
@@ -17,6 +17,8 @@ export interface DialogProps {
   describedBy?: string;
   /** Where the focus goes on close when the element that opened the dialog is gone. */
   returnFocus?: () => Element | null | undefined;
+  /** Where the focus goes on close before the opener, when it names a place (e.g. a field to fix). */
+  focusOnClose?: () => Element | null | undefined;
 }
 
 /** A modal dialog shown while mounted. */
@@ -25,14 +27,15 @@ export function Dialog(props: DialogProps) {
   const titleId = useId();
   // Read while rendering, before the dialog takes the focus: the element that opened it.
   const [opener] = useState(focusedElement);
-  const returnFocus = useRef(props.returnFocus);
-  returnFocus.current = props.returnFocus;
+  const latest = useRef(props);
+  latest.current = props;
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       dialog?.close();
-      focusFirst(opener, returnFocus.current?.());
+      const { focusOnClose, returnFocus } = latest.current;
+      focusFirst(focusOnClose?.(), opener, returnFocus?.());
     };
   }, [opener]);
   return (

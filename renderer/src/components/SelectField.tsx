@@ -1,7 +1,8 @@
 /**
- * A labelled drop-down with help text and an error tied to it.
+ * A labelled drop-down with help text and an error tied to it, and an optional note announced when it appears.
  */
 import { useId, type ReactNode } from 'react';
+import { FieldNote } from './FieldNote';
 
 /** One option of a `SelectField`. */
 export interface SelectOption {
@@ -19,6 +20,7 @@ export function SelectField(props: {
   onChange: (value: string) => void;
   help?: ReactNode;
   error?: string | undefined;
+  note?: ReactNode;
   disabled?: boolean;
 }) {
   const id = useId();
@@ -51,6 +53,7 @@ export function SelectField(props: {
           {props.error}
         </p>
       )}
+      {props.note !== undefined && <FieldNote note={props.note} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/contract';
-import { draftToPatch, settingsFieldError, settingsToDraft, withFieldError } from './settings-form';
+import { draftToPatch, settingsFieldError, settingsToDraft, typedPatch, unsavedFields, withFieldError } from './settings-form';
 
 describe('settings form', () => {
   it('round-trips the defaults into a patch the contract accepts', () => {
@@ -34,5 +34,23 @@ describe('settingsFieldError', () => {
     expect(settingsFieldError(draft, 'port')).toBeUndefined();
     expect(withFieldError({ port: { key: 'x' } }, 'port', undefined)).toEqual({});
     expect(withFieldError({}, 'port', { key: 'validation.port' })).toEqual({ port: { key: 'validation.port' } });
+  });
+});
+
+describe('unsaved typed settings', () => {
+  const stored = { ...DEFAULT_SETTINGS, openclawPath: '/opt/openclaw', port: 19001 };
+  it('lists the typed fields that differ from what is stored, ignoring spaces and equivalent warnings', () => {
+    const draft = settingsToDraft(stored);
+    expect(unsavedFields(draft, stored)).toEqual([]);
+    expect(unsavedFields({ ...draft, openclawPath: ' /opt/openclaw ', port: '19001 ' }, stored)).toEqual([]);
+    expect(unsavedFields({ ...draft, thresholds: [...draft.thresholds].reverse() }, stored), 'the same warnings in another order').toEqual([]);
+    expect(unsavedFields({ ...draft, port: '19002', openclawPath: '' }, stored)).toEqual(['openclawPath', 'port']);
+    expect(unsavedFields({ ...draft, thresholds: [{ amount: '', unit: 'hours' }] }, stored)).toEqual(['thresholds']);
+  });
+  it('ignores the settings that apply at once, and Save stores only the typed ones', () => {
+    const draft = { ...settingsToDraft(stored), language: 'fr' as const, openAtLogin: true };
+    expect(unsavedFields(draft, stored)).toEqual([]);
+    const r = draftToPatch(draft);
+    expect(r.ok && typedPatch(r.patch)).toEqual({ openclawPath: '/opt/openclaw', port: 19001, thresholdsMs: DEFAULT_SETTINGS.thresholdsMs });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The settings screen's form as data: settings to an editable draft (strings for text inputs, rows for
- * thresholds) and back to a validated `settings:update` patch, with the contract's own validators.
+ * thresholds) and back to a validated `settings:update` patch, with the contract's own validators. Which settings
+ * apply as soon as they change (switches and lists) and which wait for Save (what is typed), and which typed ones
+ * differ from what is stored (the screen asks before they are lost).
  */
 import { Settings, type FieldError, type Language } from '../../../shared/contract';
 import { fieldErrorOf, missingKey } from '../../../shared/field-errors';
@@ -74,4 +76,36 @@ export function withFieldError(errors: FieldErrors, field: string, message: Fiel
   if (message) next[field] = message;
   else delete next[field];
   return next;
+}
+
+/**
+ * Settings that apply as soon as they change, as a switch or a list choice does anywhere else: nothing half-typed
+ * can be in them, and the user sees the effect at once (the language, the agent shown).
+ */
+export const INSTANT_SETTINGS = ['autoStartGateway', 'keepGatewayRunning', 'openAtLogin', 'language', 'agentId'] as const;
+export type InstantSetting = (typeof INSTANT_SETTINGS)[number];
+
+/** Settings typed in (the path, the port, the warnings): checked when left and stored by Save, once complete. */
+export const TYPED_SETTINGS = ['openclawPath', 'port', 'thresholds'] as const;
+export type TypedSetting = (typeof TYPED_SETTINGS)[number];
+
+/** A typed field's value as it would be stored, for comparing a draft with the settings. */
+function storedForm(d: SettingsDraft, field: TypedSetting): string {
+  if (field === 'thresholds') {
+    const r = rowsToThresholds(d.thresholds);
+    return r.ok ? r.value.join(',') : JSON.stringify(d.thresholds);
+  }
+  return d[field].trim();
+}
+
+/** The typed fields whose draft differs from the stored settings (what leaving the screen would lose). Pure. */
+export function unsavedFields(d: SettingsDraft, stored: Settings): TypedSetting[] {
+  const saved = settingsToDraft(stored);
+  return TYPED_SETTINGS.filter((f) => storedForm(d, f) !== storedForm(saved, f));
+}
+
+/** The part of a validated patch that Save stores: the typed settings (the others were stored when changed). Pure. */
+export function typedPatch(patch: Partial<Settings>): Partial<Settings> {
+  const { openclawPath, port, thresholdsMs } = patch;
+  return { openclawPath, port, thresholdsMs };
 }

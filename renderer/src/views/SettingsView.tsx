@@ -1,22 +1,26 @@
 /**
  * The settings screen: where OpenClaw is, the port, starting the gateway with the app, keeping it running after
  * quitting, starting ClawTray at login (off until the user turns it on), expiry alert thresholds, language and
- * agent. Saved together with one button; the language applies at once.
+ * agent. Switches and lists apply as soon as they change; what is typed (path, port, warnings) is checked when the
+ * field is left and stored with Save, and leaving the screen with typed changes unsaved asks first.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppErrorShape, Language } from '../../../shared/contract';
+import { BusyButton } from '../components/BusyButton';
 import { CheckboxField } from '../components/CheckboxField';
 import { ErrorNote } from '../components/ErrorNote';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
 import { useFieldMessage } from '../hooks/use-field-message';
+import { useLeaveBlocker } from '../hooks/use-leave-guard';
 import { useLocale } from '../hooks/use-locale';
+import { formatList } from '../lib/format';
 import type { FieldErrors } from '../lib/form-state';
-import { draftToPatch, settingsFieldError, settingsToDraft, withFieldError, type SettingsDraft } from '../lib/settings-form';
+import { draftToPatch, settingsFieldError, settingsToDraft, typedPatch, unsavedFields, withFieldError, type InstantSetting, type SettingsDraft, type TypedSetting } from '../lib/settings-form';
 import { GatewayOwnerField } from '../settings/GatewayOwnerField';
 import { ThresholdsField } from '../settings/ThresholdsField';
-import { BusyButton } from '../components/BusyButton';
+import { useInstantSettings } from '../settings/use-instant-settings';
 
 const LANGUAGES: { value: Language; label: string; lang?: string }[] = [
   { value: 'en', label: 'English', lang: 'en' },
@@ -25,11 +29,15 @@ const LANGUAGES: { value: Language; label: string; lang?: string }[] = [
   { value: 'zh-TW', label: '繁體中文', lang: 'zh-TW' },
 ];
 
+/** How a sentence names an unsaved typed setting ("the port"). */
+const fieldName = (f: TypedSetting) => `settings.fieldName.${f}`;
+
 /** The settings screen. */
 export function SettingsView() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const message = useFieldMessage();
   const { settings, updateSettings, auth } = useAppData();
+  const instant = useInstantSettings();
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -41,7 +49,38 @@ export function SettingsView() {
     if (settings.value && !draft) setDraft(settingsToDraft(settings.value));
   }, [settings.value, draft]);
 
-  if (!draft) return settings.error ? <ErrorNote error={settings.error} /> : <p className="muted">{t('common.loading')}</p>;
+  const unsaved = draft && settings.value ? unsavedFields(draft, settings.value) : [];
+
+  /** Checks and stores the typed settings; false (with the errors beside their fields) when they cannot be. */
+  const save = async (): Promise<boolean> => {
+    if (!draft) return true;
+    setFailure(null);
+    setSaved(false);
+    setSubmitted(true);
+    const r = draftToPatch(draft);
+    if (!r.ok) {
+      setErrors(r.errors);
+      return false;
+    }
+    setErrors({});
+    setBusy(true);
+    const res = await updateSettings(typedPatch(r.patch));
+    setBusy(false);
+    if (!res.ok) {
+      setFailure(res.error);
+      if (res.error.fields) setErrors(res.error.fields);
+      return false;
+    }
+    setSaved(true);
+    setDraft(settingsToDraft(res.value));
+    return true;
+  };
+  useLeaveBlocker(
+    unsaved.map((f) => t(fieldName(f))),
+    save,
+  );
+
+  if (!draft || !settings.value) return settings.error ? <ErrorNote error={settings.error} /> : <p className="muted">{t('common.loading')}</p>;
 
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
     setDraft({ ...draft, [key]: value });
@@ -54,33 +93,19 @@ export function SettingsView() {
     if (field !== 'thresholdsMs' && typeof draft[field] === 'string' && (draft[field] as string).trim() === '') return;
     setErrors(withFieldError(errors, field, settingsFieldError(draft, field)));
   };
-  const agents = [...new Set([...(auth.value?.agents ?? []), draft.agentId])];
+  const note = (key: InstantSetting) => (instant.applied === key ? t('settings.applied') : null);
+  const agents = [...new Set([...(auth.value?.agents ?? []), instant.value('agentId')])];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
-    setSaved(false);
-    setSubmitted(true);
-    const r = draftToPatch(draft);
-    if (!r.ok) {
-      setErrors(r.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const res = await updateSettings(r.patch);
-    setBusy(false);
-    if (res.ok) {
-      setSaved(true);
-      setDraft(settingsToDraft(res.value));
-    } else {
-      setFailure(res.error);
-      if (res.error.fields) setErrors(res.error.fields);
-    }
+    if (!busy && !(await save())) (e.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
 
   return (
-    <form className="card settings-form" noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
+    <form className="card settings-form" noValidate onSubmit={onSubmit} aria-busy={busy || undefined} aria-describedby="settings-how">
+      <p id="settings-how" className="help">
+        {t('settings.howSaved')}
+      </p>
       <h3>{t('settings.gatewaySection')}</h3>
       <TextField
         name="openclawPath"
@@ -106,25 +131,28 @@ export function SettingsView() {
       <CheckboxField
         name="autoStartGateway"
         label={t('settings.autoStart.label')}
-        checked={draft.autoStartGateway}
-        onChange={(v) => set('autoStartGateway', v)}
+        checked={instant.value('autoStartGateway')}
+        onChange={(v) => void instant.apply('autoStartGateway', v)}
         help={t('settings.autoStart.help')}
+        note={note('autoStartGateway')}
       />
       <CheckboxField
         name="keepGatewayRunning"
         label={t('settings.keepRunning.label')}
-        checked={draft.keepGatewayRunning}
-        onChange={(v) => set('keepGatewayRunning', v)}
+        checked={instant.value('keepGatewayRunning')}
+        onChange={(v) => void instant.apply('keepGatewayRunning', v)}
         help={t('settings.keepRunning.help')}
+        note={note('keepGatewayRunning')}
       />
       <GatewayOwnerField />
       <h3>{t('settings.appSection')}</h3>
       <CheckboxField
         name="openAtLogin"
         label={t('settings.openAtLogin.label')}
-        checked={draft.openAtLogin}
-        onChange={(v) => set('openAtLogin', v)}
+        checked={instant.value('openAtLogin')}
+        onChange={(v) => void instant.apply('openAtLogin', v)}
         help={t('settings.openAtLogin.help')}
+        note={note('openAtLogin')}
       />
       <div onBlur={() => blur('thresholdsMs')}>
         <ThresholdsField rows={draft.thresholds} onChange={(rows) => set('thresholds', rows)} error={message(errors.thresholdsMs)} />
@@ -132,20 +160,22 @@ export function SettingsView() {
       <SelectField
         name="language"
         label={t('settings.language.label')}
-        value={draft.language}
+        value={instant.value('language')}
         options={[{ value: 'system', label: t('settings.language.system') }, ...LANGUAGES]}
-        onChange={(v) => set('language', v as Language)}
+        onChange={(v) => void instant.apply('language', v as Language)}
         help={t('settings.language.help')}
+        note={note('language')}
       />
       <SelectField
         name="agentId"
         label={t('settings.agent.label')}
-        value={draft.agentId}
+        value={instant.value('agentId')}
         options={agents.map((a) => ({ value: a, label: a }))}
-        onChange={(v) => set('agentId', v)}
+        onChange={(v) => void instant.apply('agentId', v)}
         help={t('settings.agent.help')}
-        error={message(errors.agentId)}
+        note={note('agentId')}
       />
+      <ErrorNote error={instant.failure} title={t('form.saveFailed')} />
       <ErrorNote error={failure} title={t('form.saveFailed')} />
       {submitted && Object.keys(errors).length > 0 && !failure && (
         <p className="field-error" role="alert">
@@ -155,6 +185,11 @@ export function SettingsView() {
       {saved && (
         <p className="ok-text" role="status">
           {t('settings.saved')}
+        </p>
+      )}
+      {unsaved.length > 0 && (
+        <p className="unsaved" data-testid="settings-unsaved">
+          {t('settings.unsaved', { fields: formatList(unsaved.map((f) => t(fieldName(f))), locale) })}
         </p>
       )}
       <div className="form-actions">
