@@ -14,7 +14,23 @@ import { createLineLogger } from './shell/logger';
 import { startShell } from './shell/shell';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const electron: ElectronSurface = { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, session, shell, Tray };
+const electron: ElectronSurface = {
+  app,
+  BrowserWindow,
+  dialog: {
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    // The shell only ever holds windows it made with `BrowserWindow` above.
+    showMessageBox: (window, options) => dialog.showMessageBox(window as BrowserWindow, options),
+  },
+  ipcMain,
+  Menu,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  Tray,
+};
 const appRoot = path.join(here, '..', '..');
 
 startShell(electron, {

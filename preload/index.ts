@@ -19,6 +19,7 @@ function subscribe<P>(channel: string, listener: (payload: P) => void): () => vo
 
 const api = {
   appInfo: (input) => ipcRenderer.invoke('app:info', input ?? {}),
+  appSetUnsaved: (input) => ipcRenderer.invoke('app:setUnsaved', input ?? {}),
 
   gatewayState: (input) => ipcRenderer.invoke('gateway:state', input ?? {}),
   gatewayStart: (input) => ipcRenderer.invoke('gateway:start', input ?? {}),

@@ -285,9 +285,19 @@ export type Alert = z.infer<typeof Alert>;
 // ---------------------------------------------------------------------------------------------------------------
 // Channels
 
+/**
+ * The question to ask before the app quits while the window holds unsaved changes, in the window's language (the
+ * window words it; the shell only shows it). Null: nothing unsaved.
+ */
+export const LeavePrompt = z
+  .object({ title: z.string().min(1).max(200), message: z.string().min(1).max(1000), stay: z.string().min(1).max(100), leave: z.string().min(1).max(100) })
+  .strict();
+export type LeavePrompt = z.infer<typeof LeavePrompt>;
+
 /** Every invoke channel: `domain:action` -> input and output schemas. */
 export const invokeChannels = {
   'app:info': { input: Empty, output: AppInfo },
+  'app:setUnsaved': { input: z.object({ prompt: LeavePrompt.nullable() }).strict(), output: Ok },
 
   'gateway:state': { input: Empty, output: GatewayState },
   'gateway:start': { input: Empty, output: GatewayState },

@@ -50,9 +50,21 @@ describe('createAppCore', () => {
     expect(() => assertOneHandlerPerChannel([{ 'env:set': h }, { 'env:set': h }])).toThrow(/Two handlers for channel "env:set"/);
   });
 
-  it('gives shells a narrow core: dispatch, events, settings to follow, navigate and lifecycle, never the context', () => {
+  it('gives shells a narrow core: dispatch, events, settings to follow, navigate, the quit question and lifecycle, never the context', () => {
     const { core: c } = core();
-    expect(Object.keys(c).sort()).toEqual(['dispatch', 'dispose', 'events', 'navigate', 'resume', 'settings', 'start']);
+    expect(Object.keys(c).sort()).toEqual(['dispatch', 'dispose', 'events', 'leavePrompt', 'navigate', 'resume', 'settings', 'start']);
+  });
+
+  it('keeps the question the window last gave for quitting with unsaved changes, and refuses a malformed one', async () => {
+    const { core: c } = core();
+    expect(c.leavePrompt()).toBeNull();
+    const prompt = { title: 'Leave without saving?', message: 'You changed the port.', stay: 'Stay', leave: 'Quit without saving' };
+    expect(await c.dispatch('app:setUnsaved', { prompt })).toEqual({ ok: true, value: { ok: true } });
+    expect(c.leavePrompt()).toEqual(prompt);
+    expect(await c.dispatch('app:setUnsaved', { prompt: { ...prompt, title: '' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(c.leavePrompt(), 'a refused question changes nothing').toEqual(prompt);
+    await c.dispatch('app:setUnsaved', { prompt: null });
+    expect(c.leavePrompt()).toBeNull();
   });
 
   it('navigate emits app:navigate for a valid request only', () => {

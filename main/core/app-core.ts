@@ -3,7 +3,7 @@
  * dispatch to, and hands the shells a narrow `AppCore` (dispatch, events, settings to follow, navigate, lifecycle),
  * never the context itself. It never imports Electron; shells pass what differs between them through `CoreDeps`.
  */
-import { NavigateRequest, type InvokeChannel } from '../../shared/contract';
+import { NavigateRequest, type InvokeChannel, type LeavePrompt } from '../../shared/contract';
 import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { CoreError } from './errors';
@@ -31,6 +31,8 @@ export interface AppCore {
    * `app:navigate` only when it is a valid `NavigateRequest`; returns whether it was.
    */
   navigate(request: unknown): boolean;
+  /** What to ask before quitting, while the window says it holds unsaved changes (`app:setUnsaved`); else null. */
+  leavePrompt(): LeavePrompt | null;
   start(): Promise<void>;
   /** Call on the system's resume from sleep (Electron `powerMonitor` 'resume'): time-based state is re-checked. */
   resume(): Promise<void>;
@@ -38,12 +40,18 @@ export interface AppCore {
 }
 
 /** The app's own channels: what the app is and how it is set up. */
-export type AppChannel = Extract<InvokeChannel, 'app:info' | `settings:${string}`>;
+export type AppChannel = Extract<InvokeChannel, `app:${string}` | `settings:${string}`>;
 
-/** `app:info`, `settings:get` and `settings:update`. */
-function createAppModule(ctx: CoreContext): CoreModule<AppChannel> {
+/** `app:info`, `app:setUnsaved`, `settings:get` and `settings:update`; `leavePrompt` reads what the window last said. */
+function createAppModule(ctx: CoreContext): CoreModule<AppChannel> & { leavePrompt(): LeavePrompt | null } {
+  let prompt: LeavePrompt | null = null;
   return {
+    leavePrompt: () => prompt,
     handlers: {
+      'app:setUnsaved': async (input) => {
+        prompt = input.prompt;
+        return { ok: true as const };
+      },
       'app:info': async () => ({
         version: ctx.version,
         shell: ctx.shell,
@@ -86,7 +94,7 @@ export function createAppCore(deps: CoreDeps): AppCore {
 export type ModuleLifecycle = Pick<CoreModule<never>, 'start' | 'resume' | 'dispose'>;
 
 /** Builds the feature modules over `context` and joins their handlers into the one total table. */
-export function createModules(context: CoreContext): { handlers: Handlers; modules: ModuleLifecycle[] } {
+export function createModules(context: CoreContext): { handlers: Handlers; modules: ModuleLifecycle[]; leavePrompt(): LeavePrompt | null } {
   const app = createAppModule(context);
   const auth = createAuthModule(context);
   const gateway = createGatewayModule(context);
@@ -95,7 +103,7 @@ export function createModules(context: CoreContext): { handlers: Handlers; modul
   assertOneHandlerPerChannel(modules.map((m) => m.handlers));
   // Typed as the full table: a contract channel that no module handles is a compile error here.
   const handlers: Handlers = { ...app.handlers, ...auth.handlers, ...gateway.handlers, ...alerts.handlers };
-  return { handlers, modules };
+  return { handlers, modules, leavePrompt: app.leavePrompt };
 }
 
 /**
@@ -111,7 +119,7 @@ export function redactedErrors(dispatch: Dispatch, context: CoreContext): Dispat
 
 /** Builds core over a context already made (tests keep the context to drive its ports: clock, events, notifier). */
 export function assembleAppCore(context: CoreContext): AppCore {
-  const { handlers, modules } = createModules(context);
+  const { handlers, modules, leavePrompt } = createModules(context);
   let disposed: Promise<void> | undefined;
   return {
     dispatch: redactedErrors(createDispatcher(handlers, (channel, err) => context.logger.error(`channel ${channel} failed`, err)), context),
@@ -122,6 +130,7 @@ export function assembleAppCore(context: CoreContext): AppCore {
       if (parsed.success) context.events.emit('app:navigate', parsed.data);
       return parsed.success;
     },
+    leavePrompt,
     async start() {
       for (const m of modules) await m.start?.();
     },

@@ -59,6 +59,18 @@ export interface WebPreferencesLike {
   safeDialogs: true;
 }
 
+/** A question in a native box, as `dialog.showMessageBox` takes it. */
+export interface MessageBoxOptionsLike {
+  type: 'warning' | 'question';
+  title: string;
+  message: string;
+  detail?: string;
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+  noLink?: boolean;
+}
+
 /** Options for the one window. */
 export interface WindowOptionsLike {
   width: number;
@@ -170,7 +182,11 @@ export interface ElectronSurface {
   };
   /** Wake-ups after sleep and screen unlocks, after which time-based state is re-checked. */
   powerMonitor: PowerMonitorLike;
-  dialog: { showErrorBox(title: string, content: string): void };
+  dialog: {
+    showErrorBox(title: string, content: string): void;
+    /** A question attached to the window; resolves to the index of the button pressed. */
+    showMessageBox(window: BrowserWindowLike, options: MessageBoxOptionsLike): Promise<{ response: number }>;
+  };
   Notification: { new (options: { title: string; body: string }): NotificationLike; isSupported(): boolean };
   Tray: new (imagePath: string) => TrayLike;
   Menu: { buildFromTemplate(template: MenuItemOptionsLike[]): MenuLike };

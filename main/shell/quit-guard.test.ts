@@ -55,4 +55,38 @@ describe('installQuitGuard', () => {
     expect(fake.app.quitted).toBe(true);
     expect(errors).toEqual(['shutdown failed']);
   });
+
+  it('asks first when told to: "stay" keeps everything running, the next quit asks again, "leave" shuts down once', async () => {
+    const fake = createFakeElectron();
+    const answers: ((leave: boolean) => void)[] = [];
+    let disposals = 0;
+    let quittingCalls = 0;
+    installQuitGuard(fake.surface.app, {
+      onQuitting: () => void quittingCalls++,
+      dispose: async () => void disposals++,
+      confirm: () => new Promise<boolean>((resolve) => answers.push(resolve)),
+      logger: silent,
+    });
+    fake.app.quit();
+    fake.app.quit();
+    expect(answers, 'one question while it is open').toHaveLength(1);
+    answers[0]!(false);
+    await new Promise((r) => setImmediate(r));
+    expect({ quitted: fake.app.quitted, disposals, quittingCalls }).toEqual({ quitted: false, disposals: 0, quittingCalls: 0 });
+
+    fake.app.quit();
+    expect(answers).toHaveLength(2);
+    answers[1]!(true);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect({ quitted: fake.app.quitted, disposals, quittingCalls }).toEqual({ quitted: true, disposals: 1, quittingCalls: 1 });
+  });
+
+  it('with nothing to ask, shuts down in the same turn as without a question', () => {
+    const fake = createFakeElectron();
+    let quittingCalls = 0;
+    installQuitGuard(fake.surface.app, { onQuitting: () => void quittingCalls++, dispose: async () => undefined, confirm: () => true, logger: silent });
+    fake.app.quit();
+    expect(quittingCalls).toBe(1);
+  });
 });

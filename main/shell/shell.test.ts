@@ -149,6 +149,52 @@ describe('startShell', () => {
     expect(fake.trays[0]!.destroyed).toBe(true);
   });
 
+  it('with unsaved changes in the window, quitting asks first (window close without a tray, tray Quit); hiding to the tray keeps them and asks nothing', async () => {
+    const prompt = { title: 'Leave without saving?', message: 'You changed the port in Settings and did not save.', stay: 'Stay', leave: 'Quit without saving' };
+    const noTray = setup({ env: { WAYLAND_DISPLAY: 'wayland-0', XDG_CURRENT_DESKTOP: 'GNOME' } });
+    await noTray.started();
+    const say = (p: typeof prompt | null) => noTray.fake.ipcMain.invoke(noTray.window().invokeEvent(), 'app:setUnsaved', { prompt: p });
+    expect(await say(prompt)).toEqual({ ok: true, value: { ok: true } });
+    expect(noTray.window().close()).toBe(false);
+    await vi.waitFor(() => expect(noTray.fake.messageBoxes).toHaveLength(1));
+    expect(noTray.fake.messageBoxes[0]).toMatchObject({ message: prompt.title, detail: prompt.message, buttons: ['Stay', 'Quit without saving'], cancelId: 0 });
+    expect(noTray.window()).toMatchObject({ visible: true, focused: true });
+    noTray.fake.answerMessageBox('Stay');
+    await nextTick();
+    expect(noTray.fake.app.quitted).toBe(false);
+    expect(noTray.cores[0]!.dispose).not.toHaveBeenCalled();
+    noTray.window().close();
+    await vi.waitFor(() => expect(noTray.fake.messageBoxes).toHaveLength(2));
+    noTray.fake.answerMessageBox('Quit without saving');
+    await vi.waitFor(() => expect(noTray.fake.app.quitted).toBe(true));
+    expect(noTray.cores[0]!.dispose).toHaveBeenCalledTimes(1);
+
+    const withTray = setup();
+    await withTray.started();
+    await withTray.fake.ipcMain.invoke(withTray.window().invokeEvent(), 'app:setUnsaved', { prompt });
+    withTray.window().show();
+    expect(withTray.window().close()).toBe(false);
+    expect(withTray.window().visible, 'hidden to the tray, unsaved changes still in it').toBe(false);
+    withTray.fake.trays[0]!.clickItem('Quit ClawTray');
+    await vi.waitFor(() => expect(withTray.fake.messageBoxes).toHaveLength(1));
+    withTray.fake.answerMessageBox('Stay');
+    await nextTick();
+    expect(withTray.fake.app.quitted).toBe(false);
+    // Saved (the window says nothing is unsaved any more): Quit asks nothing. A signal never asks either.
+    await withTray.fake.ipcMain.invoke(withTray.window().invokeEvent(), 'app:setUnsaved', { prompt: null });
+    withTray.fake.trays[0]!.clickItem('Quit ClawTray');
+    await vi.waitFor(() => expect(withTray.fake.app.quitted).toBe(true));
+    expect(withTray.fake.messageBoxes).toHaveLength(1);
+
+    const signals = new EventEmitter();
+    const signalled = setup({ signals });
+    await signalled.started();
+    await signalled.fake.ipcMain.invoke(signalled.window().invokeEvent(), 'app:setUnsaved', { prompt });
+    signals.emit('SIGTERM');
+    await vi.waitFor(() => expect(signalled.fake.app.quitted).toBe(true));
+    expect(signalled.fake.messageBoxes).toHaveLength(0);
+  });
+
   it('SIGINT and SIGTERM quit through the guard: core disposed once', async () => {
     const signals = new EventEmitter();
     const { fake, cores, started } = setup({ signals });

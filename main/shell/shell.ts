@@ -12,7 +12,7 @@ import type { ElectronSurface } from './electron-surface';
 import { registerIpc } from './ipc';
 import { createNotifier } from './notifier';
 import { openPreferences, type StoreFactory } from './preferences';
-import { installQuitGuard } from './quit-guard';
+import { installQuitGuard, LEAVE, leaveBox } from './quit-guard';
 import { APP_SCHEME, APP_START_URL, applyPreReadySecurity, createAppProtocolHandler, denyAllPermissions, hardenApp } from './security';
 import { acquireSingleInstance } from './single-instance';
 import { trackTrayInput } from '../tray/tray-input';
@@ -113,6 +113,8 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
   let disposeLoginItem: (() => void) | null = null;
 
   let quitting = false;
+  // A signal (Ctrl+C, SIGTERM) quits without a question: nobody may be there to answer it.
+  let signalled = false;
   const notifier = createNotifier({ Notification: electron.Notification, onClick: (action) => running?.openView(action), logger });
   installQuitGuard(app, {
     onQuitting: () => {
@@ -126,12 +128,23 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       disposeTray?.();
       disposeLoginItem?.();
     },
+    confirm: () => {
+      const prompt = signalled ? null : (core?.leavePrompt() ?? null);
+      const w = window?.get();
+      if (!prompt || !w || !window) return true;
+      window.showAndFocus();
+      return electron.dialog.showMessageBox(w, leaveBox(prompt)).then((r) => r.response === LEAVE);
+    },
     logger,
   });
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => window?.showAndFocus());
-  options.signals?.on('SIGINT', () => app.quit());
-  options.signals?.on('SIGTERM', () => app.quit());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    options.signals?.on(signal, () => {
+      signalled = true;
+      app.quit();
+    });
+  }
 
   const ready = app.whenReady().then(async () => {
     // A quit (Ctrl+C, SIGTERM) before ready has already run the guard with no core: starting one now would leave

@@ -10,6 +10,7 @@ import type {
   FrameLike,
   InvokeEventLike,
   MenuItemOptionsLike,
+  MessageBoxOptionsLike,
   WindowOpenResponse,
   WindowOptionsLike,
 } from '../shell/electron-surface';
@@ -112,6 +113,9 @@ export function createFakeElectron(
   const opened: string[] = [];
   const openedPaths: string[] = [];
   const errorBoxes: [string, string][] = [];
+  /** Every native question asked, and the buttons a test presses, in order (each resolves one question). */
+  const messageBoxes: MessageBoxOptionsLike[] = [];
+  const messageBoxAnswers: ((index: number) => void)[] = [];
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
 
@@ -323,7 +327,14 @@ export function createFakeElectron(
         return options.openPathError ?? '';
       },
     },
-    dialog: { showErrorBox: (title, content) => errorBoxes.push([title, content]) },
+    dialog: {
+      showErrorBox: (title, content) => errorBoxes.push([title, content]),
+      showMessageBox: (_window, box) =>
+        new Promise((resolve) => {
+          messageBoxes.push(box);
+          messageBoxAnswers.push((response) => resolve({ response }));
+        }),
+    },
     Notification: FakeNotification,
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: MenuItemOptionsLike[]) => ({ template }) },
@@ -342,6 +353,15 @@ export function createFakeElectron(
     openedPaths,
     powerMonitor,
     errorBoxes,
+    messageBoxes,
+    /** Presses the button with this label in the oldest question still open. */
+    answerMessageBox(label: string): void {
+      const box = messageBoxes[messageBoxes.length - messageBoxAnswers.length];
+      const answer = messageBoxAnswers.shift();
+      const index = box?.buttons.indexOf(label) ?? -1;
+      if (!answer || index < 0) throw new Error(`no open question with a "${label}" button`);
+      answer(index);
+    },
     calls,
     BrowserWindow: FakeBrowserWindow,
     /** Fires `ready`. */

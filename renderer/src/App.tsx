@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LeaveDialog } from './components/LeaveDialog';
 import { api } from './api';
 import { AppDataProvider, useAppData } from './hooks/use-app-data';
-import { LeaveGuardProvider, useBeforeUnload, type LeaveBlocker } from './hooks/use-leave-guard';
+import { LeaveGuardProvider, useBeforeUnload, useQuitPrompt, type LeaveBlocker } from './hooks/use-leave-guard';
 import { useLocale } from './hooks/use-locale';
 import { applyLanguage } from './i18n';
 import { hasUsableCredential } from './lib/credential-groups';
@@ -58,12 +58,14 @@ function Frame() {
   authRef.current = auth.value;
   const agentRef = useRef(agentId);
   agentRef.current = agentId;
-  // A screen with unsaved changes (Settings) blocks leaving it: the frame asks first, and the browser asks on reload.
+  // A screen with unsaved changes (Settings) blocks leaving it: the frame asks first, the browser asks on reload, and
+  // Electron's main asks before quitting.
   const [blocker, setBlocker] = useState<LeaveBlocker | null>(null);
   const [leavingTo, setLeavingTo] = useState<Route | null>(null);
   const blockerRef = useRef(blocker);
   blockerRef.current = blocker;
   useBeforeUnload(blocker !== null && info?.shell === 'web');
+  useQuitPrompt(blocker, info?.shell === 'electron');
 
   const language = resolveLanguage(settings.value?.language ?? 'system', navigator.languages);
   const [readyLanguage, setReadyLanguage] = useState<string | null>(null);
