@@ -10,6 +10,8 @@ import type { InstantSetting } from '../lib/settings-form';
 
 /** What the screen needs for its instant settings. */
 export interface InstantSettings {
+  /** Whether the settings are known (`value` may be called). */
+  ready: boolean;
   /** The value to show: the one being stored, else the stored one. */
   value<K extends InstantSetting>(key: K): Settings[K];
   /** Stores a new value now. */
@@ -20,7 +22,7 @@ export interface InstantSettings {
   failure: AppErrorShape | null;
 }
 
-/** The instant settings over the shared settings (present: the screen renders once they are known). */
+/** The instant settings over the shared settings; `value` only once `ready`. */
 export function useInstantSettings(): InstantSettings {
   const { settings, updateSettings } = useAppData();
   const [pending, setPending] = useState<Partial<Pick<Settings, InstantSetting>>>({});
@@ -28,6 +30,7 @@ export function useInstantSettings(): InstantSettings {
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
 
   return {
+    ready: settings.value !== undefined && settings.value !== null,
     value: (key) => (pending[key] ?? settings.value![key]) as Settings[typeof key],
     async apply(key, value) {
       setPending((p) => ({ ...p, [key]: value }));

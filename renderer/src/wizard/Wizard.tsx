@@ -1,6 +1,6 @@
 /**
- * The first-run assistant: choose how to connect -> fill the form -> save -> start the gateway -> the status
- * panel. Every step can be skipped; the credentials screen opens it again.
+ * The first-run assistant: choose how to connect -> fill the form -> save -> start the gateway (and choose whether it
+ * comes back after a reboot) -> the status panel. Every step can be skipped; the credentials screen opens it again.
  */
 import { useEffect, useRef, useState } from 'react';
 import { InstallCard } from '../gateway/InstallCard';
@@ -14,6 +14,7 @@ import { focusFirstField } from '../lib/focus';
 import { gatewayTone } from '../lib/gateway-view';
 import { GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
+import { ComeBackChoices } from './ComeBackChoices';
 
 type Step = 'choose' | 'form' | 'start';
 const STEPS: Step[] = ['choose', 'form', 'start'];
@@ -108,6 +109,7 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
           {state && state.status !== 'not-installed' && <GatewayProblem state={state} />}
           {state?.status === 'not-installed' && <InstallCard installation={state.installation} />}
           <GatewayControls state={state} onState={gateway.set} primary="start" labels={{ start: t('wizard.startGateway') }} />
+          <ComeBackChoices />
           <div className="form-actions">
             <button type="button" onClick={() => setStep('form')}>
               {t('common.back')}
