@@ -44,12 +44,9 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
   const flow: FlowContext = { paths: ctx.paths, now, backend };
   const agent = (id: string | undefined) => id ?? service.defaultAgent();
 
-  /** Removes backup copies past their time (`fs/backups.ts`) of openclaw.json, .env and every agent's store. */
+  /** Removes backup copies past their time (`fs/backups.ts`) of openclaw.json, .env and every agent's store (no backend read). */
   async function pruneStateBackups(): Promise<void> {
-    for (const agentId of await service.listAgents()) {
-      const { location } = await backend.read(agentId);
-      for (const family of backupFamilies(ctx.paths.configPath, ctx.paths.envPath, location)) await pruneBackups(family.file, now(), { kinds: family.kinds });
-    }
+    for (const family of backupFamilies(ctx.paths, await service.listAgents())) await pruneBackups(family.file, now(), { kinds: family.kinds });
   }
 
   /** Runs a change, then emits fresh statuses for `agents` (all agents when omitted), also after a failure. */

@@ -11,6 +11,8 @@ import type { SecretPlace } from '../../../shared/contract';
 import { parseMask } from '../../../shared/masking';
 import { fileHoldsAny, listBackups, type BackupCopy } from '../fs/backups';
 import type { OpenClawConfig } from '../openclaw/config-file';
+import { agentDir, type OpenClawPaths } from '../openclaw/paths';
+import { authStorePaths } from './profiles-file/store';
 import { isSecretKeyName } from '../secrets/known-secrets';
 import { envKeyProvider } from './status';
 
@@ -95,21 +97,22 @@ export function directPlaces(s: PlaceSources): FoundPlace[] {
 
 /**
  * Files whose copies may hold a credential's secret, and which copies are the app's to touch: `openclaw.json`'s and
- * `.env`'s `.bak` and `.corrupt-*` copies, but of the credential store only the `.corrupt-*` copies the app itself
- * made (a `.bak` beside a store is OpenClaw's own).
+ * `.env`'s `.bak` (OpenClaw's ring included) and `.corrupt-*` copies, and of the credential store only the
+ * `.corrupt-*` copies the app itself made of `auth-profiles.json` / `auth-state.json` (a `.bak` beside a store is
+ * OpenClaw's own; OpenClaw 2026.6+'s SQLite stores are private and never copied). The same whatever the backend.
  */
 export interface BackupFamily {
   file: string;
   kinds: readonly BackupCopy['kind'][];
 }
 
-/** The families of a state dir and one agent's store. Pure. */
-export function backupFamilies(configPath: string, envPath: string, store: { credentials: string; state: string }): BackupFamily[] {
+/** The families of a state dir and of the stores of `agentIds`. Pure. */
+export function backupFamilies(paths: OpenClawPaths, agentIds: readonly string[]): BackupFamily[] {
+  const stores = agentIds.flatMap((id) => Object.values(authStorePaths(agentDir(paths, id))));
   return [
-    { file: configPath, kinds: ['bak', 'corrupt'] },
-    { file: envPath, kinds: ['bak', 'corrupt'] },
-    { file: store.credentials, kinds: ['corrupt'] },
-    { file: store.state, kinds: ['corrupt'] },
+    { file: paths.configPath, kinds: ['bak', 'corrupt'] },
+    { file: paths.envPath, kinds: ['bak', 'corrupt'] },
+    ...stores.map((file) => ({ file, kinds: ['corrupt'] as const })),
   ];
 }
 

@@ -51,7 +51,7 @@ async function findPlaces(ctx: FlowContext, profileIdInput: string, agentIdInput
     configPath: ctx.paths.configPath,
     providerInUseElsewhere: providerElsewhere,
   });
-  const families = backupFamilies(ctx.paths.configPath, ctx.paths.envPath, pre.snapshot.location);
+  const families = backupFamilies(ctx.paths, [pre.agentId]);
   const backups = await backupPlaces(families, removedValues(direct), ctx.paths.stateDir);
   return { agentId: pre.agentId, places: [...direct, ...backups], heldElsewhere, families };
 }
