@@ -138,11 +138,18 @@ export interface CredentialBackend {
   /** Secret values this backend has seen (read or written), for log redaction. */
   knownSecrets(): string[];
   /**
-   * The secret of one credential, when the backend can read it back (profiles-file can; OpenClaw 2026.6+ never
-   * gives a secret back, so its backend leaves this out). Only `credentials/secret-places.ts` uses it, to find the
-   * same value in `.env`, `openclaw.json` and backup copies when the user removes the credential.
+   * What the backend knows of one credential's secret, to find the same value in `.env`, `openclaw.json` and backup
+   * copies when the user removes it (`credentials/secret-places.ts` only): the value where it can read it back
+   * (profiles-file) or was given it this session, else the widest masked form it has (OpenClaw 2026.6+ never gives
+   * a secret back, but prints 8 + 8 characters of it). Never leaves core.
    */
-  secretValue?(agentId: string, profileId: string): Promise<string | undefined>;
+  secretOf?(agentId: string, profileId: string): Promise<{ value?: string; label?: string }>;
+  /**
+   * The files of an agent's store the app keeps `.corrupt-<time>` copies of when they do not parse (profiles-file:
+   * `auth-profiles.json` and `auth-state.json`; none for a store the app never reads itself). The copies may hold
+   * secrets: they are scrubbed on removal and pruned (`fs/backups.ts`). No I/O.
+   */
+  copiedFiles?(agentId: string): string[];
   /** Stops watching and closes connections; safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -46,7 +46,8 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
 
   /** Removes backup copies past their time (`fs/backups.ts`) of openclaw.json, .env and every agent's store (no backend read). */
   async function pruneStateBackups(): Promise<void> {
-    for (const family of backupFamilies(ctx.paths, await service.listAgents())) await pruneBackups(family.file, now(), { kinds: family.kinds });
+    const stores = (await service.listAgents()).flatMap((id) => backend.copiedFiles?.(id) ?? []);
+    for (const family of backupFamilies(ctx.paths, stores)) await pruneBackups(family.file, now(), { kinds: family.kinds });
   }
 
   /** Runs a change, then emits fresh statuses for `agents` (all agents when omitted), also after a failure. */

@@ -2,17 +2,17 @@
  * Every place a credential's secret is, so "Remove" can mean gone: the credential store, a `.env` variable with the
  * same value, the secrets in `openclaw.json` that belong to it (its provider's `apiKey` and auth headers such as
  * `cf-aig-authorization`, or the same value under any secret-named key), and the backup copies holding any of those.
- * Backend-neutral: a backend that can read the secret back (`CredentialBackend.secretValue`) gives exact matches;
- * one that cannot (OpenClaw 2026.6+) still finds the provider's config secrets, and `.env` variables of the
- * provider whose value has the ends of the masked label (marked `likely`). Values never leave core: a place
+ * Backend-neutral: a backend that knows the secret (`CredentialBackend.secretOf`) gives exact matches;
+ * without it (OpenClaw 2026.6+ for a secret not given this session) the provider's config secrets are still found,
+ * and `.env` variables of the provider whose value has the visible ends of the masked label (OpenClaw's 8 + 8 where
+ * known), marked `likely`. Values never leave core: a place
  * carries them only for the removal.
  */
 import type { SecretPlace } from '../../../shared/contract';
 import { parseMask } from '../../../shared/masking';
 import { fileHoldsAny, listBackups, type BackupCopy } from '../fs/backups';
 import type { OpenClawConfig } from '../openclaw/config-file';
-import { agentDir, type OpenClawPaths } from '../openclaw/paths';
-import { authStorePaths } from './profiles-file/store';
+import type { OpenClawPaths } from '../openclaw/paths';
 import { isSecretKeyName } from '../secrets/known-secrets';
 import { envKeyProvider } from './status';
 
@@ -106,9 +106,8 @@ export interface BackupFamily {
   kinds: readonly BackupCopy['kind'][];
 }
 
-/** The families of a state dir and of the stores of `agentIds`. Pure. */
-export function backupFamilies(paths: OpenClawPaths, agentIds: readonly string[]): BackupFamily[] {
-  const stores = agentIds.flatMap((id) => Object.values(authStorePaths(agentDir(paths, id))));
+/** The families of a state dir and of the store files the backend names (`CredentialBackend.copiedFiles`). Pure. */
+export function backupFamilies(paths: Pick<OpenClawPaths, 'configPath' | 'envPath'>, stores: readonly string[]): BackupFamily[] {
   return [
     { file: paths.configPath, kinds: ['bak', 'corrupt'] },
     { file: paths.envPath, kinds: ['bak', 'corrupt'] },

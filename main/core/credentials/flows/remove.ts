@@ -9,7 +9,8 @@
 import type { SecretPlace } from '../../../../shared/contract';
 import { ProfileId } from '../../../../shared/schemas';
 import { pruneBackups, scrubFile } from '../../fs/backups';
-import { listAgents } from '../../openclaw/agents';
+import { DEFAULT_AGENT_ID, listAgents } from '../../openclaw/agents';
+import type { CredentialRecord } from '../backend';
 import { deleteAt } from '../../openclaw/config-file';
 import { removeProfileMeta } from '../../openclaw/config-patches';
 import { readEnvFile, unsetEnvVar } from '../../openclaw/env-file';
@@ -31,19 +32,23 @@ async function findPlaces(ctx: FlowContext, profileIdInput: string, agentIdInput
   const pre = await preflight(ctx, agentIdInput);
   const record = requireProfile(pre.snapshot, profileId);
   const agents = await listAgents(ctx.paths, pre.config);
+  // Where agents share one store (OpenClaw 2026.6+), removing a shared credential (one this agent inherits, or the
+  // default agent's, whose store is the shared one) removes it for every agent: their inherited view goes with it.
+  const removesShared = ctx.backend.capabilities.removeFromInheritingAgentRemovesForAll && (record.source === 'inherited' || pre.agentId === DEFAULT_AGENT_ID);
+  const goesToo = (agentId: string, p: CredentialRecord) => removesShared && p.id === profileId && (p.source === 'inherited' || agentId === DEFAULT_AGENT_ID);
   let heldElsewhere = false;
   let providerElsewhere = pre.snapshot.profiles.some((p) => p.id !== profileId && p.provider === record.provider);
   for (const id of agents) {
     if (id === pre.agentId) continue;
-    const other = await ctx.backend.read(id);
-    heldElsewhere ||= other.profiles.some((p) => p.id === profileId);
-    providerElsewhere ||= other.profiles.some((p) => p.provider === record.provider);
+    const left = (await ctx.backend.read(id)).profiles.filter((p) => !goesToo(id, p));
+    heldElsewhere ||= left.some((p) => p.id === profileId);
+    providerElsewhere ||= left.some((p) => p.provider === record.provider);
   }
-  const secret = await ctx.backend.secretValue?.(pre.agentId, profileId);
+  const known = (await ctx.backend.secretOf?.(pre.agentId, profileId)) ?? {};
   const direct = directPlaces({
     provider: record.provider,
-    secret,
-    label: record.secret.kind === 'inline' ? record.secret.masked : undefined,
+    secret: known.value,
+    label: known.label ?? (record.secret.kind === 'inline' ? record.secret.masked : undefined),
     storeFile: pre.snapshot.location.credentials,
     env: await readEnvFile(ctx.paths.envPath),
     envPath: ctx.paths.envPath,
@@ -51,7 +56,7 @@ async function findPlaces(ctx: FlowContext, profileIdInput: string, agentIdInput
     configPath: ctx.paths.configPath,
     providerInUseElsewhere: providerElsewhere,
   });
-  const families = backupFamilies(ctx.paths, [pre.agentId]);
+  const families = backupFamilies(ctx.paths, ctx.backend.copiedFiles?.(pre.agentId) ?? []);
   const backups = await backupPlaces(families, removedValues(direct), ctx.paths.stateDir);
   return { agentId: pre.agentId, places: [...direct, ...backups], heldElsewhere, families };
 }

@@ -155,10 +155,15 @@ export function createProfilesFileBackend(deps: ProfilesFileDeps): CredentialBac
         watcher = undefined;
       };
     },
-    async secretValue(agentId, profileId) {
+    copiedFiles(agentId) {
+      const { authPath, statePath } = authStorePaths(where(agentId).dir);
+      return [authPath, statePath];
+    },
+    async secretOf(agentId, profileId) {
       const store = await readAuthStore(where(agentId).dir, { now: deps.now() });
       const profile = ownValue(store.profiles, profileId);
-      return profile ? inlineSecret(profile) : undefined;
+      const value = profile ? inlineSecret(profile) : undefined;
+      return value ? { value } : {};
     },
     knownSecrets() {
       return [...new Set([...given, ...[...secretsByAgent.values()].flat()])];
