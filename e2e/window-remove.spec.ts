@@ -100,3 +100,27 @@ test('the remove dialog lists every place of the secret, all ticked; removing le
   expect(holding(shell.stateDir, API_KEY)).toEqual(['.env']);
   expect(Object.keys((JSON.parse(fs.readFileSync(authProfilesPath(shell.stateDir), 'utf8')) as { profiles: object }).profiles)).toEqual([]);
 });
+
+test("the default model's last-credential warning follows the ticks: a .env key with the same value being removed too does not count", async ({ page, shell }) => {
+  writeState(shell.stateDir);
+  const configPath = path.join(shell.stateDir, 'openclaw.json');
+  const config = JSON.parse(fs.readFileSync(configPath, 'utf8')) as { agents: { defaults: { model: { primary: string } } } };
+  config.agents.defaults.model.primary = 'anthropic/claude-sonnet-4-6';
+  fs.writeFileSync(configPath, JSON.stringify(config, null, 2), { mode: 0o600 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
+
+  await page.getByRole('listitem').filter({ hasText: 'anthropic:default' }).getByRole('button', { name: 'Remove' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove anthropic:default?' });
+  const env = dialog.getByRole('checkbox', { name: 'ANTHROPIC_API_KEY in .env' });
+  await expect(env).toBeChecked();
+  const warning = dialog.getByTestId('remove-last-warning');
+  await expect(warning).toContainText('anthropic/claude-sonnet-4-6');
+  await env.uncheck();
+  await expect(warning).toHaveCount(0);
+  await env.check();
+  await expect(warning).toBeVisible();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('anthropic:default was removed.')).toBeVisible();
+  expect(holding(shell.stateDir, API_KEY)).toEqual([]);
+});

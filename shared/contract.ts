@@ -214,6 +214,8 @@ export const SecretPlace = z.object({
   name: z.string().optional(),
   required: z.boolean(),
   likely: z.boolean().optional(),
+  /** The provider this place makes usable on its own (a `.env` variable OpenClaw reads for it, its `apiKey` in config). */
+  serves: z.string().optional(),
 });
 export type SecretPlace = z.infer<typeof SecretPlace>;
 

@@ -32,6 +32,7 @@ describe('secret places', () => {
       ['config:["hooks","headers","authorization"]', false],
     ]);
     expect(removedValues(directPlaces(s))).toEqual([KEY, `Bearer ${KEY}`]);
+    expect(directPlaces(s).map((p) => p.view.serves ?? null)).toEqual([null, 'anthropic', null, null, null]);
     expect(JSON.stringify(directPlaces(s).map((p) => p.view))).not.toContain(KEY);
   });
 
@@ -44,6 +45,7 @@ describe('secret places', () => {
       'models.providers.cloudflare-ai-gateway.headers.cf-aig-authorization',
     ]);
     expect(removedValues(directPlaces(cf))).toContain(TOKEN);
+    expect(directPlaces(cf).map((p) => p.view.serves ?? null)).toEqual([null, 'cloudflare-ai-gateway', null]);
     expect(directPlaces({ ...cf, providerInUseElsewhere: true }).map((p) => p.view.kind)).toEqual(['store']);
   });
 

@@ -79,7 +79,12 @@ export function directPlaces(s: PlaceSources): FoundPlace[] {
     const exact = sameSecret(value, s.secret);
     const likely = !s.secret && envKeyProvider(key) === s.provider && matchesLabel(value, s.label);
     if (!exact && !likely) continue;
-    places.push({ view: { id: `env:${key}`, kind: 'env', file: s.envPath, name: key, required: false, ...(likely ? { likely: true } : {}) }, values: [value], target: { kind: 'env', key } });
+    const serves = envKeyProvider(key);
+    places.push({
+      view: { id: `env:${key}`, kind: 'env', file: s.envPath, name: key, required: false, ...(likely ? { likely: true } : {}), ...(serves ? { serves } : {}) },
+      values: [value],
+      target: { kind: 'env', key },
+    });
   }
   const providerBlock = ['models', 'providers', s.provider];
   for (const { path, value } of configSecrets(s.config)) {
@@ -87,7 +92,14 @@ export function directPlaces(s: PlaceSources): FoundPlace[] {
     if (!ofProvider && !sameSecret(value, s.secret)) continue;
     const bearer = /^(?:Bearer|Basic)\s+(.+)$/i.exec(value.trim())?.[1];
     places.push({
-      view: { id: `config:${JSON.stringify(path)}`, kind: 'config', file: s.configPath, name: path.join('.'), required: false },
+      view: {
+        id: `config:${JSON.stringify(path)}`,
+        kind: 'config',
+        file: s.configPath,
+        name: path.join('.'),
+        required: false,
+        ...(path.length === 4 && path[0] === 'models' && path[1] === 'providers' && path[3] === 'apiKey' ? { serves: path[2] } : {}),
+      },
       values: [value, ...(bearer ? [bearer] : [])],
       target: { kind: 'config', path },
     });

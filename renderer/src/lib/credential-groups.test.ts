@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/contract';
-import { expiryScale, filterProfiles, groupByProvider, hasUsableCredential, modelLeftWithout, moveInOrder, showsExpiry, summarizeGroup } from './credential-groups';
+import { expiryScale, filterProfiles, groupByProvider, hasUsableCredential, modelLeftWithout, moveInOrder, showsExpiry, summarizeGroup, withoutCleared } from './credential-groups';
 
 function profile(id: string, status: ProfileView['status'] = 'static'): ProfileView {
   const [provider, name] = id.split(':') as [string, string];
@@ -57,6 +57,15 @@ describe('modelLeftWithout', () => {
     expect(modelLeftWithout({ ...base, profiles, configKeyProviders: ['anthropic'] }, 'anthropic:work'), 'a key in openclaw.json').toBeNull();
     expect(modelLeftWithout({ ...base, defaultModel: null, defaultProvider: null, profiles }, 'anthropic:work'), 'no default model').toBeNull();
     expect(modelLeftWithout({ ...base, profiles }, 'anthropic:unknown')).toBeNull();
+  });
+  it('counts a .env variable or config key the removal also clears as gone, and only those', () => {
+    const profiles = [profile('anthropic:work')];
+    const env = { ...base, profiles, envProviders: ['anthropic', 'openai'], configKeyProviders: ['anthropic'] };
+    const cleared = withoutCleared(env, [{ kind: 'env', serves: 'anthropic' }, { kind: 'backup' }]);
+    expect(cleared).toMatchObject({ envProviders: ['openai'], configKeyProviders: ['anthropic'] });
+    expect(modelLeftWithout(cleared, 'anthropic:work'), 'the config key still serves it').toBeNull();
+    expect(modelLeftWithout(withoutCleared(env, [{ kind: 'env', serves: 'anthropic' }, { kind: 'config', serves: 'anthropic' }]), 'anthropic:work')).toBe('anthropic/claude-opus-4-6');
+    expect(withoutCleared(env, [])).toEqual(env);
   });
 });
 

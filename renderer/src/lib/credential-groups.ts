@@ -3,7 +3,7 @@
  * (`order[provider]` first, then the rest as listed), with moves up and down producing the new order to save.
  * Also decides whether the user already has a credential the gateway can use (the wizard's trigger).
  */
-import type { AuthStatus, ProfileView } from '../../../shared/contract';
+import type { AuthStatus, ProfileView, SecretPlace } from '../../../shared/contract';
 
 /** One provider's credentials, in the order OpenClaw tries them. */
 export interface ProviderGroup {
@@ -60,6 +60,18 @@ export function modelLeftWithout(status: Pick<AuthStatus, 'profiles' | 'envProvi
   if (!defaultModel || !provider || !profile || profile.provider !== provider || !USABLE.has(profile.status)) return null;
   if (status.envProviders.includes(provider) || status.configKeyProviders?.includes(provider)) return null;
   return status.profiles.some((p) => p.id !== profileId && p.provider === provider && USABLE.has(p.status)) ? null : defaultModel;
+}
+
+/**
+ * The status as it will be once the ticked places of a removal are cleared too: a provider a cleared `.env` variable
+ * or config key served is no longer counted as served by it (it may still be served by another one the window
+ * cannot see; the warning errs on the side of saying so).
+ */
+export function withoutCleared<S extends Pick<AuthStatus, 'envProviders' | 'configKeyProviders'>>(status: S, cleared: readonly Pick<SecretPlace, 'kind' | 'serves'>[]): S {
+  const gone = (kind: SecretPlace['kind']) => new Set(cleared.filter((p) => p.kind === kind && p.serves).map((p) => p.serves!));
+  const env = gone('env');
+  const config = gone('config');
+  return { ...status, envProviders: status.envProviders.filter((p) => !env.has(p)), ...(status.configKeyProviders ? { configKeyProviders: status.configKeyProviders.filter((p) => !config.has(p)) } : {}) };
 }
 
 /** Statuses that show a countdown and a bar of the time left. */

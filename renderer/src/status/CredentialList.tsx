@@ -11,7 +11,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
-import { filterProfiles, groupByProvider, modelLeftWithout, moveInOrder } from '../lib/credential-groups';
+import { filterProfiles, groupByProvider, modelLeftWithout, moveInOrder, withoutCleared } from '../lib/credential-groups';
 import { focusFirst, focusLost } from '../lib/focus';
 import { formRequestFor, type FormRequest } from '../lib/form-request';
 import { providerDisplayName as providerName } from '../../../shared/provider-names';
@@ -173,7 +173,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
           profileId={pending.profile.id}
           agentId={agentId}
           stateDir={status.files.config.replace(/[\\/][^\\/]*$/, '')}
-          message={<RemoveMessage profile={pending.profile} agentId={agentId} model={modelLeftWithout(status, pending.profile.id)} />}
+          message={(cleared) => <RemoveMessage profile={pending.profile} agentId={agentId} model={modelLeftWithout(withoutCleared(status, cleared), pending.profile.id)} />}
           busy={busy}
           error={error}
           onConfirm={(places) => {

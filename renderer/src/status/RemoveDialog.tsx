@@ -22,7 +22,8 @@ export function RemoveDialog(props: {
   profileId: string;
   agentId: string;
   stateDir: string;
-  message: ReactNode;
+  /** What removing does, given the places it will clear besides the store (none while they are being looked up). */
+  message: (cleared: readonly SecretPlace[]) => ReactNode;
   busy: boolean;
   error: AppErrorShape | null;
   onConfirm: (places: string[] | undefined) => void;
@@ -67,7 +68,7 @@ export function RemoveDialog(props: {
       title={t('remove.title', { profile: profileId })}
       message={
         <>
-          {props.message}
+          {props.message(places ? places.filter((p) => !p.required && !unticked.has(p.id)) : [])}
           {places === null && !lookupError && <p className="muted">{t('remove.looking')}</p>}
           {lookupError && <ErrorNote error={lookupError} />}
           {places && (
