@@ -83,8 +83,8 @@ test('the remove dialog lists every place of the secret, all ticked; removing le
   // In French, the Anthropic key: its .env variable is unticked and stays; the saved key and the copy lose it.
   await openView(page, 'Settings');
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré.' })).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: 'État' }).click();
   await page.getByRole('listitem').filter({ hasText: 'anthropic:default' }).getByRole('button', { name: 'Supprimer' }).click();
   const fr = page.getByRole('dialog', { name: 'Supprimer anthropic:default ?' });
