@@ -110,7 +110,7 @@ test('credentials are removed only after confirming, renewed from a prefilled fo
 
   const anthropic = page.getByRole('region', { name: 'Anthropic' });
   await expect(anthropic.getByRole('listitem').first()).toContainText('anthropic:backup');
-  await page.getByRole('button', { name: 'Move anthropic:default up' }).click();
+  await page.getByRole('button', { name: 'Try anthropic:default earlier' }).click();
   await expect(anthropic.getByRole('listitem').first()).toContainText('anthropic:default');
   const config = readJson(path.join(shell.stateDir, 'openclaw.json')) as { auth: { order: Record<string, string[]> } };
   expect(config.auth.order.anthropic).toEqual(['anthropic:default', 'anthropic:backup']);

@@ -63,10 +63,10 @@ test('a closed dialog gives the focus back to what opened it, or to the next row
   await expect(button('anthropic:first', 'Remove')).toBeFocused();
 
   // Moved to the end of its group, the row keeps the focus on its other move button.
-  await row('anthropic:first').getByRole('button', { name: 'Move anthropic:first down' }).focus();
+  await row('anthropic:first').getByRole('button', { name: 'Try anthropic:first later' }).focus();
   await page.keyboard.press('Enter');
   await expect(card.locator('li[data-profile^="anthropic:"]').first()).toHaveAttribute('data-profile', 'anthropic:second');
-  await expect(row('anthropic:first').getByRole('button', { name: 'Move anthropic:first up' })).toBeFocused();
+  await expect(row('anthropic:first').getByRole('button', { name: 'Try anthropic:first earlier' })).toBeFocused();
 
   // The copy dialog, cancelled: back on Copy.
   await button('openai:only', 'Copy to another agent').click();

@@ -20,7 +20,7 @@ test('switching to French, then to Simplified and Traditional Chinese, translate
   await page.getByRole('button', { name: 'Abonnement Claude (setup-token)' }).click();
   await page.getByLabel('Setup-token', { exact: true }).fill('sk-ant-oat01-trop-court');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('Un setup-token compte au moins 80 caractères')).toBeVisible();
+  await expect(page.getByText('Un setup-token comporte au moins 80 caractères')).toBeVisible();
   await snapScreen(page, 'form-setup-token-fr');
 
   await page.getByRole('navigation').getByRole('button', { name: 'Réglages' }).click();

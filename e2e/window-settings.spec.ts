@@ -120,6 +120,9 @@ test('switches and lists apply at once; typed changes ask before they are lost (
 
   // A reload (or closing the tab) asks the browser's own question while something typed is unsaved, and only then.
   await port.fill('19235');
+  // The tab says so (the same commit arms the browser's question).
+  await expect(nav('Settings')).toHaveAttribute('data-unsaved', 'true');
+  await expect(nav('Settings')).toHaveAccessibleName('Settings (unsaved changes)');
   let asked = '';
   page.once('dialog', (d) => {
     asked = d.type();
@@ -131,6 +134,7 @@ test('switches and lists apply at once; typed changes ask before they are lost (
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await expect(page.getByTestId('settings-unsaved')).toHaveCount(0);
+  await expect(nav('Settings')).not.toHaveAttribute('data-unsaved');
   page.once('dialog', () => (asked = 'asked again'));
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => page.isClosed()).toBe(true);

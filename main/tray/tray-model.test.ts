@@ -290,7 +290,7 @@ describe('buildTrayModel: languages', () => {
   const state = input({ keepGatewayRunning: true, alerts: [alert('work', 'expired')] });
   const cases: [TrayInput['language'], string, string, string][] = [
     ['en', 'Gateway: ready on port 18789', 'Renew Anthropic “work”: expired', 'Quit and stop the gateway'],
-    ['fr', 'Passerelle : prête sur le port 18789', 'Renouveler Anthropic « work » : expiré', 'Quitter et arrêter la passerelle'],
+    ['fr', 'Passerelle\u00a0: prête sur le port 18789', 'Renouveler Anthropic «\u00a0work\u00a0»\u00a0: expiré', 'Quitter et arrêter la passerelle'],
     ['zh-CN', '网关：已就绪，端口 18789', '续期Anthropic“work”：已过期', '退出并停止网关'],
     ['zh-TW', '閘道：已就緒，連接埠 18789', '更新Anthropic「work」：已到期', '結束並停止閘道'],
   ];

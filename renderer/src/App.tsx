@@ -133,8 +133,9 @@ function Frame() {
       {wizardOpen === false && (
         <nav className="app-nav" aria-label={t('nav.label')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" aria-current={route.view === v ? 'page' : undefined} onClick={() => (v === route.view && !route.form ? go({ view: v }) : navigate({ view: v }))}>
+            <button key={v} type="button" aria-current={route.view === v ? 'page' : undefined} data-unsaved={(blocker && route.view === v) || undefined} onClick={() => (v === route.view && !route.form ? go({ view: v }) : navigate({ view: v }))}>
               {t(`nav.${v}`)}
+              {blocker && route.view === v && <span className="visually-hidden"> ({t('nav.unsaved')})</span>}
             </button>
           ))}
         </nav>

@@ -9,6 +9,8 @@ import en from '../../shared/i18n/ui/en.json';
 import fr from '../../shared/i18n/ui/fr.json';
 import zhCN from '../../shared/i18n/ui/zh-CN.json';
 import zhTW from '../../shared/i18n/ui/zh-TW.json';
+import { notificationStrings } from '../../shared/i18n/notifications';
+import { trayStrings } from '../../shared/i18n/tray';
 
 const LANGS = ['en', 'fr', 'zh-CN', 'zh-TW'] as const;
 type Tree = { [k: string]: string | Tree };
@@ -34,6 +36,12 @@ const english = flat.en;
 const has = (key: string) => english.has(key) || english.has(`${key}_other`);
 
 describe('translations', () => {
+  it('French puts a non-breaking space (U+00A0) before : ; ? ! and », and after « (window, tray, notifications)', () => {
+    const french = [...flat.fr, ...Object.entries(trayStrings.fr), ...Object.entries(notificationStrings.fr)];
+    const wrong = french.filter(([, text]) => / [:;?!»]|« /.test(text)).map(([key, text]) => `${key}: ${text}`);
+    expect(wrong, 'replace the plain space with U+00A0 in these').toEqual([]);
+  });
+
   it.each(LANGS)('%s has exactly the keys of English (plural forms aside)', (lng) => {
     const keys = (m: Map<string, string>) => [...new Set([...m.keys()].map(base))].sort();
     expect(keys(flat[lng])).toEqual(keys(english));

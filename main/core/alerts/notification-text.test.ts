@@ -53,7 +53,7 @@ describe('notification text', () => {
     expect(key.title).toBe('Cloudflare AI Gateway API key expires in 7 days');
     expect(key.body).toContain('Profile “default” (agent “work”) expires in 7 days');
     const oauth = notificationText({ alert: alert('expired', 0, NOW - H), profile: { name: 'me', type: 'oauth' }, reminder: true, lang: 'fr', now: NOW, showAgent: false });
-    expect(oauth.title).toBe('Rappel : La connexion Anthropic a expiré');
+    expect(oauth.title).toBe('Rappel\u00a0: La connexion Anthropic a expiré');
     expect(oauth.body).toContain('OpenClaw n’a pas pu le rafraîchir');
   });
 

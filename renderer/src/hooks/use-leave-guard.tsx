@@ -4,7 +4,7 @@
  * browser before the page is reloaded or closed, and in Electron main asks before the app quits (closing the window
  * only hides it to the tray, with the changes still in it).
  */
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef } from 'react';
 import { api } from '../api';
 import { formatList } from '../lib/format';
 import { useLocale } from './use-locale';
@@ -33,9 +33,12 @@ export function useLeaveBlocker(fields: readonly string[], save: () => Promise<b
   }, [key, register]);
 }
 
-/** Asks the browser to confirm a reload or close of the page while `active` (its own question; no text of ours). */
+/**
+ * Asks the browser to confirm a reload or close of the page while `active` (its own question; no text of ours). A
+ * layout effect: the question is armed in the same commit that marks the screen unsaved, never a moment later.
+ */
 export function useBeforeUnload(active: boolean): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return undefined;
     const ask = (e: BeforeUnloadEvent) => {
       e.preventDefault();

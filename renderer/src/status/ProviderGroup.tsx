@@ -58,6 +58,7 @@ export const ProviderGroup = memo(function ProviderGroup({ provider, profiles, i
           ))}
         </ul>
       )}
+      {movable && profiles.length > 1 && <p className="muted order-hint">{t('credential.orderHint')}</p>}
       <ul className="credential-list" ref={listRef}>
         {profiles.slice(0, shown).map((p, index) => (
           <CredentialRow key={p.id} profile={p} index={index} count={movable ? profiles.length : 0} {...row} />

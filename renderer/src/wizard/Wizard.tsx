@@ -101,7 +101,7 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
           )}
           <p className="lead">{t('wizard.startIntro')}</p>
           <p>
-            {t('gateway.title')}:{' '}
+            {t('wizard.gatewayLabel')}{' '}
             <span className="chip" data-tone={gatewayTone(state?.status)} data-testid="wizard-gateway-status">
               {state ? t(`gateway.status.${state.status}`) : t('common.loading')}
             </span>
