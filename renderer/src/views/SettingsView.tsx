@@ -7,7 +7,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppErrorShape, Language } from '../../../shared/contract';
 import { BusyButton } from '../components/BusyButton';
-import { CheckboxField } from '../components/CheckboxField';
 import { ErrorNote } from '../components/ErrorNote';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -19,6 +18,7 @@ import { formatList } from '../lib/format';
 import type { FieldErrors } from '../lib/form-state';
 import { draftToPatch, settingsFieldError, settingsToDraft, typedPatch, unsavedFields, withFieldError, type InstantSetting, type SettingsDraft, type TypedSetting } from '../lib/settings-form';
 import { GatewayOwnerField } from '../settings/GatewayOwnerField';
+import { InstantCheckbox } from '../settings/InstantCheckbox';
 import { ThresholdsField } from '../settings/ThresholdsField';
 import { useInstantSettings } from '../settings/use-instant-settings';
 
@@ -128,32 +128,11 @@ export function SettingsView() {
         onBlur={() => blur('port')}
         inputMode="numeric"
       />
-      <CheckboxField
-        name="autoStartGateway"
-        label={t('settings.autoStart.label')}
-        checked={instant.value('autoStartGateway')}
-        onChange={(v) => void instant.apply('autoStartGateway', v)}
-        help={t('settings.autoStart.help')}
-        note={note('autoStartGateway')}
-      />
-      <CheckboxField
-        name="keepGatewayRunning"
-        label={t('settings.keepRunning.label')}
-        checked={instant.value('keepGatewayRunning')}
-        onChange={(v) => void instant.apply('keepGatewayRunning', v)}
-        help={t('settings.keepRunning.help')}
-        note={note('keepGatewayRunning')}
-      />
+      <InstantCheckbox instant={instant} setting="autoStartGateway" help={t('settings.autoStart.help')} />
+      <InstantCheckbox instant={instant} setting="keepGatewayRunning" help={t('settings.keepRunning.help')} />
       <GatewayOwnerField />
       <h3>{t('settings.appSection')}</h3>
-      <CheckboxField
-        name="openAtLogin"
-        label={t('settings.openAtLogin.label')}
-        checked={instant.value('openAtLogin')}
-        onChange={(v) => void instant.apply('openAtLogin', v)}
-        help={t('settings.openAtLogin.help')}
-        note={note('openAtLogin')}
-      />
+      <InstantCheckbox instant={instant} setting="openAtLogin" help={t('settings.openAtLogin.help')} />
       <div onBlur={() => blur('thresholdsMs')}>
         <ThresholdsField rows={draft.thresholds} onChange={(rows) => set('thresholds', rows)} error={message(errors.thresholdsMs)} />
       </div>
