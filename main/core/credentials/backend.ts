@@ -76,6 +76,12 @@ export interface CredentialRecord {
   /** String metadata (Cloudflare's `accountId`/`gatewayId`). */
   metadata?: Record<string, string>;
   usage?: UsageState;
+  /**
+   * The status OpenClaw itself reported, where a backend reads statuses from OpenClaw (2026.6+). The app computes
+   * the status from the expiry and usage as OpenClaw does; this is used only where that is impossible: a token
+   * reported `expired` without its date, a `cooldown`/`disabled` reported without its end.
+   */
+  reported?: { status: string; reason?: string };
   /** The agent's own credential, one it inherits from the shared store (2026.6+), or one declared in config. */
   source: 'own' | 'inherited' | 'config';
 }

@@ -84,9 +84,11 @@ export function profileView(record: CredentialRecord, input: Pick<StatusInput, '
   if (nonEmpty(record.email)) view.email = record.email;
   if (nonEmpty(record.displayName)) view.displayName = record.displayName;
   if (record.metadata && Object.keys(record.metadata).length) view.metadata = { ...record.metadata };
+  const reported = record.reported?.status;
   if (secret.kind !== 'inline' && !refResolves(secret, input.env)) view.status = 'missing';
   else if (record.type === 'token' && record.expires !== undefined) Object.assign(view, expiryStatus(record.expires, input.now, WARN_AFTER_MS));
-  else if (record.type === 'oauth') Object.assign(view, expiryStatus(record.expires, input.now, WARN_AFTER_MS));
+  else if (record.type === 'oauth' && (record.expires !== undefined || reported !== 'expired')) Object.assign(view, expiryStatus(record.expires, input.now, WARN_AFTER_MS));
+  else if (reported === 'expired') view.status = 'expired';
   if (USABLE.has(view.status)) {
     const { disabledUntil, disabledReason, cooldownUntil, cooldownReason } = record.usage ?? {};
     if (typeof disabledUntil === 'number' && disabledUntil > input.now) {
@@ -95,6 +97,9 @@ export function profileView(record: CredentialRecord, input: Pick<StatusInput, '
     } else if (typeof cooldownUntil === 'number' && cooldownUntil > input.now) {
       Object.assign(view, { status: 'cooldown', until: cooldownUntil });
       if (nonEmpty(cooldownReason)) view.reason = cooldownReason;
+    } else if (!record.usage && (reported === 'cooldown' || reported === 'disabled')) {
+      view.status = reported;
+      if (nonEmpty(record.reported?.reason)) view.reason = record.reported.reason;
     }
   }
   return view;

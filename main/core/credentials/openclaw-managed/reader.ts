@@ -1,0 +1,262 @@
+/**
+ * Reads an agent's credentials from OpenClaw 2026.6+ without touching its private stores: the gateway's
+ * `models.authStatus` when connected (~10 ms), else `openclaw models status --json --agent A` (seconds), kept in
+ * memory per agent so every later read is answered at once from the cache. OpenClaw's state files are watched
+ * (debounced): a change marks the cache stale and reloads it in the background, then tells the watchers. A read
+ * never throws: what could not be read is the snapshot's `problem`. Masked labels come from CLI reads and from the
+ * app's own saves (the gateway does not report them); own/inherited comes from the gateway, or on the CLI path
+ * from comparing with the default agent (whose store is the shared one).
+ */
+import path from 'node:path';
+import { maskSecret } from '../../../../shared/masking';
+import type { Clock, TimerHandle } from '../../clock';
+import type { Logger } from '../../context';
+import { toErrorShape } from '../../errors';
+import { createDirWatcher, type DirWatcher } from '../../fs/dir-watcher';
+import { DEFAULT_AGENT_ID } from '../../openclaw/agents';
+import type { RpcAuthStatus } from '../../openclaw/gateway-rpc-schemas';
+import type { RpcConnection } from '../../openclaw/gateway-rpc';
+import { agentDir, type OpenClawPaths } from '../../openclaw/paths';
+import type { CredentialRecord, CredentialSnapshot } from '../backend';
+import { cliError, modelsStatusArgs, type CliOutcome } from './cli-commands';
+import { markInherited, parseCliModelsStatus, readFromRpc, type ManagedRead } from './status-parse';
+
+/** Runs OpenClaw's CLI (the shared runner of `openclaw/cli.ts` fits). */
+export interface ManagedCli {
+  run(args: string[], options?: { stdin?: string; write?: boolean; timeoutMs?: number }): Promise<CliOutcome>;
+}
+
+/** The reading half of the gateway RPC. */
+export interface ManagedRpcReads {
+  connection(): RpcConnection;
+  authStatus(params: { agentId?: string; refresh?: boolean }): Promise<RpcAuthStatus>;
+}
+
+/** What the reader needs. */
+export interface ReaderDeps {
+  paths: OpenClawPaths;
+  clock: Clock;
+  cli: ManagedCli;
+  rpc: ManagedRpcReads;
+  logger?: Logger | undefined;
+  redact(text: string): string;
+  /** Debounce of file changes before a background reload (default 300 ms). */
+  debounceMs?: number;
+}
+
+/** A cached answer: what was read, or why it could not be (kept until the files change, so a broken install is not re-run on every read). */
+type Entry = { read: ManagedRead; via: 'rpc' | 'cli'; at: number } | { error: unknown; at: number };
+
+/** The reader; one per backend. */
+export class ManagedReader {
+  private readonly cache = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<ManagedRead>>();
+  /** profile id -> masked label, per agent (own copies of one id may hold different secrets). */
+  private readonly labels = new Map<string, Record<string, string>>();
+  private readonly listeners = new Set<() => void>();
+  private readonly stale = new Set<string>();
+  private watcher: DirWatcher | undefined;
+  private debounce: TimerHandle | undefined;
+  private disposed = false;
+
+  constructor(private readonly d: ReaderDeps) {}
+
+  /** The agent's credentials: fresh from the gateway when connected, else the cached CLI read (loaded once). */
+  async snapshot(agentId: string): Promise<CredentialSnapshot> {
+    try {
+      return this.toSnapshot(agentId, await this.load(agentId, false));
+    } catch (err) {
+      return { agentId, profiles: [], order: {}, location: this.location(agentId), problem: { scope: 'credentials', error: toErrorShape(err) } };
+    }
+  }
+
+  /** Like `snapshot` but never from a stale cache, and throwing what could not be read (before a write). */
+  async fresh(agentId: string): Promise<CredentialSnapshot> {
+    return this.toSnapshot(agentId, await this.load(agentId, true));
+  }
+
+  /** The last read of an agent (for what the snapshot does not carry: which orders config decides). */
+  lastRead(agentId: string): ManagedRead | undefined {
+    const entry = this.cache.get(agentId);
+    return entry && 'read' in entry ? entry.read : undefined;
+  }
+
+  /** The masked forms OpenClaw prints for secrets (to redact them from logs too). */
+  maskedForms(): string[] {
+    return [...this.labels.values()].flatMap((l) => Object.values(l)).filter((m) => m.length >= 8);
+  }
+
+  /** Records what a write just did, so reads show it at once; the cache is then verified in the background. */
+  patch(agentId: string, change: (records: CredentialRecord[], order: Record<string, string[]>) => CredentialRecord[]): void {
+    const entry = this.cache.get(agentId);
+    if (entry && 'read' in entry) {
+      const order = { ...(entry.read.order ?? {}) };
+      entry.read = { ...entry.read, records: change([...entry.read.records], order), order };
+    }
+    this.invalidate(agentId === DEFAULT_AGENT_ID ? undefined : [agentId]);
+  }
+
+  /**
+   * Records a change of the shared store (the default agent's): `change` runs on the default agent's records as its
+   * own and on every other cached agent's records as inherited ones.
+   */
+  patchShared(change: (records: CredentialRecord[], source: 'own' | 'inherited') => CredentialRecord[]): void {
+    for (const [agentId, entry] of this.cache) {
+      if ('read' in entry) entry.read = { ...entry.read, records: change([...entry.read.records], agentId === DEFAULT_AGENT_ID ? 'own' : 'inherited') };
+    }
+    this.invalidate();
+  }
+
+  /** Remembers the masked form of a secret the app just saved under `profileId` for `agentId`. */
+  rememberSecret(agentId: string, profileId: string, secret: string): void {
+    this.labelsOf(agentId)[profileId] = maskSecret(secret);
+  }
+
+  /** Marks agents (default: all) stale and reloads them in the background (debounced). */
+  invalidate(agentIds?: string[]): void {
+    for (const id of agentIds ?? [...this.cache.keys()]) this.stale.add(id);
+    if (this.disposed) return;
+    if (this.debounce) this.d.clock.clearTimeout(this.debounce);
+    this.debounce = this.d.clock.setTimeout(() => {
+      this.debounce = undefined;
+      void this.reloadStale();
+    }, this.d.debounceMs ?? 300);
+  }
+
+  /** Tells `onChange` when a background reload changed what the cache says; returns the unsubscribe. */
+  watch(onChange: () => void): () => void {
+    this.listeners.add(onChange);
+    this.watcher ??= createDirWatcher(
+      () => {
+        this.syncWatcher();
+        this.invalidate();
+      },
+      (dir, err) => this.d.logger?.warn(`cannot watch ${dir}: ${err.message}`),
+    );
+    this.syncWatcher();
+    return () => {
+      this.listeners.delete(onChange);
+      if (this.listeners.size || !this.watcher) return;
+      this.watcher.close();
+      this.watcher = undefined;
+    };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.debounce) this.d.clock.clearTimeout(this.debounce);
+    this.watcher?.close();
+    this.watcher = undefined;
+    this.listeners.clear();
+  }
+
+  private location(agentId: string): CredentialSnapshot['location'] {
+    const store = agentId === DEFAULT_AGENT_ID ? path.join(this.d.paths.stateDir, 'state', 'openclaw.sqlite') : path.join(agentDir(this.d.paths, agentId), 'openclaw-agent.sqlite');
+    return { credentials: store, state: store };
+  }
+
+  private labelsOf(agentId: string): Record<string, string> {
+    let l = this.labels.get(agentId);
+    if (!l) this.labels.set(agentId, (l = {}));
+    return l;
+  }
+
+  private syncWatcher(): void {
+    const agents = [...new Set([...this.cache.keys(), DEFAULT_AGENT_ID])];
+    this.watcher?.sync([this.d.paths.stateDir, path.join(this.d.paths.stateDir, 'state'), this.d.paths.agentsDir, ...agents.map((a) => agentDir(this.d.paths, a))]);
+  }
+
+  private toSnapshot(agentId: string, read: ManagedRead): CredentialSnapshot {
+    const labels = { ...this.labelsOf(DEFAULT_AGENT_ID), ...this.labelsOf(agentId) };
+    const profiles = read.records.map((r) => (r.secret.kind === 'inline' && !r.secret.masked && labels[r.id] ? { ...r, secret: { kind: 'inline' as const, masked: labels[r.id]! } } : r));
+    const loc = this.location(agentId);
+    return { agentId, profiles, order: { ...(read.order ?? {}) }, location: read.storePath ? { credentials: read.storePath, state: read.storePath } : loc };
+  }
+
+  private async load(agentId: string, fresh: boolean): Promise<ManagedRead> {
+    if (this.d.rpc.connection() === 'connected') {
+      try {
+        const read = readFromRpc(await this.d.rpc.authStatus({ agentId }), agentId, {});
+        this.store(agentId, read, 'rpc');
+        return read;
+      } catch (err) {
+        const rpc = (err as { details?: { rpc?: string } }).details?.rpc;
+        if (rpc !== 'not-sent' && rpc !== 'no-answer') throw err;
+      }
+    }
+    const cached = this.cache.get(agentId);
+    // The cache is trusted only while OpenClaw's files are watched; unwatched, a fresh read asks OpenClaw again.
+    if (fresh && !this.watcher) this.stale.add(agentId);
+    if (cached && !(fresh && this.stale.has(agentId))) {
+      if (this.stale.has(agentId)) this.invalidate([agentId]);
+      if ('error' in cached) throw cached.error;
+      return cached.read;
+    }
+    return this.loadCli(agentId);
+  }
+
+  private loadCli(agentId: string): Promise<ManagedRead> {
+    const running = this.loading.get(agentId);
+    if (running) return running;
+    const p = (async () => {
+      this.stale.delete(agentId);
+      try {
+        const own = await this.runStatus(agentId);
+        // The CLI does not report orders: keep the last one known (from the gateway or the app's own writes).
+        const previous = this.lastRead(agentId)?.order;
+        if (previous) own.order = { ...previous };
+        const read = markInherited(agentId, own, agentId === DEFAULT_AGENT_ID ? undefined : await this.sharedRead());
+        this.store(agentId, read, 'cli');
+        return read;
+      } catch (err) {
+        this.cache.set(agentId, { error: err, at: this.d.clock.now() });
+        throw err;
+      }
+    })();
+    this.loading.set(agentId, p);
+    const clear = () => this.loading.delete(agentId);
+    p.then(clear, clear);
+    return p;
+  }
+
+  /** The default agent's read (its store is the shared one), loading it if needed; undefined if it cannot be read. */
+  private async sharedRead(): Promise<ManagedRead | undefined> {
+    const cached = this.cache.get(DEFAULT_AGENT_ID);
+    if (cached && 'read' in cached && !this.stale.has(DEFAULT_AGENT_ID)) return cached.read;
+    return this.loadCli(DEFAULT_AGENT_ID).catch(() => undefined);
+  }
+
+  private async runStatus(agentId: string): Promise<ManagedRead> {
+    const result = await this.d.cli.run(modelsStatusArgs(agentId));
+    // `models status` exits 1 with its error as JSON on stdout: the parser turns that into OpenClaw's message.
+    if (result.ended !== 'exit' || (result.code !== 0 && !result.stdout.trim().startsWith('{'))) throw cliError(result, this.d.redact);
+    const read = parseCliModelsStatus(result.stdout);
+    Object.assign(this.labelsOf(agentId), read.labels);
+    return read;
+  }
+
+  private store(agentId: string, read: ManagedRead, via: 'rpc' | 'cli'): void {
+    if (via === 'rpc') this.stale.delete(agentId);
+    this.cache.set(agentId, { read, via, at: this.d.clock.now() });
+    this.syncWatcher();
+  }
+
+  private async reloadStale(): Promise<void> {
+    const agents = [...this.stale];
+    let changed = false;
+    for (const agentId of agents) {
+      if (this.disposed) return;
+      const entry = this.cache.get(agentId);
+      const before = JSON.stringify(entry && 'read' in entry ? entry.read.records : null);
+      try {
+        this.stale.delete(agentId);
+        const read = this.d.rpc.connection() === 'connected' ? await this.load(agentId, true) : await this.loadCli(agentId);
+        if (JSON.stringify(read.records) !== before) changed = true;
+      } catch (err) {
+        this.d.logger?.warn(`reading OpenClaw's credentials for agent ${agentId} failed: ${this.d.redact((err as Error).message)}`);
+        changed = true;
+      }
+    }
+    if (changed && !this.disposed) for (const l of [...this.listeners]) l();
+  }
+}
