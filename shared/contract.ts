@@ -71,6 +71,27 @@ const AgentSelector = z.object({ agentId: AgentId.optional() }).strict();
 /** An alert id as a client sends it back: never a name that reaches an object's prototype. */
 const AlertId = z.string().min(1).max(512).refine((s) => !isReservedId(s), RESERVED_ID_MESSAGE);
 
+/**
+ * The OpenClaw install credentials go to: its version (from its package.json; null when none was found, and then
+ * nothing is saved), the backend that serves it (`profiles-file` up to 2026.5, `openclaw-managed` from 2026.6),
+ * and what the window must do differently for that backend.
+ */
+export const OpenClawInfo = z.object({
+  version: z.string().nullable(),
+  backend: z.enum(['profiles-file', 'openclaw-managed']).nullable(),
+  capabilities: z.object({
+    /** Agents read shared credentials they do not own: the list marks them inherited. */
+    inheritsSharedCredentials: z.boolean(),
+    /** "Copy to another agent" is "Give this agent its own copy": the user pastes the secret again. */
+    copyIsRepaste: z.boolean(),
+    /** Removing a credential an agent only inherits removes it for every agent: warn and name them. */
+    removeFromInheritingAgentRemovesForAll: z.boolean(),
+    /** A save takes seconds (OpenClaw's CLI): the form says what it is doing. */
+    slowWrites: z.boolean(),
+  }),
+});
+export type OpenClawInfo = z.infer<typeof OpenClawInfo>;
+
 export const AppInfo = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'web']),
@@ -79,6 +100,7 @@ export const AppInfo = z.object({
   agentId: z.string(),
   /** The name and kind of OpenClaw's background service for this state dir, for "Who runs the gateway". */
   gatewayService: z.object({ name: z.string(), kind: z.enum(['launchd', 'systemd', 'schtasks']) }).optional(),
+  openclaw: OpenClawInfo.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -173,6 +195,8 @@ export const ProfileView = z.object({
   until: EpochMs.optional(),
   reason: z.string().optional(),
   source: z.enum(['store', 'ref']),
+  /** Whose it is (OpenClaw 2026.6+): the agent's own, inherited from the shared store, or declared in openclaw.json. */
+  origin: z.enum(['own', 'inherited', 'config']).optional(),
   email: z.string().optional(),
   displayName: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
@@ -196,6 +220,8 @@ export const AuthStatus = z.object({
   models: z.array(ConfiguredModel),
   files: z.object({ authProfiles: z.string(), authState: z.string(), config: z.string(), env: z.string() }),
   problem: AppErrorShape.optional(),
+  /** Which OpenClaw and credential backend this status comes from. */
+  openclaw: OpenClawInfo.optional(),
   computedAt: EpochMs,
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
@@ -371,7 +397,11 @@ export const invokeChannels = {
 
   'env:list': { input: Empty, output: z.object({ path: z.string(), entries: z.array(EnvEntry) }) },
   'env:set': { input: z.object({ key: EnvKey, value: EnvValue }).strict(), output: Ok },
-  'env:unset': { input: z.object({ key: EnvKey }).strict(), output: Ok },
+  'env:unset': {
+    input: z.object({ key: EnvKey }).strict(),
+    /** `gatewayRestartAdvised`: a running gateway still has the removed value (it reads `.env` only at start). */
+    output: z.object({ ok: z.literal(true), gatewayRestartAdvised: z.boolean() }),
+  },
 
   'settings:get': { input: Empty, output: Settings },
   'settings:update': { input: Settings.partial().strict(), output: Settings },

@@ -90,6 +90,11 @@ describe('createAppCore', () => {
         configPath: path.join(stateDir, 'openclaw.json'),
         agentId: 'main',
         gatewayService: { name: process.platform === 'darwin' ? 'ai.openclaw.gateway' : process.platform === 'win32' ? 'OpenClaw Gateway' : 'openclaw-gateway.service', kind: process.platform === 'darwin' ? 'launchd' : process.platform === 'win32' ? 'schtasks' : 'systemd' },
+        openclaw: {
+          version: '2026.5.28',
+          backend: 'profiles-file',
+          capabilities: { inheritsSharedCredentials: false, copyIsRepaste: false, removeFromInheritingAgentRemovesForAll: false, slowWrites: false },
+        },
       },
     });
   });
@@ -100,6 +105,25 @@ describe('createAppCore', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'errors.gateway.ownerElsewhere', fields: { gatewayOwner: { key: 'validation.invalid' } } } });
     expect(await c.dispatch('settings:get', {})).toMatchObject({ ok: true, value: { gatewayOwner: 'clawtray' } });
     expect((await c.dispatch('settings:update', { gatewayOwner: 'clawtray', port: 18800 })).ok).toBe(true);
+  });
+
+  it('with no OpenClaw found, says so in app:info and auth:status, and refuses every save before writing anything', async () => {
+    const t = core({ openclawPath: null });
+    const info = await t.core.dispatch('app:info', {});
+    expect(info.ok && (info.value as { openclaw?: unknown }).openclaw).toMatchObject({ version: null, backend: null });
+    for (const [channel, input] of [
+      ['auth:saveAnthropicKey', { apiKey: 'sk-ant-api03-0123456789abcdefghij' }],
+      ['auth:saveToken', { provider: 'openrouter', token: 'tok-0123456789' }],
+      ['auth:setOrder', { provider: 'anthropic', order: [] }],
+      ['models:setDefault', { model: 'anthropic/claude-sonnet-4-6' }],
+    ] as const) {
+      const r = await t.core.dispatch(channel, input);
+      expect(r.ok, channel).toBe(false);
+      expect(!r.ok && r.error).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'openclaw-missing' } });
+    }
+    expect(fs.readdirSync(t.stateDir)).toEqual([]);
+    const status = await t.core.dispatch('auth:status', {});
+    expect(status.ok && (status.value as { openclaw?: unknown }).openclaw).toMatchObject({ version: null, backend: null });
   });
 
   it('returns VALIDATION with field details for bad input, and NOT_FOUND for an unknown channel', async () => {

@@ -3,7 +3,7 @@
  * dispatch to, and hands the shells a narrow `AppCore` (dispatch, events, settings to follow, navigate, lifecycle),
  * never the context itself. It never imports Electron; shells pass what differs between them through `CoreDeps`.
  */
-import { NavigateRequest, type InvokeChannel, type LeavePrompt } from '../../shared/contract';
+import { NavigateRequest, type InvokeChannel, type LeavePrompt, type OpenClawInfo } from '../../shared/contract';
 import { createCoreContext, type CoreContext, type CoreDeps, type CoreModule } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { CoreError } from './errors';
@@ -42,8 +42,9 @@ export interface AppCore {
 /** The app's own channels: what the app is and how it is set up. */
 export type AppChannel = Extract<InvokeChannel, `app:${string}` | `settings:${string}`>;
 
-/** `app:info`, `app:setUnsaved`, `settings:get` and `settings:update`; `leavePrompt` reads what the window last said. */
-function createAppModule(ctx: CoreContext): CoreModule<AppChannel> & { leavePrompt(): LeavePrompt | null } {
+/** `app:info`, `app:setUnsaved`, `settings:get` and `settings:update`; `openclaw` says which OpenClaw and credential
+ * backend are in use; `leavePrompt` reads what the window last said. */
+function createAppModule(ctx: CoreContext, openclaw: () => Promise<OpenClawInfo | undefined>): CoreModule<AppChannel> & { leavePrompt(): LeavePrompt | null } {
   let prompt: LeavePrompt | null = null;
   return {
     leavePrompt: () => prompt,
@@ -52,17 +53,21 @@ function createAppModule(ctx: CoreContext): CoreModule<AppChannel> & { leaveProm
         prompt = input.prompt;
         return { ok: true as const };
       },
-      'app:info': async () => ({
-        version: ctx.version,
-        shell: ctx.shell,
-        stateDir: ctx.paths.stateDir,
-        configPath: ctx.paths.configPath,
-        agentId: ctx.settings.get().agentId,
-        gatewayService: {
-          name: serviceName(ctx.platform, profileOf(ctx.paths.stateDir, ctx.env.OPENCLAW_HOME?.trim() || ctx.homeDir)),
-          kind: serviceKind(ctx.platform),
-        },
-      }),
+      'app:info': async () => {
+        const info = await openclaw();
+        return {
+          version: ctx.version,
+          shell: ctx.shell,
+          stateDir: ctx.paths.stateDir,
+          configPath: ctx.paths.configPath,
+          agentId: ctx.settings.get().agentId,
+          gatewayService: {
+            name: serviceName(ctx.platform, profileOf(ctx.paths.stateDir, ctx.env.OPENCLAW_HOME?.trim() || ctx.homeDir)),
+            kind: serviceKind(ctx.platform),
+          },
+          ...(info ? { openclaw: info } : {}),
+        };
+      },
       'settings:get': async () => ctx.settings.get(),
       'settings:update': async (patch) => {
         if (patch.gatewayOwner !== undefined && patch.gatewayOwner !== ctx.settings.get().gatewayOwner) {
@@ -95,8 +100,8 @@ export type ModuleLifecycle = Pick<CoreModule<never>, 'start' | 'resume' | 'disp
 
 /** Builds the feature modules over `context` and joins their handlers into the one total table. */
 export function createModules(context: CoreContext): { handlers: Handlers; modules: ModuleLifecycle[]; leavePrompt(): LeavePrompt | null } {
-  const app = createAppModule(context);
   const auth = createAuthModule(context);
+  const app = createAppModule(context, () => auth.service.openclaw());
   const gateway = createGatewayModule(context);
   const alerts = createAlertsModule(context, auth.service);
   const modules = [app, auth, gateway, alerts];

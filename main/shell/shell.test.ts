@@ -5,7 +5,7 @@ import Conf from 'conf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assembleAppCore, createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
 import { createCoreContext, type CoreContext } from '../core/context';
-import { makeTempDir } from '../testing/test-support';
+import { makeTempDir, FAKE_OPENCLAW_528 } from '../testing/test-support';
 import { createFakeElectron } from '../testing/fake-electron';
 import type { StoreFactory } from './preferences';
 import { startShell, type ShellOptions } from './shell';
@@ -251,6 +251,7 @@ describe('startShell', () => {
     const { fake, cores, started, window } = setup();
     await started();
     const core = cores[0]!;
+    expect((await core.dispatch('settings:update', { openclawPath: FAKE_OPENCLAW_528 })).ok).toBe(true);
     expect((await core.dispatch('models:setDefault', { model: 'anthropic/claude-sonnet-4-6' })).ok).toBe(true);
     const saved = await core.dispatch('auth:saveSetupToken', { token: SETUP, profileName: 'work', expiresAt: Date.now() + 2 * 3_600_000 });
     expect(saved.ok).toBe(true);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assembleAppCore, type AppCore, type CoreDeps } from '../core/app-core';
+import { createConfBackend } from '../core/settings';
 import { createCoreContext, type CoreContext } from '../core/context';
 
 /** A fresh temp dir; removed by the returned cleanup. */
@@ -16,13 +17,27 @@ export function makeTempDir(prefix = 'clawtray-test-'): { dir: string; cleanup: 
 /** The variables the test fakes (gateway, OpenClaw CLI, npm) are configured with; children of a test core get them. */
 export const testFakeVariable = (name: string): boolean => name.startsWith('FAKE_');
 
-/** A core over temp state and data dirs, hermetic env; extra deps override. `context` is core's, for driving its ports. */
-export function makeTestCore(overrides: Partial<CoreDeps> = {}): { core: AppCore; context: CoreContext; stateDir: string; dataDir: string; cleanup: () => Promise<void> } {
+/** The fake OpenClaw 2026.5.28 install of the e2e fixtures: found, so credentials can be saved (profiles-file). */
+export const FAKE_OPENCLAW_528 = path.resolve(__dirname, '..', '..', 'e2e', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
+
+/**
+ * A core over temp state and data dirs, hermetic env; extra deps override. `context` is core's, for driving its
+ * ports. Its OpenClaw is the fake 2026.5.28 install unless `openclawPath` says otherwise (null: none at all).
+ */
+export function makeTestCore(
+  options: Partial<CoreDeps> & { openclawPath?: string | null } = {},
+): { core: AppCore; context: CoreContext; stateDir: string; dataDir: string; cleanup: () => Promise<void> } {
   const root = makeTempDir();
   const stateDir = path.join(root.dir, 'state');
   const dataDir = path.join(root.dir, 'data');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { openclawPath = FAKE_OPENCLAW_528, ...overrides } = options;
+  if (!overrides.settingsBackend) {
+    const settings = createConfBackend(dataDir);
+    settings.store = { ...settings.store, openclawPath };
+    overrides.settingsBackend = settings;
+  }
   const context = createCoreContext({
     shell: 'web',
     version: '0.0.0-test',

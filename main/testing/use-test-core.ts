@@ -3,11 +3,10 @@
  * test files do not each keep their own cleanup list.
  */
 import { onTestFinished } from 'vitest';
-import type { CoreDeps } from '../core/app-core';
 import { makeTestCore } from './test-support';
 
 /** A core over fresh temp dirs (see `makeTestCore`), cleaned up after the calling test. */
-export function useTestCore(overrides: Partial<CoreDeps> = {}): ReturnType<typeof makeTestCore> {
+export function useTestCore(overrides: Parameters<typeof makeTestCore>[0] = {}): ReturnType<typeof makeTestCore> {
   const t = makeTestCore(overrides);
   onTestFinished(t.cleanup);
   return t;

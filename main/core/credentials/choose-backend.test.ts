@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FakeOpenClaw } from '../../testing/fake-openclaw-managed';
+import { FakeOpenClawRpc } from '../../testing/fake-openclaw-rpc';
+import { makeTempDir } from '../../testing/test-support';
+import { systemClock } from '../clock';
 import { resolveOpenClawPaths } from '../openclaw/paths';
 import { backendForVersion, credentialBackendKind } from './choose-backend';
 
@@ -22,11 +26,18 @@ describe('credential backend choice', () => {
     expect(credentialBackendKind(version)).toBe(kind);
   });
 
-  it('serves every version with profiles-file until the managed backend lands', () => {
+  it('builds the backend each version needs; the managed one only with the CLI, the gateway RPC and a clock', async () => {
     const paths = resolveOpenClawPaths({ env: {}, homeDir: '/nonexistent-home', stateDirOverride: '/nonexistent-state' });
-    for (const version of ['2026.5.28', '2026.9.6', null]) {
-      expect(backendForVersion(version, { paths, now: Date.now }).kind).toBe('profiles-file');
+    const tmp = makeTempDir('clawtray-choose-');
+    const model = new FakeOpenClaw(tmp.dir);
+    const managed = { cli: model.cli, rpc: new FakeOpenClawRpc(model), clock: systemClock };
+    for (const [version, kind] of [['2026.5.28', 'profiles-file'], ['2026.9.6', 'openclaw-managed'], [null, 'profiles-file']] as const) {
+      const backend = backendForVersion(version, { paths, now: Date.now, ...managed });
+      expect([backend.kind, backend.capabilities.copyIsRepaste]).toEqual([kind, kind === 'openclaw-managed']);
+      await backend.dispose();
     }
+    expect(() => backendForVersion('2026.9.6', { paths, now: Date.now })).toThrow(/needs the CLI runner/);
+    tmp.cleanup();
   });
 
   it('nothing outside profiles-file imports it, except this chooser (test support aside)', () => {

@@ -6,6 +6,7 @@
  */
 import semver from 'semver';
 import type { CredentialBackend, CredentialBackendKind } from './backend';
+import { createOpenClawManagedBackend, type ManagedBackendDeps } from './openclaw-managed/backend';
 import { createProfilesFileBackend, type ProfilesFileDeps } from './profiles-file/backend';
 
 /** The first OpenClaw release that keeps credentials in SQLite and declares them private. */
@@ -21,17 +22,23 @@ export function credentialBackendKind(version: string | null): CredentialBackend
   return parsed && semver.gte(parsed, MANAGED_SINCE) ? 'openclaw-managed' : 'profiles-file';
 }
 
-/** What any backend may need to be built. */
-export type BackendDeps = ProfilesFileDeps;
+/** What each backend needs to be built: the files for profiles-file, plus the CLI and gateway RPC for managed. */
+export type BackendDeps = ProfilesFileDeps & Partial<Omit<ManagedBackendDeps, 'paths' | 'logger'>>;
 
-/**
- * The backend for an install's version. The `openclaw-managed` backend does not exist yet, so that kind is
- * served by `profiles-file` too, as the app did before the seam; its branch goes here when it lands.
- */
-export function backendForVersion(version: string | null, deps: BackendDeps): CredentialBackend {
-  switch (credentialBackendKind(version)) {
+/** The backend of one kind. `openclaw-managed` needs `cli`, `rpc` and `clock`. */
+export function backendForKind(kind: CredentialBackendKind, deps: BackendDeps): CredentialBackend {
+  switch (kind) {
     case 'profiles-file':
-    case 'openclaw-managed':
       return createProfilesFileBackend(deps);
+    case 'openclaw-managed': {
+      const { cli, rpc, clock } = deps;
+      if (!cli || !rpc || !clock) throw new Error('The openclaw-managed backend needs the CLI runner, the gateway RPC and a clock.');
+      return createOpenClawManagedBackend({ ...deps, cli, rpc, clock });
+    }
   }
+}
+
+/** The backend an install's version needs. */
+export function backendForVersion(version: string | null, deps: BackendDeps): CredentialBackend {
+  return backendForKind(credentialBackendKind(version), deps);
 }

@@ -4,7 +4,7 @@
  * step). The module also returns the credentials service (`service`) for the modules that need statuses or the
  * secrets to redact. Flows and service reach credentials only through the module's `CredentialBackend`.
  */
-import type { InvokeChannel } from '../../../shared/contract';
+import type { GatewayState, InvokeChannel, OpenClawInfo } from '../../../shared/contract';
 import { maskSecret } from '../../../shared/masking';
 import { createAuthService, type AuthService } from './service';
 import type { CoreContext, CoreModule } from '../context';
@@ -13,7 +13,10 @@ import { saveAnthropicKey, saveCloudflare, saveSetupToken, saveToken, type FlowC
 import { copyProfileFlow, setDefaultModelFlow, setOrderFlow } from './flows/profile-ops';
 import { removeProfileFlow, secretPlacesFlow } from './flows/remove';
 import type { CredentialBackend } from './backend';
-import { backendForVersion } from './choose-backend';
+import { backendForKind } from './choose-backend';
+import { createVersionedBackend } from './versioned-backend';
+import { GatewayRpc } from '../openclaw/gateway-rpc';
+import { followGateway, gatewayToken } from '../openclaw/gateway-rpc-link';
 import { pruneBackups } from '../fs/backups';
 import { backupFamilies } from './secret-places';
 
@@ -27,17 +30,35 @@ export interface AuthModule extends CoreModule<AuthChannel> {
   service: AuthService;
 }
 
-/** How the module is built; tests and the 2026.6+ wiring pass their own backend. */
+/** How the module is built; tests pass their own backend. */
 export interface AuthModuleOptions {
-  /** The credential backend (the module disposes it). Default: the one `backendForVersion` picks with no version known. */
-  backend?: CredentialBackend;
+  /**
+   * The credential backend (the module disposes it). Default: the one the OpenClaw install's version needs,
+   * followed as the install changes; writes are refused while no OpenClaw is found.
+   */
+  backend?: CredentialBackend & { info?(): OpenClawInfo };
 }
+
+const GATEWAY_UP: ReadonlySet<GatewayState['status']> = new Set(['running', 'ready', 'external']);
 
 /** Handlers for credentials, the default model and the `.env` file, plus the credentials service. */
 export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = {}): AuthModule {
   const now = () => ctx.clock.now();
-  const backend = options.backend ?? backendForVersion(null, { paths: ctx.paths, now, logger: ctx.logger });
-  const service = createAuthService(ctx, backend);
+  // One kept-open gateway connection for credentials, up while a gateway is; OpenClaw's words are redacted.
+  const rpc = new GatewayRpc({ clock: ctx.clock, redact: (text) => ctx.secrets.redact(text) });
+  const backend: CredentialBackend & { info?(): OpenClawInfo } =
+    options.backend ??
+    createVersionedBackend({
+      installation: ctx.installation,
+      make: (kind) => backendForKind(kind, { paths: ctx.paths, now, logger: ctx.logger, cli: ctx.cli, rpc, clock: ctx.clock, redact: (text) => ctx.secrets.redact(text) }),
+      logger: ctx.logger,
+    });
+  let gateway: GatewayState | undefined;
+  const unfollow = [
+    followGateway(rpc, ctx.events, () => gatewayToken(ctx.paths.configPath)),
+    ctx.events.on('gateway:state', (state) => void (gateway = state)),
+  ];
+  const service = createAuthService(ctx, backend, () => backend.info?.());
   const removeSource = ctx.secrets.addSource(() => service.knownSecrets());
   /** Every secret the user gives is known for redaction from then on, whatever the flow does with it. */
   const remember = (...values: (string | undefined)[]) => ctx.secrets.remember(...values);
@@ -65,6 +86,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       listAgents: service.listAgents,
       onStatus: service.onStatus,
       knownSecrets: service.knownSecrets,
+      openclaw: service.openclaw,
     },
     handlers: {
       'auth:status': (input) => service.getStatus(input.agentId),
@@ -102,8 +124,10 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
         }),
       'env:unset': (input) =>
         change(undefined, async () => {
+          const had = input.key in (await readEnvFile(ctx.paths.envPath));
           await unsetEnvVar(ctx.paths.envPath, input.key);
-          return { ok: true as const };
+          // A gateway reads .env only when it starts: one running now still has the value.
+          return { ok: true as const, gatewayRestartAdvised: had && !!gateway && GATEWAY_UP.has(gateway.status) };
         }),
     },
     async start() {
@@ -112,6 +136,8 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
     },
     async dispose() {
       removeSource();
+      for (const stop of unfollow) stop();
+      rpc.dispose();
       await service.dispose();
       await backend.dispose();
     },

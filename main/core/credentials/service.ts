@@ -6,7 +6,7 @@
  * secret values seen so logs can be redacted.
  */
 import path from 'node:path';
-import type { AppErrorShape, AuthStatus } from '../../../shared/contract';
+import type { AppErrorShape, AuthStatus, OpenClawInfo } from '../../../shared/contract';
 import { listAgents as listKnownAgents } from '../openclaw/agents';
 import { computeAuthStatus } from './status';
 import type { CredentialBackend } from './backend';
@@ -31,6 +31,8 @@ export interface AuthService {
    * `.env` and the environment (longest first), to redact from logs.
    */
   knownSecrets(): string[];
+  /** The OpenClaw version and credential backend in use (once the install was looked for). */
+  openclaw(): Promise<OpenClawInfo | undefined>;
 }
 
 /** The service plus what the auth module drives. */
@@ -45,7 +47,7 @@ export interface AuthServiceControl extends AuthService {
 
 const DEBOUNCE_MS = 150;
 /** Creates the service for one core over a credential backend (which the caller disposes). */
-export function createAuthService(ctx: CoreContext, backend: CredentialBackend): AuthServiceControl {
+export function createAuthService(ctx: CoreContext, backend: CredentialBackend, openclaw: () => OpenClawInfo | undefined = () => undefined): AuthServiceControl {
   const listeners = new Set<(s: AuthStatus) => void>();
   const lastEmitted = new Map<string, string>();
   let sharedSecrets = new Set<string>();
@@ -87,6 +89,8 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend):
       files: { authProfiles: snapshot.location.credentials, authState: snapshot.location.state, config: ctx.paths.configPath, env: ctx.paths.envPath },
       ...(problem ? { problem } : {}),
     });
+    const info = openclaw();
+    if (info) status.openclaw = info;
     for (const l of [...listeners]) {
       try {
         l(status);
@@ -147,6 +151,10 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend):
       return () => {
         listeners.delete(listener);
       };
+    },
+    async openclaw() {
+      await (backend as { ready?(): Promise<void> }).ready?.();
+      return openclaw();
     },
     knownSecrets() {
       const all = new Set(sharedSecrets);

@@ -81,6 +81,7 @@ export function profileView(record: CredentialRecord, input: Pick<StatusInput, '
     status: 'static',
     source: secret.kind === 'ref' ? 'ref' : 'store',
   };
+  if (record.source !== 'own') view.origin = record.source;
   if (nonEmpty(record.email)) view.email = record.email;
   if (nonEmpty(record.displayName)) view.displayName = record.displayName;
   if (record.metadata && Object.keys(record.metadata).length) view.metadata = { ...record.metadata };
