@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { _electron, test as base, expect, type Page } from '@playwright/test';
-import { prepareAppDirs, ROOT, startWebShell, type WebShell } from './web-shell';
+import { FAKE_OPENCLAW, prepareAppDirs, ROOT, startWebShell, type WebShell } from './web-shell';
 
 /** True when the specs drive the Electron app rather than the web shell. */
 export const ELECTRON = process.env.CLAWTRAY_E2E_ELECTRON === '1';
@@ -21,9 +21,11 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-export const test = base.extend<{ shell: WebShell }>({
-  shell: async ({}, use) => {
-    const shell = ELECTRON ? prepareAppDirs() : await startWebShell();
+export const test = base.extend<{ shell: WebShell; openclawPath: string | null }>({
+  /** The "OpenClaw path" a new shell starts with: the fake 2026.5.28 install; `test.use({ openclawPath: null })` for none. */
+  openclawPath: [FAKE_OPENCLAW, { option: true }],
+  shell: async ({ openclawPath }, use) => {
+    const shell = ELECTRON ? prepareAppDirs() : await startWebShell({ openclawPath });
     await use(shell);
     await shell.stop();
   },

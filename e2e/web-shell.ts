@@ -22,11 +22,27 @@ export interface WebShell {
 /** The repo root (e2e/..). */
 export const ROOT = path.resolve(__dirname, '..');
 
-/** Options for a shell; `env` is added to a minimal hermetic environment. */
+/** The fake OpenClaw 2026.5.28 install (a launcher like npm's bin shim), the one every spec starts with. */
+export const FAKE_OPENCLAW = path.resolve(__dirname, 'fixtures/fake-openclaw/bin/openclaw');
+
+/**
+ * Options for a shell; `env` is added to a minimal hermetic environment. `openclawPath` seeds the "OpenClaw path"
+ * setting of a new data folder (default: the fake 2026.5.28 install, so credentials can be saved; null: none, as on
+ * a machine without OpenClaw).
+ */
 export interface WebShellOptions {
   stateDir?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  openclawPath?: string | null;
+}
+
+/** Writes the "OpenClaw path" setting into a data folder that has no settings yet. */
+export function seedOpenClawPath(dataDir: string, openclawPath: string | null): void {
+  const file = path.join(dataDir, 'settings.json');
+  if (openclawPath === null || fs.existsSync(file)) return;
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, JSON.stringify({ openclawPath }), { mode: 0o600 });
 }
 
 /** Temp state and data folders without a server, for the Electron runs (the app itself is the shell there). */
@@ -36,6 +52,7 @@ export function prepareAppDirs(): WebShell {
   const dataDir = path.join(root, 'data');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  seedOpenClawPath(dataDir, FAKE_OPENCLAW);
   return {
     url: 'app://clawtray/index.html',
     origin: 'app://clawtray',
@@ -54,6 +71,7 @@ export async function startWebShell(options: WebShellOptions = {}): Promise<WebS
   const stateDir = options.stateDir ?? path.join(root, 'state');
   const dataDir = options.dataDir ?? path.join(root, 'data');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  seedOpenClawPath(dataDir, options.openclawPath === undefined ? FAKE_OPENCLAW : options.openclawPath);
   const cli = path.join(ROOT, 'dist/web/cli.mjs');
   if (!fs.existsSync(cli)) throw new Error('dist/web/cli.mjs is missing: run `npm run build` first.');
   const child: ChildProcess = spawn(process.execPath, [cli, '--state-dir', stateDir, '--data-dir', dataDir], {

@@ -55,23 +55,26 @@ test('the gateway starts and stops from the window, with its log tail filling an
   await expect(page.getByRole('region', { name: 'Gateway' }).getByTestId('gateway-status')).toHaveText('Stopped');
 });
 
-test('the gateway page says where it looked when OpenClaw is not installed, and offers to install it', async ({ page }) => {
-  await skipWizard(page);
-  const card = page.getByRole('region', { name: 'Gateway' });
-  await expect(card.getByText('Use Install for me on the Gateway page, or set the OpenClaw path in Settings.')).toBeVisible();
-  await card.getByRole('button', { name: 'Open the Gateway page' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Gateway' })).toBeFocused();
-  await expect(page.getByTestId('gateway-page-status')).toHaveText('Not installed');
-  await expect(page.getByText('OpenClaw was not found on this computer.').first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Install for me' })).toBeVisible();
-  await page.getByText(/^Looked in \d+ places$/).click();
-  await snapScreen(page, 'gateway-not-installed');
+test.describe('without OpenClaw', () => {
+  test.use({ openclawPath: null });
+  test('the gateway page says where it looked when OpenClaw is not installed, and offers to install it', async ({ page }) => {
+    await skipWizard(page);
+    const card = page.getByRole('region', { name: 'Gateway' });
+    await expect(card.getByText('Use Install for me on the Gateway page, or set the OpenClaw path in Settings.')).toBeVisible();
+    await card.getByRole('button', { name: 'Open the Gateway page' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Gateway' })).toBeFocused();
+    await expect(page.getByTestId('gateway-page-status')).toHaveText('Not installed');
+    await expect(page.getByText('OpenClaw was not found on this computer.').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Install for me' })).toBeVisible();
+    await page.getByText(/^Looked in \d+ places$/).click();
+    await snapScreen(page, 'gateway-not-installed');
+  });
 });
 
 test('"Install for me" shows its progress, can be cancelled, and then installs OpenClaw', { tag: '@web-shell' }, async ({ page }) => {
   test.setTimeout(90_000);
   const npmDir = path.resolve(__dirname, 'fixtures/fake-npm');
-  const shell = await startWebShell({ env: { PATH: `${npmDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`, FAKE_NPM_MODE: 'slow', FAKE_NPM_PACKAGES: '60' } });
+  const shell = await startWebShell({ openclawPath: null, env: { PATH: `${npmDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`, FAKE_NPM_MODE: 'slow', FAKE_NPM_PACKAGES: '60' } });
   try {
     await page.goto(shell.url);
     await skipWizard(page);

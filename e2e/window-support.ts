@@ -10,8 +10,9 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { snap } from './fixtures';
 
-/** The fake OpenClaw install (a launcher script like npm's bin shim). */
-export const FAKE_OPENCLAW = path.resolve(__dirname, 'fixtures/fake-openclaw/bin/openclaw');
+import { FAKE_OPENCLAW } from './web-shell';
+
+export { FAKE_OPENCLAW };
 
 /** A valid-looking setup-token (prefix + 80+ characters). */
 export const SETUP_TOKEN = `sk-ant-oat01-${'A1b2C3d4'.repeat(11)}`;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assembleAppCore, type AppCore, type CoreDeps } from '../core/app-core';
-import { createConfBackend } from '../core/settings';
+import { createConfBackend, type SettingsBackend } from '../core/settings';
 import { createCoreContext, type CoreContext } from '../core/context';
 
 /** A fresh temp dir; removed by the returned cleanup. */
@@ -16,6 +16,13 @@ export function makeTempDir(prefix = 'clawtray-test-'): { dir: string; cleanup: 
 
 /** The variables the test fakes (gateway, OpenClaw CLI, npm) are configured with; children of a test core get them. */
 export const testFakeVariable = (name: string): boolean => name.startsWith('FAKE_');
+
+/** The settings store of a data folder, with `patch` written into it first (e.g. the OpenClaw path to use). */
+export function seededSettings(dataDir: string, patch: Record<string, unknown>): SettingsBackend {
+  const settings = createConfBackend(dataDir);
+  settings.store = { ...settings.store, ...patch };
+  return settings;
+}
 
 /** The fake OpenClaw 2026.5.28 install of the e2e fixtures: found, so credentials can be saved (profiles-file). */
 export const FAKE_OPENCLAW_528 = path.resolve(__dirname, '..', '..', 'e2e', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
@@ -33,11 +40,7 @@ export function makeTestCore(
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { openclawPath = FAKE_OPENCLAW_528, ...overrides } = options;
-  if (!overrides.settingsBackend) {
-    const settings = createConfBackend(dataDir);
-    settings.store = { ...settings.store, openclawPath };
-    overrides.settingsBackend = settings;
-  }
+  overrides.settingsBackend ??= seededSettings(overrides.dataDir ?? dataDir, { openclawPath });
   const context = createCoreContext({
     shell: 'web',
     version: '0.0.0-test',

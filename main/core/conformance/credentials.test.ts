@@ -12,7 +12,7 @@ import { ensureReferenceOpenClaw, openclawEnv, runOpenClaw, type ReferenceOpenCl
 import { createAppCore, type AppCore } from '../app-core';
 import { systemClock, type Clock } from '../clock';
 import { updateConfig } from '../openclaw/config-file';
-import { makeTempDir } from '../../testing/test-support';
+import { makeTempDir, seededSettings } from '../../testing/test-support';
 
 const HOUR = 3_600_000;
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
@@ -47,7 +47,9 @@ async function scenario(name: string): Promise<Scenario> {
     home,
     snapshots,
     async core(clock = systemClock) {
-      const c = createAppCore({ shell: 'web', version: '0.0.0-conformance', dataDir: path.join(base, 'data'), stateDirOverride: stateDir, env: {}, homeDir: home, clock });
+      const dataDir = path.join(base, 'data');
+      const settingsBackend = seededSettings(dataDir, { openclawPath: ref.openclawBin });
+      const c = createAppCore({ shell: 'web', version: '0.0.0-conformance', dataDir, stateDirOverride: stateDir, env: {}, homeDir: home, clock, settingsBackend });
       return c;
     },
     snapshot(label) {

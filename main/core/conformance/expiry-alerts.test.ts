@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AuthStatus } from '../../../shared/contract';
-import { ensureReferenceOpenClaw, openclawEnv, runOpenClaw } from '../../../scripts/reference-openclaw.mjs';
+import { CACHE_DIR, REFERENCE_VERSION, ensureReferenceOpenClaw, openclawEnv, runOpenClaw } from '../../../scripts/reference-openclaw.mjs';
 import { createAppCore, type AppCore } from '../app-core';
 import { systemClock } from '../clock';
 import type { NotificationRequest } from '../context';
 import { updateConfig } from '../openclaw/config-file';
-import { makeTempDir } from '../../testing/test-support';
+import { makeTempDir, seededSettings } from '../../testing/test-support';
 import { seededRandom } from '../../testing/seeded-random';
 
 const M = 60_000;
@@ -39,6 +39,7 @@ interface Written {
 }
 
 const root = makeTempDir('clawtray-expiry-conformance-');
+const REFERENCE_ENTRY = path.join(CACHE_DIR, `openclaw-${REFERENCE_VERSION}`, 'node_modules', 'openclaw', 'openclaw.mjs');
 afterAll(() => root.cleanup());
 const stateDir = path.join(root.dir, 'state');
 const home = path.join(root.dir, 'home');
@@ -57,6 +58,8 @@ function core(now: () => number, shown: NotificationRequest[] = []): AppCore {
     homeDir: home,
     clock: { ...systemClock, now },
     notifier: { show: (n) => shown.push(n) },
+    // The reference install is where the app finds OpenClaw (with none found, nothing is saved).
+    settingsBackend: seededSettings(dataDir, { openclawPath: REFERENCE_ENTRY }),
   });
 }
 

@@ -54,7 +54,8 @@ export function createVersionedBackend(deps: VersionedBackendDeps): VersionedBac
   /** Follows the install: the version it reports picks the backend; a change of kind swaps it. */
   async function settle(given?: Located): Promise<void> {
     const located = given ?? (await deps.installation.get().catch(() => undefined));
-    const version = located && !located.problem ? (located.installation.version ?? null) : null;
+    // An install found without a Node able to run it still says which files it keeps (the CLI will say what to install).
+    const version = located && located.problem?.reason !== 'not-installed' ? (located.installation.version ?? null) : null;
     const kind = credentialBackendKind(version);
     if (disposed) return;
     if (kind === current.kind) {

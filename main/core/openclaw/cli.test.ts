@@ -7,6 +7,7 @@ import { isPidAlive } from '../process/pid';
 import { makeTempDir, testFakeVariable } from '../../testing/test-support';
 import { createOpenClawCli, type CliDeps, type OpenClawCli } from './cli';
 import type { Located } from './locate';
+import { allCommandLines } from '../../testing/cmdline-sampler';
 
 const FAKE_CLI = path.join(__dirname, '..', '..', 'testing', 'fake-openclaw-cli.mjs');
 const launch = { command: process.execPath, prefixArgs: [FAKE_CLI], pathDir: path.dirname(process.execPath) };
@@ -39,17 +40,6 @@ function readyLine(): { onLine: (stream: 'stdout' | 'stderr', line: string) => v
   let resolve!: (pids: number[]) => void;
   const ready = new Promise<number[]>((r) => (resolve = r));
   return { onLine: (stream, line) => stream === 'stdout' && line.startsWith('ready ') && resolve(line.split(' ').slice(1).map(Number)), ready };
-}
-
-/** Every process's command line, read from /proc. */
-function allCommandLines(): string[] {
-  return fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n)).flatMap((n) => {
-    try {
-      return [fs.readFileSync(`/proc/${n}/cmdline`, 'utf8').replace(/\0/g, ' ')];
-    } catch {
-      return [];
-    }
-  });
 }
 
 describe.runIf(process.platform !== 'win32')('OpenClaw CLI runner', () => {

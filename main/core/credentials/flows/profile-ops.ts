@@ -10,7 +10,7 @@ import { CoreError } from '../../errors';
 import { field, preflight, requireProfile, StepRunner, type FlowContext, type SaveResult } from './steps';
 import { oauthNotCopied } from '../credential-errors';
 
-/** Sets the order of a provider's profiles: the agent's own order and `auth.order` in config. */
+/** Sets the order of a provider's profiles: the agent's own order, and `auth.order` in config where agents do not share a store. */
 export async function setOrderFlow(
   ctx: FlowContext,
   input: { provider: string; order: string[]; agentId?: string | undefined },
@@ -27,7 +27,11 @@ export async function setOrderFlow(
     return p;
   });
   await steps.write('credential', () => ctx.backend.setOrder(pre.agentId, provider, order));
-  await steps.write('config', () => ctx.backend.applyConfig((cfg) => setConfigOrder(cfg, provider, order)));
+  // Where agents share one store (2026.6+) the order is the agent's own override; `auth.order` in openclaw.json
+  // would set it for every agent (and lock it against the gateway's order changes), so it is left alone there.
+  if (!ctx.backend.capabilities.inheritsSharedCredentials) {
+    await steps.write('config', () => ctx.backend.applyConfig((cfg) => setConfigOrder(cfg, provider, order)));
+  }
   return { ok: true };
 }
 

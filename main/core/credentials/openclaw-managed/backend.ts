@@ -120,8 +120,12 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       given.add(secret);
       const snapshot = await reader.fresh(agentId);
       let profileId = credential.profileId;
-      if (credential.type === 'api_key') profileId = await saveApiKey(agentId, snapshot, credential);
-      else await writer.setToken({ provider: credential.provider, token: credential.token, agentId, profileId, expires: credential.expires });
+      await reader.ownWrite(async () => {
+        if (credential.type === 'api_key') profileId = await saveApiKey(agentId, snapshot, credential);
+        else await writer.setToken({ provider: credential.provider, token: credential.token, agentId, profileId, expires: credential.expires });
+      });
+      // A token's expiry went to OpenClaw as a duration: read back the exact time it stored.
+      const verify = credential.type === 'token' && credential.expires !== undefined;
       reader.rememberSecret(agentId, profileId, secret);
       const record: CredentialRecord = {
         id: profileId,
@@ -134,15 +138,15 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       };
       if (agentId === DEFAULT_AGENT_ID) {
         // The default agent's store is the shared one: agents without their own copy now inherit the new value.
-        reader.patchShared((records, source) => (source === 'own' || !records.some((r) => r.id === profileId && r.source === 'own') ? upserted(records, { ...record, source }) : records));
-      } else reader.patch(agentId, (records) => upserted(records, record));
+        reader.patchShared((records, source) => (source === 'own' || !records.some((r) => r.id === profileId && r.source === 'own') ? upserted(records, { ...record, source }) : records), verify);
+      } else reader.patch(agentId, (records) => upserted(records, record), verify);
       return { profileId, files: [snapshot.location.credentials] };
     },
     async remove(agentId, profileId) {
       const snapshot = await reader.fresh(agentId);
       const record = snapshot.profiles.find((p) => p.id === profileId);
       if (!record) return { removed: false, files: [] };
-      await writer.remove({ provider: record.provider, profileId, agentId });
+      await reader.ownWrite(() => writer.remove({ provider: record.provider, profileId, agentId }));
       reader.patch(agentId, (records, order) => {
         for (const [provider, ids] of Object.entries(order)) {
           const left = ids.filter((id) => id !== profileId);
@@ -160,7 +164,7 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       const all = snapshot.profiles.filter((p) => p.provider === provider).map((p) => p.id);
       const locked = reader.lastRead(agentId)?.lockedOrder?.includes(provider) ?? true;
       const covers = profileIds.length === 0 || (profileIds.length === all.length && all.every((id) => profileIds.includes(id)));
-      await writer.setOrder({ provider, agentId, profileIds, viaRpc: !locked && covers });
+      await reader.ownWrite(() => writer.setOrder({ provider, agentId, profileIds, viaRpc: !locked && covers }));
       reader.patch(agentId, (records, order) => {
         if (profileIds.length) order[provider] = [...profileIds];
         else delete order[provider];
@@ -178,7 +182,7 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       const after = structuredClone(before);
       edit(after);
       const ops = configChanges(before, after);
-      await writer.applyConfig(ops);
+      await reader.ownWrite(() => writer.applyConfig(ops));
       return { files: ops.length ? [deps.paths.configPath] : [] };
     },
     watch: (onChange) => reader.watch(onChange),

@@ -44,6 +44,9 @@ export interface ReaderDeps {
   debounceMs?: number;
 }
 
+/** How long after one of the app's own writes the store's file events are taken as that write's. */
+const OWN_WRITE_QUIET_MS = 1_500;
+
 /** A cached answer: what was read, or why it could not be (kept until the files change, so a broken install is not re-run on every read). */
 type Entry = { read: ManagedRead; via: 'rpc' | 'cli'; at: number } | { error: unknown; at: number };
 
@@ -56,6 +59,8 @@ export class ManagedReader {
   private readonly listeners = new Set<() => void>();
   private readonly stale = new Set<string>();
   private watcher: DirWatcher | undefined;
+  private writing = 0;
+  private quietUntil = 0;
   private debounce: TimerHandle | undefined;
   private disposed = false;
 
@@ -86,25 +91,44 @@ export class ManagedReader {
     return [...this.labels.values()].flatMap((l) => Object.values(l)).filter((m) => m.length >= 8);
   }
 
-  /** Records what a write just did, so reads show it at once; the cache is then verified in the background. */
-  patch(agentId: string, change: (records: CredentialRecord[], order: Record<string, string[]>) => CredentialRecord[]): void {
+  /**
+   * Runs one of the app's own writes. The store changes it makes are not news (the write patches the cache), so file
+   * events are ignored while it runs and for a moment after; a change someone else makes in that window is seen at
+   * the next event or write.
+   */
+  async ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await write();
+    } finally {
+      this.writing--;
+      this.quietUntil = this.d.clock.now() + OWN_WRITE_QUIET_MS;
+    }
+  }
+
+  /**
+   * Records what a write just did, so reads show it at once. With `verify` (OpenClaw decided something the app
+   * cannot know exactly, such as the expiry of a token it was given as a duration) the agent is read again in the
+   * background.
+   */
+  patch(agentId: string, change: (records: CredentialRecord[], order: Record<string, string[]>) => CredentialRecord[], verify = false): void {
     const entry = this.cache.get(agentId);
     if (entry && 'read' in entry) {
       const order = { ...(entry.read.order ?? {}) };
       entry.read = { ...entry.read, records: change([...entry.read.records], order), order };
-    }
-    this.invalidate(agentId === DEFAULT_AGENT_ID ? undefined : [agentId]);
+    } else this.stale.add(agentId);
+    if (verify) this.invalidate([agentId]);
   }
 
   /**
    * Records a change of the shared store (the default agent's): `change` runs on the default agent's records as its
    * own and on every other cached agent's records as inherited ones.
    */
-  patchShared(change: (records: CredentialRecord[], source: 'own' | 'inherited') => CredentialRecord[]): void {
+  patchShared(change: (records: CredentialRecord[], source: 'own' | 'inherited') => CredentialRecord[], verify = false): void {
     for (const [agentId, entry] of this.cache) {
       if ('read' in entry) entry.read = { ...entry.read, records: change([...entry.read.records], agentId === DEFAULT_AGENT_ID ? 'own' : 'inherited') };
     }
-    this.invalidate();
+    if (verify) this.invalidate();
   }
 
   /** Remembers the masked form of a secret the app just saved under `profileId` for `agentId`. */
@@ -129,7 +153,7 @@ export class ManagedReader {
     this.watcher ??= createDirWatcher(
       () => {
         this.syncWatcher();
-        this.invalidate();
+        if (this.writing === 0 && this.d.clock.now() >= this.quietUntil) this.invalidate();
       },
       (dir, err) => this.d.logger?.warn(`cannot watch ${dir}: ${err.message}`),
     );

@@ -155,9 +155,8 @@ export function readFromRpc(status: RpcAuthStatus, agentId: string, labels: Reco
  */
 export function markInherited(agentId: string, agent: ManagedRead, shared: ManagedRead | undefined): ManagedRead {
   if (agentId === DEFAULT_AGENT_ID || !shared) return agent;
-  const sharedLabels = new Map(shared.records.map((r) => [r.id, shared.labels[r.id] ?? '']));
-  const records = agent.records.map((r) =>
-    r.source === 'own' && sharedLabels.has(r.id) && sharedLabels.get(r.id) === (agent.labels[r.id] ?? '') ? { ...r, source: 'inherited' as const } : r,
-  );
+  const masked = (r: CredentialRecord) => (r.secret.kind === 'inline' ? r.secret.masked : '');
+  const sharedMasks = new Map(shared.records.map((r) => [r.id, masked(r)]));
+  const records = agent.records.map((r) => (r.source === 'own' && sharedMasks.has(r.id) && sharedMasks.get(r.id) === masked(r) ? { ...r, source: 'inherited' as const } : r));
   return { ...agent, records };
 }

@@ -1,0 +1,111 @@
+/**
+ * Conformance with the real OpenClaw 2026.9.6 without a running gateway: every credential flow of the window goes
+ * through the app's channels (the openclaw-managed backend, i.e. OpenClaw's CLI), and OpenClaw's own
+ * `models status --json` (exit 0, the same statuses and expiries as the app's `auth:status`), `models status
+ * --check` and `config validate` judge the result. No `auth-profiles.json` is ever written, and no secret appears
+ * on any command line while saving. One state dir for all flows: the CLI costs seconds per write.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthStatus } from '../../../shared/contract';
+import { sampleCommandLines } from '../../testing/cmdline-sampler';
+import { expectSameAsOpenClaw, managedScenario, type ManagedScenario } from '../../testing/managed-conformance';
+import { makeTempDir } from '../../testing/test-support';
+
+const DAY = 86_400_000;
+const KEY = `sk-ant-api03-${'Kc'.repeat(40)}-cli`;
+const SETUP = `sk-ant-oat01-${'Sc'.repeat(45)}-cli`;
+const SETUP_WORK = `sk-ant-oat01-${'Wc'.repeat(45)}-own`;
+const ROUTER = `sk-or-v1-${'Rc'.repeat(24)}`;
+const SECRETS = [KEY, SETUP, SETUP_WORK, ROUTER];
+
+const root = makeTempDir('clawtray-managed-cli-');
+let s: ManagedScenario;
+const result = {} as {
+  expiries: { work: number; router: number };
+  main: { app: AuthStatus; theirs: any; code: number | null };
+  work: { app: AuthStatus; theirs: any };
+  check: number | null;
+  validate: any;
+  leaks: string[];
+  samples: number;
+  legacy: string[];
+};
+
+beforeAll(async () => {
+  s = await managedScenario(root.dir, 'cli');
+  const sampler = sampleCommandLines(() => SECRETS);
+  try {
+    const info = await s.ok('app:info', {});
+    expect(info.openclaw).toMatchObject({ version: '2026.9.6', backend: 'openclaw-managed' });
+    result.expiries = { work: Date.now() + 30 * DAY, router: Date.now() + 2 * 3_600_000 };
+    expect(await s.ok('auth:saveAnthropicKey', { apiKey: KEY })).toMatchObject({ profileId: 'anthropic:default', agentId: 'main' });
+    await s.ok('auth:saveSetupToken', { token: SETUP, profileName: 'work', expiresAt: result.expiries.work });
+    await s.ok('auth:saveToken', { provider: 'openrouter', token: ROUTER, expiresAt: result.expiries.router });
+    await s.ok('auth:setOrder', { provider: 'anthropic', order: ['anthropic:work', 'anthropic:default'] });
+    await s.ok('models:setDefault', { model: 'anthropic/claude-sonnet-4-6' });
+    // A second agent, made as the user would, gets its own copy of the setup-token by pasting it again.
+    const added = await s.openclaw(['agents', 'add', 'work', '--non-interactive', '--workspace', `${s.home}/ws-work`, '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    await s.ok('auth:saveSetupToken', { token: SETUP_WORK, profileName: 'work', agentId: 'work', expiresAt: result.expiries.work });
+    await s.ok('auth:saveToken', { provider: 'openrouter', token: `${ROUTER}-2`, profileName: 'spare' });
+    await s.ok('auth:removeProfile', { profileId: 'openrouter:spare' });
+  } finally {
+    sampler.stop();
+    result.leaks = sampler.leaks();
+    result.samples = sampler.samples();
+  }
+  const [main, work, check, validate] = [
+    await s.openclaw(['models', 'status', '--json', '--agent', 'main']),
+    await s.openclaw(['models', 'status', '--json', '--agent', 'work']),
+    await s.openclaw(['models', 'status', '--check', '--agent', 'main']),
+    await s.openclaw(['config', 'validate', '--json']),
+  ];
+  result.main = { app: await s.ok('auth:status', { agentId: 'main' }), theirs: main.json, code: main.code };
+  result.work = { app: await s.ok('auth:status', { agentId: 'work' }), theirs: work.json };
+  result.check = check.code;
+  result.validate = validate.json;
+  result.legacy = s.legacyFiles();
+}, 900_000);
+
+afterAll(async () => {
+  await s?.dispose();
+  root.cleanup();
+});
+
+describe('OpenClaw 2026.9.6 without a gateway (the CLI)', () => {
+  it("OpenClaw's models status exits 0 and reports what the app reports: statuses and expiries", () => {
+    expect(result.main.code).toBe(0);
+    expectSameAsOpenClaw(result.main.app, result.main.theirs);
+    const app = new Map(result.main.app.profiles.map((p) => [p.id, p]));
+    expect([...app.keys()].sort()).toEqual(['anthropic:default', 'anthropic:work', 'openrouter:manual']);
+    expect(app.get('anthropic:work')).toMatchObject({ type: 'token', status: 'ok' });
+    expect(app.get('anthropic:work')?.origin).toBeUndefined();
+    expect(app.get('openrouter:manual')?.status).toBe('expiring');
+    // The expiry given as a duration lands where the user asked, give or take OpenClaw's start-up time.
+    expect(Math.abs(app.get('anthropic:work')!.expiresAt! - result.expiries.work)).toBeLessThan(120_000);
+    expect(Math.abs(app.get('openrouter:manual')!.expiresAt! - result.expiries.router)).toBeLessThan(120_000);
+    expect(app.get('anthropic:default')?.label).toBe(`${KEY.slice(0, 8)}...${KEY.slice(-8)}`);
+  });
+
+  it('the default model is the one set, usable, and `models status --check` exits 0; the config validates', () => {
+    expect(result.main.app).toMatchObject({ defaultModel: 'anthropic/claude-sonnet-4-6', defaultModelUsable: true, missingProvidersInUse: [] });
+    expect(result.main.theirs.defaultModel).toBe('anthropic/claude-sonnet-4-6');
+    expect(result.check).toBe(0);
+    expect(result.validate).toMatchObject({ valid: true });
+  });
+
+  it('the second agent has its own copy and inherits the rest, as OpenClaw reports it', () => {
+    expectSameAsOpenClaw(result.work.app, result.work.theirs);
+    const work = new Map(result.work.app.profiles.map((p) => [p.id, p]));
+    expect(work.get('anthropic:work')?.label).toBe(`${SETUP_WORK.slice(0, 8)}...${SETUP_WORK.slice(-8)}`);
+    expect(work.get('anthropic:work')?.origin).toBeUndefined();
+    expect(work.get('anthropic:default')?.origin).toBe('inherited');
+    expect(result.main.app.profiles.find((p) => p.id === 'anthropic:work')?.label).toBe(`${SETUP.slice(0, 8)}...${SETUP.slice(-8)}`);
+  });
+
+  it('wrote no auth-profiles.json and put no secret on any command line', () => {
+    expect(result.legacy).toEqual([]);
+    expect(result.samples).toBeGreaterThan(10);
+    expect(result.leaks).toEqual([]);
+  });
+});
