@@ -47,19 +47,15 @@ beforeAll(async () => {
     const added = await s.openclaw(['agents', 'add', 'work', '--non-interactive', '--workspace', `${s.home}/ws-work`, '--json']);
     expect(added.code, added.stderr).toBe(0);
     await s.ok('auth:saveSetupToken', { token: SETUP_WORK, profileName: 'work', agentId: 'work', expiresAt: result.expiries.work });
-    await s.ok('auth:saveToken', { provider: 'openrouter', token: `${ROUTER}-2`, profileName: 'spare' });
-    await s.ok('auth:removeProfile', { profileId: 'openrouter:spare' });
+    // Removing the shared key from the default agent removes it for the second agent too.
+    await s.ok('auth:removeProfile', { profileId: 'anthropic:default' });
   } finally {
     sampler.stop();
     result.leaks = sampler.leaks();
     result.samples = sampler.samples();
   }
-  const [main, work, check, validate] = [
-    await s.openclaw(['models', 'status', '--json', '--agent', 'main']),
-    await s.openclaw(['models', 'status', '--json', '--agent', 'work']),
-    await s.openclaw(['models', 'status', '--check', '--agent', 'main']),
-    await s.openclaw(['config', 'validate', '--json']),
-  ];
+  const [main, work] = await Promise.all([s.openclaw(['models', 'status', '--json', '--agent', 'main']), s.openclaw(['models', 'status', '--json', '--agent', 'work'])]);
+  const [check, validate] = await Promise.all([s.openclaw(['models', 'status', '--check', '--agent', 'main']), s.openclaw(['config', 'validate', '--json'])]);
   result.main = { app: await s.ok('auth:status', { agentId: 'main' }), theirs: main.json, code: main.code };
   result.work = { app: await s.ok('auth:status', { agentId: 'work' }), theirs: work.json };
   result.check = check.code;
@@ -77,29 +73,30 @@ describe('OpenClaw 2026.9.6 without a gateway (the CLI)', () => {
     expect(result.main.code).toBe(0);
     expectSameAsOpenClaw(result.main.app, result.main.theirs);
     const app = new Map(result.main.app.profiles.map((p) => [p.id, p]));
-    expect([...app.keys()].sort()).toEqual(['anthropic:default', 'anthropic:work', 'openrouter:manual']);
+    expect([...app.keys()].sort()).toEqual(['anthropic:work', 'openrouter:manual']);
     expect(app.get('anthropic:work')).toMatchObject({ type: 'token', status: 'ok' });
     expect(app.get('anthropic:work')?.origin).toBeUndefined();
     expect(app.get('openrouter:manual')?.status).toBe('expiring');
     // The expiry given as a duration lands where the user asked, give or take OpenClaw's start-up time.
     expect(Math.abs(app.get('anthropic:work')!.expiresAt! - result.expiries.work)).toBeLessThan(120_000);
     expect(Math.abs(app.get('openrouter:manual')!.expiresAt! - result.expiries.router)).toBeLessThan(120_000);
-    expect(app.get('anthropic:default')?.label).toBe(`${KEY.slice(0, 8)}...${KEY.slice(-8)}`);
+    expect(app.get('anthropic:work')?.label).toBe(`${SETUP.slice(0, 8)}...${SETUP.slice(-8)}`);
   });
 
-  it('the default model is the one set, usable, and `models status --check` exits 0; the config validates', () => {
+  it('the default model is the one set, usable (through the setup-token), and `models status --check` exits 0; the config validates', () => {
     expect(result.main.app).toMatchObject({ defaultModel: 'anthropic/claude-sonnet-4-6', defaultModelUsable: true, missingProvidersInUse: [] });
     expect(result.main.theirs.defaultModel).toBe('anthropic/claude-sonnet-4-6');
     expect(result.check).toBe(0);
     expect(result.validate).toMatchObject({ valid: true });
   });
 
-  it('the second agent has its own copy and inherits the rest, as OpenClaw reports it', () => {
+  it('the second agent has its own copy and inherits the rest (the removed shared key is gone there too), as OpenClaw reports it', () => {
     expectSameAsOpenClaw(result.work.app, result.work.theirs);
     const work = new Map(result.work.app.profiles.map((p) => [p.id, p]));
+    expect([...work.keys()].sort()).toEqual(['anthropic:work', 'openrouter:manual']);
+    expect(work.get('openrouter:manual')?.origin).toBe('inherited');
     expect(work.get('anthropic:work')?.label).toBe(`${SETUP_WORK.slice(0, 8)}...${SETUP_WORK.slice(-8)}`);
     expect(work.get('anthropic:work')?.origin).toBeUndefined();
-    expect(work.get('anthropic:default')?.origin).toBe('inherited');
     expect(result.main.app.profiles.find((p) => p.id === 'anthropic:work')?.label).toBe(`${SETUP.slice(0, 8)}...${SETUP.slice(-8)}`);
   });
 

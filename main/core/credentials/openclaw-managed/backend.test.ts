@@ -238,6 +238,8 @@ describe('openclaw-managed backend', () => {
     const runs = s.model.runs.length;
     expect(await s.backend.applyConfig(() => undefined)).toEqual({ files: [] });
     expect(s.model.runs.length).toBe(runs);
+    await s.backend.applyConfig((cfg) => void (cfg.agents = { defaults: { model: { primary: 'anthropic/claude-opus-4-8' } } }));
+    expect(s.model.runs.slice(runs).map((r) => r.args.includes('--dry-run'))).toEqual([false]);
   });
 
   it('config with the gateway up: one config.patch naming the hash it was computed from', async () => {

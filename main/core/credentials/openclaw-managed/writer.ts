@@ -124,7 +124,8 @@ export class ManagedWriter {
 
   /**
    * Applies config changes: one `config.patch` (with the hash of the config it was computed from) through the
-   * gateway, else `config set --batch-file` validated first with `--dry-run`, then a `config unset` per removal.
+   * gateway, else `config set --batch-file` (validated first with `--dry-run` when it sets a provider block), then
+   * a `config unset` per removal.
    * The batch file may hold a secret (Cloudflare's header): it lives in a private temp folder only while it runs.
    */
   async applyConfig(ops: ConfigOp[]): Promise<void> {
@@ -144,7 +145,8 @@ export class ManagedWriter {
       try {
         const file = path.join(dir, 'config-set.batch.json');
         fs.writeFileSync(file, JSON.stringify(sets), { mode: 0o600 });
-        await this.cliWrite(configSetBatchArgs(file, true));
+        // A provider block (Cloudflare's) is validated by a dry run first; a model or an order is a plain value.
+        if (ops.some((op) => op.path[0] === 'models' && (op.path.length === 1 || op.path[1] === 'providers'))) await this.cliWrite(configSetBatchArgs(file, true));
         await this.cliWrite(configSetBatchArgs(file, false));
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
