@@ -57,6 +57,9 @@ export const VALIDATION_KEYS = [
   'validation.missing.port',
   'validation.missing.envKey',
   'validation.missing.envValue',
+  'validation.sharedProfile',
+  'validation.profileTaken',
+  'validation.repaste',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
@@ -93,6 +96,14 @@ export const ERROR_KEYS = [
   'errors.cli.notInstalled',
   'errors.cli.nodeMissing',
   'errors.cli.spawnFailed',
+  'errors.cli.refused',
+  'errors.cli.timeout',
+  'errors.cli.busy',
+  'errors.cli.badOutput',
+  'errors.openclaw.missing',
+  'errors.managed.sharedProfile',
+  'errors.managed.profileTaken',
+  'errors.managed.repaste',
   'errors.alert.unknown',
   'errors.alert.noNextThreshold',
   'errors.alert.snoozePast',

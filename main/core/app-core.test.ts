@@ -119,7 +119,7 @@ describe('createAppCore', () => {
     ] as const) {
       const r = await t.core.dispatch(channel, input);
       expect(r.ok, channel).toBe(false);
-      expect(!r.ok && r.error).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'openclaw-missing' } });
+      expect(!r.ok && r.error).toMatchObject({ code: 'NOT_FOUND', key: 'errors.openclaw.missing' });
     }
     expect(fs.readdirSync(t.stateDir)).toEqual([]);
     const status = await t.core.dispatch('auth:status', {});

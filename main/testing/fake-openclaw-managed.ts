@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { maskSecret } from '../../shared/masking';
+import { openclawMask } from '../core/credentials/openclaw-managed/status-parse';
 import type { CliOutcome } from '../core/credentials/openclaw-managed/cli-commands';
 
 /** One stored credential. */
@@ -227,7 +227,7 @@ export class FakeOpenClaw {
     const visible = this.visible(agentId);
     const byProvider = new Map<string, string[]>();
     const profiles = [...visible].map(([id, c]) => {
-      byProvider.set(c.provider, [...(byProvider.get(c.provider) ?? []), `${id}=${c.type === 'token' ? 'token:' : ''}${maskSecret(c.secret)}`]);
+      byProvider.set(c.provider, [...(byProvider.get(c.provider) ?? []), `${id}=${c.type === 'token' ? 'token:' : ''}${openclawMask(c.secret) ?? c.secret.length}`]);
       return { profileId: id, provider: c.provider, type: c.type, source: 'store', label: id, ...this.statusOf(c) };
     });
     const storePath = agentId === 'main' || !this.localOf(agentId).size ? path.join(this.stateDir, 'state', 'openclaw.sqlite') : path.join(this.stateDir, 'agents', agentId, 'agent', 'openclaw-agent.sqlite');

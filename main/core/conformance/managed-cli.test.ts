@@ -10,6 +10,11 @@ import type { AuthStatus } from '../../../shared/contract';
 import { sampleCommandLines } from '../../testing/cmdline-sampler';
 import { expectSameAsOpenClaw, managedScenario, type ManagedScenario } from '../../testing/managed-conformance';
 import { makeTempDir } from '../../testing/test-support';
+import { remaskLabel } from '../../../shared/masking';
+import { openclawMask } from '../credentials/openclaw-managed/status-parse';
+
+/** How the window shows a secret OpenClaw keeps: OpenClaw's own mask (8 + 8), cut to the app's rule. */
+const shown = (secret: string) => remaskLabel(openclawMask(secret)!);
 
 const DAY = 86_400_000;
 const KEY = `sk-ant-api03-${'Kc'.repeat(40)}-cli`;
@@ -80,7 +85,7 @@ describe('OpenClaw 2026.9.6 without a gateway (the CLI)', () => {
     // The expiry given as a duration lands where the user asked, give or take OpenClaw's start-up time.
     expect(Math.abs(app.get('anthropic:work')!.expiresAt! - result.expiries.work)).toBeLessThan(120_000);
     expect(Math.abs(app.get('openrouter:manual')!.expiresAt! - result.expiries.router)).toBeLessThan(120_000);
-    expect(app.get('anthropic:work')?.label).toBe(`${SETUP.slice(0, 8)}...${SETUP.slice(-8)}`);
+    expect(app.get('anthropic:work')?.label).toBe(shown(SETUP));
   });
 
   it('the default model is the one set, usable (through the setup-token), and `models status --check` exits 0; the config validates', () => {
@@ -95,9 +100,9 @@ describe('OpenClaw 2026.9.6 without a gateway (the CLI)', () => {
     const work = new Map(result.work.app.profiles.map((p) => [p.id, p]));
     expect([...work.keys()].sort()).toEqual(['anthropic:work', 'openrouter:manual']);
     expect(work.get('openrouter:manual')?.origin).toBe('inherited');
-    expect(work.get('anthropic:work')?.label).toBe(`${SETUP_WORK.slice(0, 8)}...${SETUP_WORK.slice(-8)}`);
+    expect(work.get('anthropic:work')?.label).toBe(shown(SETUP_WORK));
     expect(work.get('anthropic:work')?.origin).toBeUndefined();
-    expect(result.main.app.profiles.find((p) => p.id === 'anthropic:work')?.label).toBe(`${SETUP.slice(0, 8)}...${SETUP.slice(-8)}`);
+    expect(result.main.app.profiles.find((p) => p.id === 'anthropic:work')?.label).toBe(shown(SETUP));
   });
 
   it('wrote no auth-profiles.json and put no secret on any command line', () => {

@@ -11,6 +11,11 @@ import type { AuthStatus, GatewayState } from '../../../shared/contract';
 import { sampleCommandLines } from '../../testing/cmdline-sampler';
 import { expectSameAsOpenClaw, managedScenario, type ManagedScenario } from '../../testing/managed-conformance';
 import { makeTempDir } from '../../testing/test-support';
+import { remaskLabel } from '../../../shared/masking';
+import { openclawMask } from '../credentials/openclaw-managed/status-parse';
+
+/** How the window shows a secret OpenClaw keeps: OpenClaw's own mask (8 + 8), cut to the app's rule. */
+const shown = (secret: string) => remaskLabel(openclawMask(secret)!);
 
 const DAY = 86_400_000;
 const KEY1 = `sk-ant-api03-${'Ga'.repeat(40)}-first`;
@@ -98,7 +103,7 @@ describe('OpenClaw 2026.9.6 with its gateway running (the RPC)', () => {
     expectSameAsOpenClaw(result.app, result.theirs);
     const app = new Map(result.app.profiles.map((p) => [p.id, p]));
     expect([...app.keys()].sort()).toEqual(['anthropic:default', 'cloudflare-ai-gateway:default']);
-    expect(app.get('anthropic:default')?.label).toBe(`${KEY2.slice(0, 8)}...${KEY2.slice(-8)}`);
+    expect(app.get('anthropic:default')?.label).toBe(shown(KEY2));
     expect(result.app.openclaw).toMatchObject({ version: '2026.9.6', backend: 'openclaw-managed', capabilities: { inheritsSharedCredentials: true, slowWrites: true } });
   });
 

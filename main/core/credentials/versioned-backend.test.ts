@@ -84,7 +84,7 @@ describe('versioned credential backend', () => {
       () => s.backend.setOrder('main', 'a', []),
       () => s.backend.applyConfig(() => undefined),
     ];
-    for (const write of writes) await expect(write()).rejects.toMatchObject({ code: 'NOT_FOUND', details: { reason: 'openclaw-missing' } });
+    for (const write of writes) await expect(write()).rejects.toMatchObject({ code: 'NOT_FOUND', key: 'errors.openclaw.missing' });
     const fake = s.made[0]!;
     for (const m of [fake.check, fake.upsert, fake.remove, fake.setOrder, fake.applyConfig]) expect(m).not.toHaveBeenCalled();
     await s.change('2026.5.28');

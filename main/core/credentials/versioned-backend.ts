@@ -3,7 +3,7 @@
  * its package.json), delegates to the backend that version needs (`choose-backend.ts`), and swaps it when the
  * install changes (a new path in Settings, "Install for me", an update). With no OpenClaw found, reads still show
  * what the files hold, but every write is refused before anything is written: the user is told to install
- * OpenClaw first (`details.reason = "openclaw-missing"`, which the window answers with its Install button).
+ * OpenClaw first (`errors.openclaw.missing`, which the window answers with its Install button).
  */
 import type { OpenClawInfo } from '../../../shared/contract';
 import { CoreError } from '../errors';
@@ -88,9 +88,7 @@ export function createVersionedBackend(deps: VersionedBackendDeps): VersionedBac
   async function writable(): Promise<CredentialBackend> {
     await ensure();
     if (current.version === null) {
-      throw new CoreError('NOT_FOUND', 'OpenClaw must be installed before credentials can be saved: use Install for me on the Gateway page, or set the OpenClaw path in Settings. Nothing was written.', {
-        details: { reason: 'openclaw-missing' },
-      });
+      throw new CoreError('NOT_FOUND', 'errors.openclaw.missing');
     }
     return current.backend;
   }

@@ -16,12 +16,16 @@ import { systemClock, type Clock } from '../../clock';
 import { CoreError } from '../../errors';
 import { resolveOpenClawPaths } from '../../openclaw/paths';
 import type { CredentialBackend } from '../backend';
+import { remaskLabel } from '../../../../shared/masking';
+import { openclawMask } from './status-parse';
 import { createOpenClawManagedBackend } from './backend';
 
 const KEY = `sk-ant-api03-${'k'.repeat(60)}-managed1`;
 const KEY2 = `sk-ant-api03-${'q'.repeat(60)}-managed2`;
 const TOKEN = `sk-ant-oat01-${'t'.repeat(80)}-managed`;
 const DAY = 86_400_000;
+/** How the window shows a secret OpenClaw keeps: its own mask, cut to the app's rule. */
+const shown = (secret: string) => remaskLabel(openclawMask(secret)!);
 
 function setup(connected: boolean) {
   const root = makeTempDir('clawtray-managed-');
@@ -108,7 +112,7 @@ describe('openclaw-managed backend', () => {
     expect(s.model.shared.get('anthropic:default')?.secret).toBe(KEY2);
     await s.backend.upsert('main', { type: 'token', profileId: 'anthropic:sub', provider: 'anthropic', token: TOKEN });
     expect(s.model.runs.at(-1)?.args.slice(0, 3)).toEqual(['models', 'auth', 'paste-token']);
-    expect((await s.backend.read('main')).profiles.find((p) => p.id === 'anthropic:default')?.secret).toEqual({ kind: 'inline', masked: 'sk-ant-a...managed2' });
+    expect((await s.backend.read('main')).profiles.find((p) => p.id === 'anthropic:default')?.secret).toEqual({ kind: 'inline', masked: shown(KEY2) });
   });
 
   it('retries a run that exits 78 and then succeeds; gives up with a GATEWAY error after the retries', async () => {
@@ -132,10 +136,10 @@ describe('openclaw-managed backend', () => {
     });
     s.model.fail(['paste-api-key'], { kind: 'fail', code: 1, stderr: `Installed Gateway service state and config paths could not be verified.\nError: key ${KEY} was rejected` });
     const e = await rejection(s.backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY }));
-    expect(e.code).toBe('GATEWAY');
-    expect(e.message).toContain('was rejected');
-    expect(e.message).not.toContain(KEY);
-    expect(e.message).not.toContain('could not be verified');
+    expect(e).toMatchObject({ code: 'GATEWAY', key: 'errors.cli.refused', details: { exit: '1' } });
+    expect(e.details?.said).toContain('was rejected');
+    expect(JSON.stringify(e.toShape())).not.toContain(KEY);
+    expect(e.details?.said).not.toContain('could not be verified');
     expect(s.backend.knownSecrets()).toContain(KEY);
   });
 
@@ -166,7 +170,7 @@ describe('openclaw-managed backend', () => {
     await s.backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY });
     const runs = s.model.runs.length;
     const e = await rejection(s.backend.upsert('work', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY2 }));
-    expect(e).toMatchObject({ code: 'CONFLICT', fields: { profileName: expect.any(String) } });
+    expect(e).toMatchObject({ code: 'CONFLICT', key: 'errors.managed.sharedProfile', fields: { profileName: { key: 'validation.sharedProfile' } } });
     expect(s.model.runs.length).toBe(runs);
     expect(s.model.shared.get('anthropic:default')?.secret).toBe(KEY);
     await s.backend.upsert('work', { type: 'api_key', profileId: 'anthropic:work', provider: 'anthropic', key: KEY2 });
@@ -267,6 +271,7 @@ describe('openclaw-managed backend', () => {
     expect(statusRuns()).toBe(2);
     expect((await s.backend.read('main')).profiles.map((p) => p.id)).toEqual(['openai:outside']);
     expect(s.backend.knownSecrets()).toContain('sk-outsi...23456789');
+    expect((await s.backend.read('main')).profiles[0]?.secret).toEqual({ kind: 'inline', masked: remaskLabel('sk-outsi...23456789') });
     stop();
   });
 
@@ -276,7 +281,7 @@ describe('openclaw-managed backend', () => {
     s.rpc.setConnection('connected');
     const snap = await s.backend.read('main');
     expect(s.rpc.calls.map((c) => c.method)).toEqual(['models.authStatus']);
-    expect(snap.profiles[0]).toMatchObject({ id: 'anthropic:default', secret: { kind: 'inline', masked: 'sk-ant-a...managed1' } });
+    expect(snap.profiles[0]).toMatchObject({ id: 'anthropic:default', secret: { kind: 'inline', masked: shown(KEY) } });
     s.rpc.setConnection('connecting');
     await s.backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY2 });
     expect(s.model.runs.filter((r) => r.args.includes('paste-api-key'))).toHaveLength(2);

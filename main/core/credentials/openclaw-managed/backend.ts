@@ -9,7 +9,6 @@
 import { CoreError } from '../../errors';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../context';
-import { redact } from '../../gateway/redact';
 import { configAgents, DEFAULT_AGENT_ID } from '../../openclaw/agents';
 import { readConfig, valueAt } from '../../openclaw/config-file';
 import type { OpenClawPaths } from '../../openclaw/paths';
@@ -17,7 +16,8 @@ import type { BackendCapabilities, CredentialBackend, CredentialInput, Credentia
 import { configChanges } from './config-diff';
 import { ManagedReader, type ManagedCli, type ManagedRpcReads } from './reader';
 import { ManagedWriter, type ManagedRpcWrites } from './writer';
-import { maskSecret } from '../../../../shared/masking';
+import { maskSecret, remaskLabel } from '../../../../shared/masking';
+import { openclawMask } from './status-parse';
 
 /** The gateway RPC as the backend uses it (`openclaw/gateway-rpc.ts` fits). */
 export type ManagedRpc = ManagedRpcReads & ManagedRpcWrites & { onConnection?(listener: () => void): () => void };
@@ -29,6 +29,8 @@ export interface ManagedBackendDeps {
   cli: ManagedCli;
   rpc: ManagedRpc;
   logger?: Logger | undefined;
+  /** Core's redactor (`ctx.secrets.redact`), applied to everything OpenClaw says before it is kept or shown. */
+  redact?: ((text: string) => string) | undefined;
   /** Tuning for tests: exit-78 retries, their pause, the file-change debounce. */
   raceRetries?: number;
   raceDelayMs?: number;
@@ -49,16 +51,14 @@ const CAPABILITIES: BackendCapabilities = Object.freeze({
  */
 export function apiKeyPlan(snapshot: CredentialSnapshot, wish: { provider: string; profileId: string }, providerConnected: boolean): { rpcWouldPick?: string } {
   const wanted = snapshot.profiles.find((p) => p.id === wish.profileId);
-  const name = wish.profileId.slice(wish.profileId.indexOf(':') + 1);
   if (wanted && wanted.type !== 'api_key') {
-    throw new CoreError('CONFLICT', `"${wish.profileId}" is a ${wanted.type} credential; save the key under another name.`, { fields: { profileName: `"${name}" is taken by a ${wanted.type}.` } });
+    throw new CoreError('CONFLICT', 'errors.managed.profileTaken', { params: { profile: wish.profileId, type: wanted.type }, fields: { profileName: { key: 'validation.profileTaken' } } });
   }
   if (wanted?.source === 'inherited') {
-    throw new CoreError(
-      'CONFLICT',
-      `"${wish.profileId}" is shared by every agent; saving a key under that name for agent "${snapshot.agentId}" would replace it for all of them. Use another name for this agent's own key.`,
-      { fields: { profileName: 'Shared by every agent: choose another name for this agent.' } },
-    );
+    throw new CoreError('CONFLICT', 'errors.managed.sharedProfile', {
+      params: { profile: wish.profileId, agent: snapshot.agentId },
+      fields: { profileName: { key: 'validation.sharedProfile' } },
+    });
   }
   if (providerConnected) return {};
   const keys = snapshot.profiles.filter((p) => p.provider === wish.provider && p.type === 'api_key' && p.secret.kind === 'inline');
@@ -79,7 +79,12 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
   /** Secrets given to this backend this session, kept even once removed: a log line may still quote one. */
   const given = new Set<string>();
   const known = (): string[] => [...given, ...reader.maskedForms()];
-  const redactKnown = (text: string): string => redact(text, known());
+  /** OpenClaw's words without a secret: core's redactor (every secret it knows), and what this backend knows. */
+  const redactKnown = (text: string): string => {
+    let out = deps.redact ? deps.redact(text) : text;
+    for (const secret of known()) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+    return out;
+  };
   const reader: ManagedReader = new ManagedReader({ paths: deps.paths, clock: deps.clock, cli: deps.cli, rpc: deps.rpc, logger: deps.logger, redact: redactKnown, ...(deps.debounceMs !== undefined ? { debounceMs: deps.debounceMs } : {}) });
   const writer = new ManagedWriter({
     clock: deps.clock,
@@ -97,7 +102,7 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
   async function requireAgent(agentId: string, field = 'agentId'): Promise<void> {
     const agents = [DEFAULT_AGENT_ID, ...configAgents(await readConfigNow())];
     if (!agents.includes(agentId)) {
-      throw new CoreError('NOT_FOUND', `OpenClaw has no agent "${agentId}". Known agents: ${[...new Set(agents)].join(', ')}.`, { fields: { [field]: 'Unknown agent.' } });
+      throw new CoreError('NOT_FOUND', 'errors.agent.unknown', { params: { agent: agentId, known: [...new Set(agents)].join(', ') }, fields: { [field]: { key: 'validation.unknownAgent' } } });
     }
   }
 
@@ -131,7 +136,8 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
         id: profileId,
         provider: credential.provider,
         type: credential.type,
-        secret: { kind: 'inline', masked: maskSecret(secret) },
+        // Shown as OpenClaw's own mask cut to this app's rule, the same form every later read gives.
+        secret: { kind: 'inline', masked: remaskLabel(openclawMask(secret) ?? maskSecret(secret)) },
         source: 'own',
         ...(credential.type === 'api_key' && credential.metadata ? { metadata: { ...credential.metadata } } : {}),
         ...(credential.type === 'token' && credential.expires !== undefined ? { expires: credential.expires } : {}),
@@ -172,10 +178,8 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       });
       return { files: [snapshot.location.state] };
     },
-    async copy() {
-      throw new CoreError('VALIDATION', 'OpenClaw never hands a secret back, so an agent gets its own copy by pasting the secret again for that agent.', {
-        fields: { profileId: 'Paste the secret again for the other agent.' },
-      });
+    async copy(_profileId, _fromAgentId, toAgentId) {
+      throw new CoreError('VALIDATION', 'errors.managed.repaste', { params: { agent: toAgentId }, fields: { profileId: { key: 'validation.repaste' } } });
     },
     async applyConfig(edit) {
       const before = await readConfigNow();

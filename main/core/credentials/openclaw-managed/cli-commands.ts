@@ -83,16 +83,17 @@ export function commandLine(args: string[]): string {
   return ['openclaw', ...args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ');
 }
 
-/** Undefined when the run succeeded, else the error to throw (`redact` removes secrets from OpenClaw's words). */
+/**
+ * Undefined when the run succeeded, else the error to throw. OpenClaw's own words (redacted by `redact`) are data:
+ * `details.said`; the sentence is a key with the command as its parameter.
+ */
 export function cliError(r: CliOutcome, redact: (s: string) => string = (s) => s): CoreError | undefined {
   if (r.ended === 'exit' && r.code === 0) return undefined;
   const command = commandLine(r.args);
-  if (r.ended === 'disposed') return new CoreError('INTERNAL', `ClawTray is quitting; \`${command}\` was stopped.`, { details: { cli: 'disposed', command } });
-  if (r.ended === 'timeout') {
-    return new CoreError('GATEWAY', `OpenClaw did not finish \`${command}\` in time; nothing is known to be saved. Try again.`, { details: { cli: 'timeout', command } });
-  }
+  if (r.ended === 'disposed') return new CoreError('INTERNAL', 'errors.cli.quitting', { details: { cli: 'disposed', command } });
+  if (r.ended === 'timeout') return new CoreError('GATEWAY', 'errors.cli.timeout', { params: { command }, details: { cli: 'timeout', command } });
   const said = redact(openclawMessage(r));
-  const code = r.code === null ? `signal ${r.signal ?? 'unknown'}` : `exit ${r.code}`;
-  const details: Record<string, string> = { cli: r.code === EXIT_RACE ? 'race' : 'refused', command, exit: String(r.code ?? '') };
-  return new CoreError('GATEWAY', `OpenClaw refused \`${command}\` (${code})${said ? `: ${said}` : '.'}`, { details });
+  const exit = r.code === null ? String(r.signal ?? '') : String(r.code);
+  const details: Record<string, string> = { cli: r.code === EXIT_RACE ? 'race' : 'refused', command, exit, ...(said ? { said } : {}) };
+  return new CoreError('GATEWAY', r.code === EXIT_RACE ? 'errors.cli.busy' : 'errors.cli.refused', { params: { command, exit }, details });
 }

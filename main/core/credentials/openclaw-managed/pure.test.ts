@@ -12,17 +12,21 @@ import type { CredentialSnapshot } from '../backend';
 import { apiKeyPlan } from './backend';
 import { cliError, openclawMessage, pasteApiKeyArgs, pasteTokenArgs } from './cli-commands';
 import { batchFile, configChanges, configPath, mergePatch } from './config-diff';
-import { markInherited, parseCliModelsStatus, parseLabel, readFromRpc } from './status-parse';
+import { remaskLabel } from '../../../../shared/masking';
+import { markInherited, openclawMask, parseCliModelsStatus, parseLabel, readFromRpc } from './status-parse';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../testing/fixtures/openclaw-2026.9.6', name), 'utf8');
 
 describe('models status --json (real 2026.9.6 output)', () => {
   it('reads statuses, expiries and masked labels; statuses computed from them equal OpenClaw\'s', () => {
     const read = parseCliModelsStatus(fixture('models-status-main-tokens.json'));
+    // OpenClaw prints 8 + 8 characters; the app shows at most 4 + 4 (and never more than a quarter).
     expect(read.records.map((r) => [r.id, r.type, r.expires, r.secret])).toEqual([
-      ['openrouter:exp', 'token', 1795968019193, { kind: 'inline', masked: 'sk-or-v1...jklmnop2' }],
-      ['openrouter:manual', 'token', undefined, { kind: 'inline', masked: 'sk-or-v1...ijklmnop' }],
+      ['openrouter:exp', 'token', 1795968019193, { kind: 'inline', masked: remaskLabel('sk-or-v1...jklmnop2') }],
+      ['openrouter:manual', 'token', undefined, { kind: 'inline', masked: remaskLabel('sk-or-v1...ijklmnop') }],
     ]);
+    expect(read.labels['openrouter:exp']).toBe('sk-or-v1...jklmnop2');
+    expect(remaskLabel('sk-or-v1...jklmnop2')).toBe('sk...p2');
     const capturedAt = 1795968019193 - 7198039;
     expect(read.records.map((r) => profileView(r, { env: {}, now: capturedAt })?.status)).toEqual(['expiring', 'static']);
     expect(read.storePath).toBe('/home/user/state/state/openclaw.sqlite');
@@ -31,13 +35,15 @@ describe('models status --json (real 2026.9.6 output)', () => {
   it('tells own from inherited by comparing with the default agent (the shared store)', () => {
     const main = parseCliModelsStatus(fixture('models-status-main-tokens.json'));
     const work = parseCliModelsStatus(fixture('models-status-work-own-and-inherited.json'));
-    const shared = { ...main, records: [...main.records, { ...work.records.find((r) => r.id === 'anthropic:default')! }], labels: { ...main.labels, 'anthropic:default': work.labels['anthropic:default']! } };
-    const marked = markInherited('work', work, shared);
+    // What the default agent's store held then: the key the second agent reads through (same OpenClaw mask).
+    const sharedLabels = { ...main.labels, 'anthropic:default': work.labels['anthropic:default']! };
+    const marked = markInherited('work', work, sharedLabels);
     expect(marked.records.map((r) => [r.id, r.source])).toEqual([
       ['anthropic:default', 'inherited'],
       ['anthropic:own', 'own'],
     ]);
-    expect(markInherited('main', main, shared)).toBe(main);
+    expect(markInherited('work', work, { ...sharedLabels, 'anthropic:default': 'sk-ant-a...SOMEELSE' }).records[0]?.source).toBe('own');
+    expect(markInherited('main', main, sharedLabels)).toBe(main);
   });
 
   it('reads the Cloudflare key saved through paste-api-key', () => {
@@ -48,9 +54,14 @@ describe('models status --json (real 2026.9.6 output)', () => {
 
   it("turns OpenClaw's error object into GATEWAY with its message, and anything else into INTERNAL", () => {
     const failed = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Auth profile store requires legacy credential migration; run openclaw doctor --fix.' } });
-    expect(() => parseCliModelsStatus(failed)).toThrow(expect.objectContaining({ code: 'GATEWAY', message: expect.stringContaining('doctor --fix') }));
+    expect(() => parseCliModelsStatus(failed)).toThrow(expect.objectContaining({ code: 'GATEWAY', key: 'errors.cli.refused', details: expect.objectContaining({ said: expect.stringContaining('doctor --fix') }) }));
     expect(() => parseCliModelsStatus('Installed Gateway service ...')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
     expect(() => parseCliModelsStatus('{"auth": {}}')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+  });
+
+  it('masks a secret as OpenClaw prints it (8 + 8), never a short one', () => {
+    expect(openclawMask('sk-ant-api03-abcdefghijklmnopqrstuvwxyz-WzispjAA')).toBe('sk-ant-a...WzispjAA');
+    expect(openclawMask('short-secret')).toBeUndefined();
   });
 
   it('parses label entries with and without a type prefix', () => {
@@ -139,7 +150,10 @@ describe('CLI commands', () => {
     expect(cliError({ ...base, code: 1, stderr, ended: 'exit' })).toMatchObject({ code: 'GATEWAY', details: { cli: 'refused', exit: '1', command: 'openclaw models auth logout anthropic:x --yes --agent main' } });
     expect(cliError({ ...base, code: null, stderr: '', ended: 'timeout' })?.details?.cli).toBe('timeout');
     expect(cliError({ ...base, code: null, stderr: '', ended: 'disposed' })?.code).toBe('INTERNAL');
-    expect(cliError({ ...base, code: 1, stderr: 'key sk-secret-value-123 bad', ended: 'exit' }, (t) => t.replace('sk-secret-value-123', '***'))?.message).not.toContain('sk-secret');
+    const redacted = cliError({ ...base, code: 1, stderr: 'key sk-secret-value-123 bad', ended: 'exit' }, (t) => t.replace('sk-secret-value-123', '***'));
+    expect(redacted?.details?.said).toBe('key *** bad');
+    expect(JSON.stringify(redacted?.toShape())).not.toContain('sk-secret');
+    expect(cliError({ ...base, code: 78, stderr: 'raced', ended: 'exit' })).toMatchObject({ key: 'errors.cli.busy', details: { cli: 'race' } });
   });
 });
 

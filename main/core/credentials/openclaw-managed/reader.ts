@@ -8,7 +8,7 @@
  * from comparing with the default agent (whose store is the shared one).
  */
 import path from 'node:path';
-import { maskSecret } from '../../../../shared/masking';
+import { remaskLabel } from '../../../../shared/masking';
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../context';
 import { toErrorShape } from '../../errors';
@@ -19,7 +19,7 @@ import type { RpcConnection } from '../../openclaw/gateway-rpc';
 import { agentDir, type OpenClawPaths } from '../../openclaw/paths';
 import type { CredentialRecord, CredentialSnapshot } from '../backend';
 import { cliError, modelsStatusArgs, type CliOutcome } from './cli-commands';
-import { markInherited, parseCliModelsStatus, readFromRpc, type ManagedRead } from './status-parse';
+import { markInherited, openclawMask, parseCliModelsStatus, readFromRpc, type ManagedRead } from './status-parse';
 
 /** Runs OpenClaw's CLI (the shared runner of `openclaw/cli.ts` fits). */
 export interface ManagedCli {
@@ -131,9 +131,10 @@ export class ManagedReader {
     if (verify) this.invalidate();
   }
 
-  /** Remembers the masked form of a secret the app just saved under `profileId` for `agentId`. */
+  /** Remembers how OpenClaw masks a secret the app just saved under `profileId` for `agentId`. */
   rememberSecret(agentId: string, profileId: string, secret: string): void {
-    this.labelsOf(agentId)[profileId] = maskSecret(secret);
+    const mask = openclawMask(secret);
+    if (mask) this.labelsOf(agentId)[profileId] = mask;
   }
 
   /** Marks agents (default: all) stale and reloads them in the background (debounced). */
@@ -192,7 +193,7 @@ export class ManagedReader {
 
   private toSnapshot(agentId: string, read: ManagedRead): CredentialSnapshot {
     const labels = { ...this.labelsOf(DEFAULT_AGENT_ID), ...this.labelsOf(agentId) };
-    const profiles = read.records.map((r) => (r.secret.kind === 'inline' && !r.secret.masked && labels[r.id] ? { ...r, secret: { kind: 'inline' as const, masked: labels[r.id]! } } : r));
+    const profiles = read.records.map((r) => (r.secret.kind === 'inline' && !r.secret.masked && labels[r.id] ? { ...r, secret: { kind: 'inline' as const, masked: remaskLabel(labels[r.id]!) } } : r));
     const loc = this.location(agentId);
     return { agentId, profiles, order: { ...(read.order ?? {}) }, location: read.storePath ? { credentials: read.storePath, state: read.storePath } : loc };
   }
@@ -229,7 +230,8 @@ export class ManagedReader {
         // The CLI does not report orders: keep the last one known (from the gateway or the app's own writes).
         const previous = this.lastRead(agentId)?.order;
         if (previous) own.order = { ...previous };
-        const read = markInherited(agentId, own, agentId === DEFAULT_AGENT_ID ? undefined : await this.sharedRead());
+        if (agentId !== DEFAULT_AGENT_ID) await this.sharedRead();
+        const read = markInherited(agentId, own, agentId === DEFAULT_AGENT_ID ? undefined : this.labelsOf(DEFAULT_AGENT_ID));
         this.store(agentId, read, 'cli');
         return read;
       } catch (err) {
@@ -254,7 +256,7 @@ export class ManagedReader {
     const result = await this.d.cli.run(modelsStatusArgs(agentId));
     // `models status` exits 1 with its error as JSON on stdout: the parser turns that into OpenClaw's message.
     if (result.ended !== 'exit' || (result.code !== 0 && !result.stdout.trim().startsWith('{'))) throw cliError(result, this.d.redact);
-    const read = parseCliModelsStatus(result.stdout);
+    const read = parseCliModelsStatus(result.stdout, this.d.redact);
     Object.assign(this.labelsOf(agentId), read.labels);
     return read;
   }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CoreError } from '../../errors';
 import { DEFAULT_AGENT_ID } from '../../openclaw/agents';
 import type { RpcAuthStatus } from '../../openclaw/gateway-rpc-schemas';
+import { remaskLabel } from '../../../../shared/masking';
 import type { CredentialRecord } from '../backend';
 
 /** What one read learned about an agent: its records, its own order (when known), and the masked labels. */
@@ -18,7 +19,11 @@ export interface ManagedRead {
   order?: Record<string, string[]>;
   /** Providers whose order openclaw.json decides (the gateway refuses to change it then). */
   lockedOrder?: string[];
-  /** profile id -> OpenClaw's masked form of the secret (`sk-ant-a...WzispjAA`); only the CLI reports them. */
+  /**
+   * profile id -> OpenClaw's own masked form of the secret (`sk-ant-a...WzispjAA`, 8 + 8 characters); only the CLI
+   * reports them. Records show them cut to this app's rule (`remaskLabel`); these raw forms serve to compare two
+   * agents' copies and to redact OpenClaw's output.
+   */
   labels: Record<string, string>;
   /** Where the agent's store is (CLI: `auth.storePath`). */
   storePath?: string;
@@ -71,24 +76,23 @@ function reportedUsage(record: CredentialRecord, unusable: z.infer<typeof CliUnu
 
 /**
  * Parses `models status --json` stdout. Throws `INTERNAL` when it is not the JSON OpenClaw prints, and `GATEWAY`
- * with OpenClaw's own message when it printed its error object instead.
+ * with OpenClaw's own message (redacted, as `details.said`) when it printed its error object instead.
  */
-export function parseCliModelsStatus(stdout: string): ManagedRead {
+export function parseCliModelsStatus(stdout: string, redact: (text: string) => string = (t) => t): ManagedRead {
+  const command = 'openclaw models status --json';
   let json: unknown;
   try {
     json = JSON.parse(stdout);
   } catch {
-    throw new CoreError('INTERNAL', 'OpenClaw printed something other than the status JSON the app expects (`openclaw models status --json`).', {
-      details: { cli: 'garbage' },
-    });
+    throw new CoreError('INTERNAL', 'errors.cli.badOutput', { params: { command }, details: { cli: 'garbage', command } });
   }
   const failed = CliJsonError.safeParse(json);
-  if (failed.success) throw new CoreError('GATEWAY', `OpenClaw could not report the credentials: ${failed.data.error.message}`, { details: { cli: 'refused' } });
+  if (failed.success) {
+    throw new CoreError('GATEWAY', 'errors.cli.refused', { params: { command, exit: 1 }, details: { cli: 'refused', command, exit: '1', said: redact(failed.data.error.message) } });
+  }
   const parsed = CliModelsStatus.safeParse(json);
   if (!parsed.success) {
-    throw new CoreError('INTERNAL', 'OpenClaw reported the credentials in a form this version of ClawTray does not understand.', {
-      details: { cli: 'shape', issue: parsed.error.issues[0]?.path.join('.') ?? '' },
-    });
+    throw new CoreError('INTERNAL', 'errors.cli.badOutput', { params: { command }, details: { cli: 'shape', command, issue: parsed.error.issues[0]?.path.join('.') ?? '' } });
   }
   const { auth } = parsed.data;
   const labels: Record<string, string> = {};
@@ -104,7 +108,7 @@ export function parseCliModelsStatus(stdout: string): ManagedRead {
       id: p.profileId,
       provider: (p.provider ?? providerOf(p.profileId)).toLowerCase(),
       type: p.type,
-      secret: p.status === 'missing' ? { kind: 'none' } : { kind: 'inline', masked: labels[p.profileId] ?? '' },
+      secret: p.status === 'missing' ? { kind: 'none' } : { kind: 'inline', masked: remaskLabel(labels[p.profileId] ?? '') },
       source: 'own',
       reported: { status: p.status },
     };
@@ -122,7 +126,7 @@ export function recordSource(source: string | undefined, agentId: string): Crede
   return 'own';
 }
 
-/** Turns `models.authStatus` into records; `labels` (from earlier CLI reads or the app's own saves) fill the masks. */
+/** Turns `models.authStatus` into records; `labels` (OpenClaw's forms, from earlier CLI reads or the app's own saves) fill the masks. */
 export function readFromRpc(status: RpcAuthStatus, agentId: string, labels: Record<string, string>): ManagedRead {
   const records: CredentialRecord[] = [];
   const order: Record<string, string[]> = {};
@@ -135,7 +139,7 @@ export function readFromRpc(status: RpcAuthStatus, agentId: string, labels: Reco
         id: p.profileId,
         provider: provider.provider.toLowerCase(),
         type: p.type,
-        secret: p.status === 'missing' ? { kind: 'none' } : { kind: 'inline', masked: labels[p.profileId] ?? '' },
+        secret: p.status === 'missing' ? { kind: 'none' } : { kind: 'inline', masked: remaskLabel(labels[p.profileId] ?? '') },
         source: recordSource(p.source, agentId),
         reported: { status: p.status, ...(p.reasonCode ? { reason: p.reasonCode } : {}) },
       };
@@ -150,13 +154,19 @@ export function readFromRpc(status: RpcAuthStatus, agentId: string, labels: Reco
 
 /**
  * Marks which of `agentId`'s records it only inherits, from what the CLI says about the default agent (whose store
- * is the shared one): a record the default agent has with the same masked secret is inherited; others are the
- * agent's own (an own copy with the same secret reads as inherited, which says the same thing).
+ * is the shared one): a record whose secret OpenClaw masks the same way for both is inherited; others are the
+ * agent's own (an own copy with the same secret reads as inherited, which says the same thing). `sharedLabels`:
+ * OpenClaw's masks of the default agent's secrets.
  */
-export function markInherited(agentId: string, agent: ManagedRead, shared: ManagedRead | undefined): ManagedRead {
-  if (agentId === DEFAULT_AGENT_ID || !shared) return agent;
-  const masked = (r: CredentialRecord) => (r.secret.kind === 'inline' ? r.secret.masked : '');
-  const sharedMasks = new Map(shared.records.map((r) => [r.id, masked(r)]));
-  const records = agent.records.map((r) => (r.source === 'own' && sharedMasks.has(r.id) && sharedMasks.get(r.id) === masked(r) ? { ...r, source: 'inherited' as const } : r));
+export function markInherited(agentId: string, agent: ManagedRead, sharedLabels: Record<string, string> | undefined): ManagedRead {
+  if (agentId === DEFAULT_AGENT_ID || !sharedLabels) return agent;
+  const same = (id: string) => !!sharedLabels[id] && sharedLabels[id] === agent.labels[id];
+  const records = agent.records.map((r) => (r.source === 'own' && same(r.id) ? { ...r, source: 'inherited' as const } : r));
   return { ...agent, records };
+}
+
+/** How OpenClaw masks a secret in `models status` (first and last 8 characters), to compare with what it prints. */
+export function openclawMask(secret: string): string | undefined {
+  const s = secret.trim();
+  return s.length > 16 ? `${s.slice(0, 8)}...${s.slice(-8)}` : undefined;
 }

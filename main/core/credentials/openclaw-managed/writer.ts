@@ -89,7 +89,7 @@ export class ManagedWriter {
   /** Saves a token (always the CLI); the expiry becomes a duration from now, to the millisecond. */
   async setToken(input: { provider: string; token: string; agentId: string; profileId: string; expires?: number | undefined }): Promise<void> {
     const inMs = input.expires === undefined ? undefined : input.expires - this.d.clock.now();
-    if (inMs !== undefined && inMs <= 0) throw new CoreError('VALIDATION', 'Some fields need attention.', { fields: { expiresAt: 'This date is already past.' } });
+    if (inMs !== undefined && inMs <= 0) throw new CoreError('VALIDATION', 'errors.fields', { fields: { expiresAt: { key: 'validation.future' } } });
     await this.cliWrite(pasteTokenArgs(input.provider, input.profileId, input.agentId, inMs), input.token);
   }
 
