@@ -8,6 +8,7 @@ import { LeaveDialog } from './components/LeaveDialog';
 import { api } from './api';
 import { AppDataProvider, useAppData } from './hooks/use-app-data';
 import { LeaveGuardProvider, useBeforeUnload, useQuitPrompt, type LeaveBlocker } from './hooks/use-leave-guard';
+import { openclawText } from './lib/openclaw-text';
 import { useLocale } from './hooks/use-locale';
 import { applyLanguage } from './i18n';
 import { hasUsableCredential } from './lib/credential-groups';
@@ -190,6 +191,10 @@ function Frame() {
             <div>
               <dt>{t('about.shell')}</dt>
               <dd data-testid="app-shell">{info.shell}</dd>
+            </div>
+            <div>
+              <dt>{t('about.openclaw')}</dt>
+              <dd data-testid="app-openclaw">{openclawText(t, auth.value?.openclaw ?? info.openclaw)}</dd>
             </div>
             <div>
               <dt>{t('about.stateDir')}</dt>

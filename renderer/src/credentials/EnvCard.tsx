@@ -1,19 +1,30 @@
 /**
  * What a gateway run as a background service (launchd, systemd) can read from `$STATE/.env`: the variable
- * names and masked values, and the file's path. Read-only here; the forms' check box writes entries.
+ * names and masked values, and the file's path. The forms' check box writes entries; each can be removed here,
+ * and since a running gateway reads `.env` only when it starts, removing one offers to restart it.
  */
 import { useEffect, useState } from 'react';
-import type { OutputOf } from '../../../shared/contract';
+import type { AppErrorShape, OutputOf } from '../../../shared/contract';
+import { ErrorNote } from '../components/ErrorNote';
 import { api } from '../api';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { maskText } from '../lib/mask-text';
 
+/** What removing a variable did: which one, and whether the running gateway still holds its value. */
+interface Removed {
+  key: string;
+  restartAdvised: boolean;
+}
+
 /** The `.env` card; refreshed whenever the auth status changes (saving with the check box changes both). */
 export function EnvCard() {
   const { t } = useLocale();
-  const { auth } = useAppData();
+  const { auth, gateway } = useAppData();
   const [env, setEnv] = useState<OutputOf<'env:list'> | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     let live = true;
     void api()
@@ -22,7 +33,26 @@ export function EnvCard() {
     return () => {
       live = false;
     };
-  }, [auth.value?.computedAt]);
+  }, [auth.value?.computedAt, removed]);
+
+  const remove = async (key: string) => {
+    setBusy(true);
+    setError(null);
+    const r = await api().envUnset({ key });
+    setBusy(false);
+    if (r.ok) setRemoved({ key, restartAdvised: r.value.gatewayRestartAdvised });
+    else setError(r.error);
+  };
+  const restart = async () => {
+    setBusy(true);
+    const r = await api().gatewayRestart();
+    setBusy(false);
+    if (r.ok) {
+      gateway.set(r.value);
+      setRemoved((x) => (x ? { ...x, restartAdvised: false } : x));
+    } else setError(r.error);
+  };
+  const owned = gateway.value?.owned === true;
   if (!env) return null;
   return (
     <section className="card" aria-labelledby="env-card-title">
@@ -42,12 +72,33 @@ export function EnvCard() {
                 <code>{e.key}</code>
               </dt>
               <dd>
-                <code>{maskText(e.masked, t, t('mask.empty'))}</code>
+                <code>{maskText(e.masked, t, t('mask.empty'))}</code>{' '}
+                <button type="button" className="button-danger-quiet" disabled={busy} aria-label={t('env.removeLabel', { key: e.key })} onClick={() => void remove(e.key)}>
+                  {t('env.remove')}
+                </button>
               </dd>
             </div>
           ))}
         </dl>
       )}
+      {removed && (
+        <div className="note note-ok" role="status">
+          <p className="note-title">{t('env.removed', { key: removed.key })}</p>
+          {removed.restartAdvised && (
+            <>
+              <p>{t('env.restartAdvice')}</p>
+              {owned ? (
+                <button type="button" className="button-primary" disabled={busy} onClick={() => void restart()}>
+                  {t('env.restart')}
+                </button>
+              ) : (
+                <p>{t('env.restartExternal')}</p>
+              )}
+            </>
+          )}
+        </div>
+      )}
+      <ErrorNote error={error} />
     </section>
   );
 }

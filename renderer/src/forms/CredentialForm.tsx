@@ -4,7 +4,10 @@
  * and the files written.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { AppErrorShape } from '../../../shared/contract';
+import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { FormRequest } from '../lib/credential-input';
 import { KindFields } from './KindFields';
@@ -19,11 +22,51 @@ export interface CredentialFormProps {
   onSaved?: (result: SaveResult) => void;
   actions?: ReactNode;
   afterSave?: ReactNode;
+  /** Opens the Gateway page (where "Install for me" shows its progress), when the form's host can navigate. */
+  onOpenGateway?: (() => void) | undefined;
+}
+
+/** The form's heading: a new credential, a renewal, or an agent's own copy of a shared one. */
+function formTitle(t: (key: string, params?: Record<string, unknown>) => string, request: FormRequest, agentId: string): string {
+  if (request.ownCopy && request.profileId) return t('form.ownCopyTitle', { agent: agentId, profile: request.profileId });
+  return request.profileId ? t('form.renewTitle', { profile: request.profileId }) : t(`connect.${request.kind}.formTitle`);
+}
+
+/** With no OpenClaw found: install it from here (what the user typed stays in the form) or go where it is installed. */
+function InstallOffer({ onOpenGateway }: { onOpenGateway?: (() => void) | undefined }) {
+  const { t } = useLocale();
+  const [started, setStarted] = useState<AppErrorShape | 'started' | null>(null);
+  const install = async () => {
+    const r = await api().gatewayInstall();
+    setStarted(r.ok ? 'started' : r.error);
+  };
+  return (
+    <div className="button-row">
+      {started !== 'started' && (
+        <button type="button" className="button-primary" onClick={() => void install()}>
+          {t('form.installOpenClaw')}
+        </button>
+      )}
+      {onOpenGateway && (
+        <button type="button" onClick={onOpenGateway}>
+          {t('form.openGateway')}
+        </button>
+      )}
+      {started === 'started' && (
+        <p className="muted" role="status">
+          {t('form.installStarted')}
+        </p>
+      )}
+      {started && started !== 'started' && <ErrorNote error={started} />}
+    </div>
+  );
 }
 
 /** The form for `request.kind`. */
-export function CredentialForm({ request, agentId, agents, onSaved, actions, afterSave }: CredentialFormProps) {
+export function CredentialForm({ request, agentId, agents, onSaved, actions, afterSave, onOpenGateway }: CredentialFormProps) {
   const { t } = useLocale();
+  // OpenClaw 2026.6+ saves through its CLI, which takes seconds: say so while it works.
+  const slow = useAppData().auth.value?.openclaw?.capabilities.slowWrites === true;
   const form = useCredentialForm(request, agentId);
   const titleId = useId();
   const [tried, setTried] = useState(false);
@@ -45,8 +88,9 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
   const fieldErrorCount = tried ? Object.keys(form.errors).length : 0;
   return (
     <form className="card credential-form" noValidate onSubmit={onSubmit} aria-labelledby={titleId} aria-busy={form.busy || undefined}>
-      <h3 id={titleId}>{request.profileId ? t('form.renewTitle', { profile: request.profileId }) : t(`connect.${request.kind}.formTitle`)}</h3>
-      <p className="lead">{t(`connect.${request.kind}.intro`)}</p>
+      <h3 id={titleId}>{formTitle(t, request, agentId)}</h3>
+      <p className="lead">{request.ownCopy ? t('form.ownCopyIntro', { agent: agentId }) : t(`connect.${request.kind}.intro`)}</p>
+      {request.ownCopy && request.kind === 'anthropic-key' && <p className="muted">{t('form.ownCopyKeyName')}</p>}
       <KindFields form={form} agents={agents} />
       {fieldErrorCount > 0 && !form.failure && (
         <p className="field-error" role="alert">
@@ -54,6 +98,12 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
         </p>
       )}
       <ErrorNote error={form.failure} title={t('form.saveFailed')} />
+      {form.failure?.key === 'errors.openclaw.missing' && <InstallOffer onOpenGateway={onOpenGateway} />}
+      {form.busy && slow && (
+        <p className="muted" role="status">
+          {t('form.savingOpenClawHint')}
+        </p>
+      )}
       {form.saved && (
         <div className="note note-ok" role="status">
           <p className="note-title">{t('form.saved', { profile: form.saved.profileId, agent: form.saved.agentId })}</p>
@@ -74,7 +124,7 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
       )}
       <div className="form-actions">
         {actions}
-        <BusyButton type="submit" className="button-primary" busy={form.busy} busyLabel={t('form.saving')}>
+        <BusyButton type="submit" className="button-primary" busy={form.busy} busyLabel={t(slow ? 'form.savingOpenClaw' : 'form.saving')}>
           {t('form.save')}
         </BusyButton>
       </div>

@@ -1,16 +1,19 @@
 /**
- * Where OpenClaw was found (path, how it was found, version, the Node that runs it), or everywhere ClawTray
+ * Where OpenClaw was found (path, how it was found, version, how credentials are saved there, the Node that runs it), or everywhere ClawTray
  * looked, and "Install for me" with a progress bar and Cancel (`gateway:install` and its events).
  */
 import { useEffect, useId, useState } from 'react';
 import type { AppErrorShape, GatewayInstallation, InstallProgress } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 
 /** The installation card for what the gateway state says about the install. */
 export function InstallCard({ installation }: { installation: GatewayInstallation | undefined }) {
   const { t } = useLocale();
+  const { auth } = useAppData();
+  const backend = auth.value?.openclaw?.backend;
   const [progress, setProgress] = useState<InstallProgress | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const progressId = useId();
@@ -50,6 +53,12 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
           )}
           <dt>{t('install.version')}</dt>
           <dd>{installation!.version ?? t('common.unknown')}</dd>
+          {backend && (
+            <>
+              <dt>{t('install.credentials')}</dt>
+              <dd data-testid="credential-backend">{t(`install.backend.${backend}`)}</dd>
+            </>
+          )}
           {installation!.nodePath && (
             <>
               <dt>{t('install.node')}</dt>

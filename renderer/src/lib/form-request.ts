@@ -35,6 +35,8 @@ export interface FormRequest {
   prefill?: Partial<CredentialValues>;
   /** The profile being renewed or replaced, shown in the form's title. */
   profileId?: string;
+  /** The agent gets its own copy of the shared `profileId` (OpenClaw 2026.6+: the secret is pasted again). */
+  ownCopy?: boolean;
 }
 
 /** The form that renews or replaces `profile`, prefilled with its provider, profile name and agent. */
@@ -51,6 +53,17 @@ export function formRequestFor(profile: Pick<ProfileView, 'id' | 'provider' | 'n
     return { ...base, kind: profile.type === 'api_key' ? 'anthropic-key' : 'setup-token', prefill: { agentId, profileName: profile.name } };
   }
   return { ...base, kind: 'provider-token', prefill: { agentId, provider: profile.provider, profileName: profile.name } };
+}
+
+/**
+ * The form that gives `agentId` its own copy of a credential it inherits: the same provider and name for a token
+ * (OpenClaw keeps the agent's copy beside the shared one), another name for an API key (OpenClaw would replace the
+ * shared key under the same name), the agent's id.
+ */
+export function ownCopyRequest(profile: Pick<ProfileView, 'id' | 'provider' | 'name' | 'type' | 'metadata'>, agentId: string): FormRequest {
+  const request = formRequestFor(profile, agentId);
+  const prefill = profile.type === 'api_key' ? { ...request.prefill, profileName: agentId } : request.prefill;
+  return { ...request, ...(prefill ? { prefill } : {}), ownCopy: true };
 }
 
 /** The form for adding a credential to `provider` (e.g. the one the default model needs). */

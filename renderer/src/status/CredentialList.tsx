@@ -5,7 +5,7 @@
  * costs the same with 10 credentials or 10,000.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppErrorShape, ProfileView } from '../../../shared/contract';
+import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { TextField } from '../components/TextField';
@@ -13,7 +13,8 @@ import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { filterProfiles, groupByProvider, modelLeftWithout, moveInOrder, withoutCleared } from '../lib/credential-groups';
 import { focusFirst, focusLost } from '../lib/focus';
-import { formRequestFor, type FormRequest } from '../lib/form-request';
+import { formatList } from '../lib/format';
+import { formRequestFor, ownCopyRequest, type FormRequest } from '../lib/form-request';
 import { providerDisplayName as providerName } from '../../../shared/provider-names';
 import { CopyProfileDialog } from './CopyProfileDialog';
 import type { RowAction } from './CredentialRow';
@@ -38,9 +39,18 @@ type FocusAfter = { profileId: string | null; buttons: RowAction[]; seen: unknow
 const rowElement = (profileId: string | null) => (profileId ? document.querySelector<HTMLElement>(`li[data-profile="${CSS.escape(profileId)}"]`) : null);
 const rowButton = (profileId: string, action: RowAction) => rowElement(profileId)?.querySelector<HTMLElement>(`button[data-action="${action}"]`);
 
+/**
+ * Whether removing `profile` from `agentId` removes it for every agent: on OpenClaw 2026.6+ a shared credential
+ * (one the agent inherits, or any of the default agent's, whose store is the shared one) goes for all.
+ */
+export function removesForAll(status: Pick<AuthStatus, 'openclaw' | 'agents'>, profile: Pick<ProfileView, 'origin'>, agentId: string): boolean {
+  if (!status.openclaw?.capabilities.removeFromInheritingAgentRemovesForAll || status.agents.length < 2) return false;
+  return profile.origin === 'inherited' || (agentId === status.agents[0] && profile.origin === undefined);
+}
+
 /** The credentials card; `onRenew` opens a prefilled form, `onAdd` the chooser. */
 export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequest) => void; onAdd: () => void }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const { auth, agentId, settings } = useAppData();
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
@@ -94,14 +104,17 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   );
 
   // Rows get one stable callback; it reads the latest state through this ref.
-  const latest = useRef({ groups, agentId, onRenew, act, busy, status });
-  latest.current = { groups, agentId, onRenew, act, busy, status };
+  const repaste = status?.openclaw?.capabilities.copyIsRepaste === true;
+  const latest = useRef({ groups, agentId, onRenew, act, busy, status, repaste });
+  latest.current = { groups, agentId, onRenew, act, busy, status, repaste };
   const onAction = useCallback((action: RowAction, profileId: string) => {
-    const { groups: all, agentId: agent, onRenew: renew, act: run, busy: running, status: seen } = latest.current;
+    const { groups: all, agentId: agent, onRenew: renew, act: run, busy: running, status: seen, repaste: ownCopy } = latest.current;
     const group = all.find((g) => g.profiles.some((p) => p.id === profileId));
     const profile = group?.profiles.find((p) => p.id === profileId);
     if (!group || !profile) return;
     if (action === 'renew') renew(formRequestFor(profile, agent));
+    // OpenClaw 2026.6+ never gives a secret back: this agent's own copy is a form where the secret is pasted again.
+    else if (action === 'copy' && ownCopy) renew(ownCopyRequest(profile, agent));
     else if (action === 'remove' || action === 'copy') setPending({ kind: action, profile });
     else if (!running) {
       focusAfter.current = { profileId, buttons: action === 'up' ? ['up', 'down'] : ['down', 'up'], seen };
@@ -158,7 +171,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
           inUse={status.defaultProvider === group.provider}
           movable={!filtering}
           thresholdsMs={thresholds}
-          canCopy={status.agents.length > 1}
+          copyMode={repaste ? 'repaste' : status.agents.length > 1 ? 'copy' : 'none'}
           busy={busy}
           onAction={onAction}
         />
@@ -173,7 +186,14 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
           profileId={pending.profile.id}
           agentId={agentId}
           stateDir={status.files.config.replace(/[\\/][^\\/]*$/, '')}
-          message={(cleared) => <RemoveMessage profile={pending.profile} agentId={agentId} model={modelLeftWithout(withoutCleared(status, cleared), pending.profile.id)} />}
+          message={(cleared) => (
+            <RemoveMessage
+              profile={pending.profile}
+              agentId={agentId}
+              model={modelLeftWithout(withoutCleared(status, cleared), pending.profile.id)}
+              sharedWith={removesForAll(status, pending.profile, agentId) ? status.agents : null}
+            />
+          )}
           busy={busy}
           error={error}
           onConfirm={(places) => {
@@ -212,11 +232,12 @@ function neighbourOf(groups: readonly { profiles: readonly ProfileView[] }[], pr
 }
 
 /** What removing a credential does, and, when it is the default model's last usable one, that requests will stop. */
-function RemoveMessage({ profile, agentId, model }: { profile: ProfileView; agentId: string; model: string | null }) {
-  const { t } = useLocale();
+function RemoveMessage({ profile, agentId, model, sharedWith }: { profile: ProfileView; agentId: string; model: string | null; sharedWith: string[] | null }) {
+  const { t, locale } = useLocale();
   return (
     <>
       <p>{t('remove.message', { profile: profile.id, agent: agentId })}</p>
+      {sharedWith && <p className="warning-text">{t('remove.sharedWarning', { agents: formatList(sharedWith, locale), agent: agentId })}</p>}
       {model && (
         <p className="note note-warn" data-testid="remove-last-warning">
           {t('remove.lastForModel', { model, provider: providerName(profile.provider) })}

@@ -1,6 +1,7 @@
 /**
  * One credential in the status panel: id, status chip, masked label, for expiring kinds a countdown and a bar of
- * the time left, and its actions (renew or replace, remove, copy to another agent, move up or down). Memoised: its
+ * the time left, whose it is when it is not the agent's own (shared, from config), and its actions (renew or
+ * replace, remove, copy to another agent or give this agent its own copy, move up or down). Memoised: its
  * props are plain values and one stable callback, so a list re-renders only the rows that changed.
  */
 import { memo } from 'react';
@@ -9,6 +10,12 @@ import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
 import { ExpiryLine, hasTimedLine } from './ExpiryLine';
 import { maskText } from '../lib/mask-text';
+
+/** See `CredentialRowProps.copyMode`. */
+export type CopyMode = 'copy' | 'repaste' | 'none';
+
+/** Whether an own copy can be made by pasting again: the form must be able to name it (Cloudflare's id is fixed). */
+export const canRepaste = (p: ProfileView) => p.origin === 'inherited' && p.type !== 'oauth' && p.provider !== 'cloudflare-ai-gateway';
 
 /** What a row's buttons ask for. */
 export type RowAction = 'renew' | 'remove' | 'copy' | 'up' | 'down';
@@ -25,13 +32,17 @@ export interface CredentialRowProps {
   thresholdsMs: readonly number[];
   index: number;
   count: number;
-  canCopy: boolean;
+  /**
+   * How a credential reaches another agent: `copy` (OpenClaw <= 2026.5, agents own separate stores), `repaste`
+   * (2026.6+: an agent inheriting a shared credential gets its own copy by pasting the secret again), or `none`.
+   */
+  copyMode: CopyMode;
   busy: boolean;
   onAction: (action: RowAction, profileId: string) => void;
 }
 
 /** One credential. */
-export const CredentialRow = memo(function CredentialRow({ profile: p, thresholdsMs, index, count, canCopy, busy, onAction }: CredentialRowProps) {
+export const CredentialRow = memo(function CredentialRow({ profile: p, thresholdsMs, index, count, copyMode, busy, onAction }: CredentialRowProps) {
   const { t } = useLocale();
   const titleId = rowTitleId(p.id);
   return (
@@ -42,6 +53,7 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
         </span>
         <StatusChip status={p.status} />
         <span className="muted">{t(`credential.type.${p.type}`)}</span>
+        {p.origin && <span className="tag">{t(`credential.origin.${p.origin}`)}</span>}
       </div>
       <p className="credential-label">
         <span className="visually-hidden">{t('credential.maskedLabel')}: </span>
@@ -57,9 +69,14 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
             {p.type === 'token' ? t('credential.renew') : t('credential.replace')}
           </button>
         )}
-        {canCopy && (
+        {copyMode === 'copy' && (
           <button type="button" onClick={() => onAction('copy', p.id)}>
             {t('credential.copy')}
+          </button>
+        )}
+        {copyMode === 'repaste' && canRepaste(p) && (
+          <button type="button" onClick={() => onAction('copy', p.id)}>
+            {t('credential.ownCopy')}
           </button>
         )}
         <button type="button" className="button-danger-quiet" onClick={() => onAction('remove', p.id)}>

@@ -10,7 +10,7 @@ import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
 import { usePaged } from '../hooks/use-paged';
 import { summarizeGroup } from '../lib/credential-groups';
-import { CredentialRow, type RowAction } from './CredentialRow';
+import { CredentialRow, type CopyMode, type RowAction } from './CredentialRow';
 
 /** Rows a group shows before "Show more", and how many more each press shows. */
 export const GROUP_PREVIEW = 3;
@@ -24,7 +24,7 @@ export interface ProviderGroupProps {
   /** False while filtering: moving within a filtered view would be ambiguous. */
   movable: boolean;
   thresholdsMs: readonly number[];
-  canCopy: boolean;
+  copyMode: CopyMode;
   busy: boolean;
   onAction: (action: RowAction, profileId: string) => void;
 }

@@ -32,6 +32,7 @@ export function CredentialsView({ form, navigate }: { form: FormRequest | undefi
           request={form}
           agentId={form.prefill?.agentId ?? agentId}
           agents={agents}
+          onOpenGateway={() => navigate({ view: 'gateway' })}
           actions={
             <button type="button" onClick={() => navigate({ view: 'credentials' })}>
               {t('common.back')}
