@@ -30,9 +30,9 @@ export function nodeCanRun(version: string, nodeVersion: string): boolean;
 export function ensureReferenceOpenClaw(version?: string): Promise<ReferenceOpenClaw>;
 /** A hermetic env (no real OPENCLAW_* or provider keys) with HOME and OPENCLAW_STATE_DIR set. */
 export function openclawEnv(options: { home: string; stateDir: string; extra?: Record<string, string> }): Record<string, string>;
-/** Runs the CLI and collects output; resolves on any exit code. */
+/** Runs the CLI and collects output (`input` goes to its stdin); resolves on any exit code. */
 export function runOpenClaw(
   ref: ReferenceOpenClaw,
   args: string[],
-  options?: { env?: Record<string, string>; cwd?: string; timeoutMs?: number },
+  options?: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; input?: string },
 ): Promise<OpenClawRun>;

@@ -225,12 +225,17 @@ export function openclawEnv({ home, stateDir, extra = {} }) {
 
 /**
  * Runs the reference CLI once and collects its output; never throws on a non-zero exit. The reference Node's
- * folder goes first on PATH, so anything OpenClaw starts with `node` gets the same Node.
+ * folder goes first on PATH, so anything OpenClaw starts with `node` gets the same Node. `input` is written to its
+ * stdin (how a secret is handed over: never on the command line).
  */
-export function runOpenClaw(ref, args, { env = process.env, cwd, timeoutMs = 120_000 } = {}) {
+export function runOpenClaw(ref, args, { env = process.env, cwd, timeoutMs = 120_000, input } = {}) {
   return new Promise((resolve, reject) => {
     const childEnv = { ...env, PATH: `${path.dirname(ref.nodeBin)}${path.delimiter}${env.PATH ?? ''}` };
-    const child = spawn(ref.nodeBin, [ref.openclawBin, ...args], { env: childEnv, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ref.nodeBin, [ref.openclawBin, ...args], { env: childEnv, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) {
+      child.stdin.on('error', () => {});
+      child.stdin.end(input);
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
