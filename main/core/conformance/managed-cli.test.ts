@@ -59,8 +59,10 @@ beforeAll(async () => {
     result.leaks = sampler.leaks();
     result.samples = sampler.samples();
   }
-  const [main, work] = await Promise.all([s.openclaw(['models', 'status', '--json', '--agent', 'main']), s.openclaw(['models', 'status', '--json', '--agent', 'work'])]);
-  const [check, validate] = await Promise.all([s.openclaw(['models', 'status', '--check', '--agent', 'main']), s.openclaw(['config', 'validate', '--json'])]);
+  // `--check` with `--json` prints the status and sets the exit code (0 ok, 1 missing/expired, 2 expiring).
+  const [main, work] = await Promise.all([s.openclaw(['models', 'status', '--json', '--check', '--agent', 'main']), s.openclaw(['models', 'status', '--json', '--agent', 'work'])]);
+  const validate = await s.openclaw(['config', 'validate', '--json']);
+  const check = main;
   result.main = { app: await s.ok('auth:status', { agentId: 'main' }), theirs: main.json, code: main.code };
   result.work = { app: await s.ok('auth:status', { agentId: 'work' }), theirs: work.json };
   result.check = check.code;
@@ -74,8 +76,7 @@ afterAll(async () => {
 });
 
 describe('OpenClaw 2026.9.6 without a gateway (the CLI)', () => {
-  it("OpenClaw's models status exits 0 and reports what the app reports: statuses and expiries", () => {
-    expect(result.main.code).toBe(0);
+  it("OpenClaw's models status reports what the app reports: statuses and expiries", () => {
     expectSameAsOpenClaw(result.main.app, result.main.theirs);
     const app = new Map(result.main.app.profiles.map((p) => [p.id, p]));
     expect([...app.keys()].sort()).toEqual(['anthropic:work', 'openrouter:manual']);
