@@ -12,7 +12,7 @@ import path from 'node:path';
 import { CURRENT_VERSION, ensureReferenceOpenClaw, openclawEnv, runOpenClaw, type ReferenceOpenClaw } from '../scripts/reference-openclaw.mjs';
 import { createAppCore, type AppCore } from '../main/core/app-core';
 import type { GatewayState } from '../shared/contract';
-import { freeLoopbackPort } from '../main/testing/managed-conformance';
+import { freePort } from '../main/testing/gateway-test-support';
 import { makeTempDir, seededSettings } from '../main/testing/test-support';
 import { percentile } from './percentile';
 
@@ -37,7 +37,7 @@ async function setup(root: string, name: string): Promise<Bench> {
   const stateDir = path.join(base, 'state');
   const home = path.join(base, 'home');
   for (const d of [stateDir, home]) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const config = { gateway: { mode: 'local', bind: 'loopback', port, auth: { mode: 'token', token: `bench-${port}-0123456789abcdef` } }, logging: { file: path.join(base, 'openclaw.log') } };
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
   let cores = 0;

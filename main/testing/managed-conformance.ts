@@ -5,25 +5,13 @@
  * app did, and the comparison of the app's `AuthStatus` with `openclaw models status --json`.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { AuthStatus } from '../../shared/contract';
 import { CURRENT_VERSION, ensureReferenceOpenClaw, openclawEnv, runOpenClaw, type ReferenceOpenClaw } from '../../scripts/reference-openclaw.mjs';
 import { createAppCore, type AppCore } from '../core/app-core';
+import { freePort } from './gateway-test-support';
 import { seededSettings } from './test-support';
-
-/** A free TCP port on loopback. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One state dir managed by one app core over the real 2026.9.6. */
 export interface ManagedScenario {
@@ -49,7 +37,7 @@ export async function managedScenario(root: string, name: string): Promise<Manag
   const home = path.join(base, 'home');
   const dataDir = path.join(base, 'data');
   for (const d of [stateDir, home, dataDir]) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const config = { gateway: { mode: 'local', bind: 'loopback', port, auth: { mode: 'token', token: `conformance-${name}-${port}-0123456789abcdef` } }, logging: { file: path.join(base, 'openclaw.log') } };
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
   const nodeDir = path.dirname(ref.nodeBin);
