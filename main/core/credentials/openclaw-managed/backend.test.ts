@@ -27,12 +27,12 @@ const DAY = 86_400_000;
 /** How the window shows a secret OpenClaw keeps: its own mask, cut to the app's rule. */
 const shown = (secret: string) => remaskLabel(openclawMask(secret)!);
 
-function setup(connected: boolean) {
+function setup(connected: boolean, now?: () => number) {
   const root = makeTempDir('clawtray-managed-');
   const stateDir = path.join(root.dir, 'state');
   // Frozen time with real timers: the expiry the backend hands OpenClaw as a duration comes back exact.
   const t0 = Date.now();
-  const clock: Clock = { now: () => t0, setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout };
+  const clock: Clock = { now: now ?? (() => t0), setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout };
   const model = new FakeOpenClaw(stateDir, clock.now);
   const rpc = new FakeOpenClawRpc(model);
   rpc.state = connected ? 'connected' : 'idle';
@@ -69,8 +69,8 @@ describe('openclaw-managed backend', () => {
       m.root.cleanup();
     }
   });
-  const make = (connected: boolean) => {
-    const s = setup(connected);
+  const make = (connected: boolean, now?: () => number) => {
+    const s = setup(connected, now);
     made.push(s);
     return s;
   };
@@ -272,6 +272,22 @@ describe('openclaw-managed backend', () => {
     expect((await s.backend.read('main')).profiles.map((p) => p.id)).toEqual(['openai:outside']);
     expect(s.backend.knownSecrets()).toContain('sk-outsi...23456789');
     expect((await s.backend.read('main')).profiles[0]?.secret).toEqual({ kind: 'inline', masked: remaskLabel('sk-outsi...23456789') });
+    stop();
+  });
+
+  it('a token that has expired keeps its last known expiry (OpenClaw stops reporting it), so its alert is still dated', async () => {
+    let now = Date.now();
+    const s = make(false, () => now);
+    const expires = now + DAY;
+    await s.backend.upsert('main', { type: 'token', profileId: 'anthropic:sub', provider: 'anthropic', token: TOKEN, expires });
+    let calls = 0;
+    const stop = s.backend.watch(() => calls++);
+    expect((await s.backend.read('main')).profiles.find((p) => p.id === 'anthropic:sub')).toMatchObject({ expires });
+    now += 2 * DAY;
+    s.model.touch();
+    await expect.poll(() => calls, { timeout: 5000 }).toBeGreaterThan(0);
+    const after = (await s.backend.read('main')).profiles.find((p) => p.id === 'anthropic:sub');
+    expect(after).toMatchObject({ expires });
     stop();
   });
 

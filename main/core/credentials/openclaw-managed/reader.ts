@@ -263,6 +263,12 @@ export class ManagedReader {
 
   private store(agentId: string, read: ManagedRead, via: 'rpc' | 'cli'): void {
     if (via === 'rpc') this.stale.delete(agentId);
+    // OpenClaw stops reporting a token's expiry once it has passed; the last one known still dates the alert.
+    const before = this.lastRead(agentId);
+    if (before) {
+      const known = new Map(before.records.map((r) => [r.id, r.expires]));
+      read.records = read.records.map((r) => (r.expires === undefined && r.reported?.status === 'expired' && typeof known.get(r.id) === 'number' ? { ...r, expires: known.get(r.id)! } : r));
+    }
     this.cache.set(agentId, { read, via, at: this.d.clock.now() });
     this.syncWatcher();
   }
