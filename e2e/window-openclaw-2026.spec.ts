@@ -53,7 +53,7 @@ test('with OpenClaw 2026.9.6, the wizard saves a key through OpenClaw and ends w
     const files = fs.readdirSync(shell.stateDir, { recursive: true }) as string[];
     expect(files.filter((f) => path.basename(f).startsWith('auth-profiles.json'))).toEqual([]);
 
-    await page.getByRole('button', { name: 'Open the status panel' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByRole('region', { name: 'Credentials' }).getByText('anthropic:default', { exact: true })).toBeVisible();
     await snapScreen(page, 'status-openclaw-2026');
     await page.getByRole('region', { name: 'Gateway' }).getByRole('button', { name: 'Stop' }).click();
