@@ -50,7 +50,7 @@ export function removesForAll(status: Pick<AuthStatus, 'openclaw' | 'agents'>, p
 
 /** The credentials card; `onRenew` opens a prefilled form, `onAdd` the chooser. */
 export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequest) => void; onAdd: () => void }) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const { auth, agentId, settings } = useAppData();
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
