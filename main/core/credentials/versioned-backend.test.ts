@@ -26,6 +26,8 @@ function fakeBackend(kind: CredentialBackendKind) {
     applyConfig: vi.fn(async () => ({ files: [] })),
     watch: vi.fn((l: () => void) => (listeners.add(l), () => void listeners.delete(l))),
     knownSecrets: () => [`secret-of-${kind}`],
+    secretOf: vi.fn(async (_a: string, profileId: string) => ({ label: `${kind}:${profileId}` })),
+    copiedFiles: (agentId: string) => [`${kind}/${agentId}.json`],
     dispose: vi.fn(async () => undefined),
     fire: () => [...listeners].forEach((l) => l()),
     listeners,
@@ -71,6 +73,14 @@ describe('versioned credential backend', () => {
     expect(changes).toBe(before + 1);
     expect(s.backend.knownSecrets()).toEqual(expect.arrayContaining(['sk-given-0123456789', 'secret-of-profiles-file', 'secret-of-openclaw-managed']));
     expect((await s.backend.upsert('main', { type: 'api_key', profileId: 'a:b', provider: 'a', key: 'k-0123456789' })).files).toEqual(['openclaw-managed']);
+  });
+
+  it("answers the remove dialog's questions (where a secret is, which files get copies) from the current backend", async () => {
+    const s = setup('2026.5.28');
+    expect(await s.backend.secretOf!('main', 'anthropic:default')).toEqual({ label: 'profiles-file:anthropic:default' });
+    expect(s.backend.copiedFiles!('main')).toEqual(['profiles-file/main.json']);
+    await s.change('2026.9.6');
+    expect(await s.backend.secretOf!('main', 'anthropic:default')).toEqual({ label: 'openclaw-managed:anthropic:default' });
   });
 
   it('with no OpenClaw, reads still work but every write is refused before the backend is asked', async () => {

@@ -113,6 +113,8 @@ export function createVersionedBackend(deps: VersionedBackendDeps): VersionedBac
     setOrder: async (agentId, provider, ids) => (await writable()).setOrder(agentId, provider, ids),
     copy: async (profileId, from, to) => (await writable()).copy(profileId, from, to),
     applyConfig: async (edit) => (await writable()).applyConfig(edit),
+    secretOf: async (agentId, profileId) => (await known(), (await current.backend.secretOf?.(agentId, profileId)) ?? {}),
+    copiedFiles: (agentId) => current.backend.copiedFiles?.(agentId) ?? [],
     watch(onChange) {
       listeners.add(onChange);
       attach(current);
