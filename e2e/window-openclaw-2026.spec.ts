@@ -33,7 +33,8 @@ test('with OpenClaw 2026.9.6, the wizard saves a key through OpenClaw and ends w
   const shell = await startWebShell({ dataDir, env: { PATH: `${path.dirname(ref.nodeBin)}:${process.env.PATH ?? ''}`, HOME: root } });
   try {
     await page.goto(shell.url);
-    await expect(page.getByRole('heading', { level: 2, name: 'Welcome' })).toBeVisible();
+    // The first status on 2026.6+ without a gateway waits for one `openclaw models status` run (10-15 s here, more under load).
+    await expect(page.getByRole('heading', { level: 2, name: 'Welcome' })).toBeVisible({ timeout: 90_000 });
     await expect(page.getByTestId('app-openclaw')).toHaveText('2026.9.6 · credentials through OpenClaw', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Anthropic API key' }).click();
     await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);

@@ -7,7 +7,7 @@
  * one at a time per state dir (OpenClaw exits 78 when two writers race); reads run side by side.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Clock, TimerHandle } from '../clock';
+import { systemClock, type Clock, type TimerHandle } from '../clock';
 import { CoreError } from '../errors';
 import { runExclusive } from '../fs/keyed-queue';
 import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
@@ -109,8 +109,9 @@ export function createOpenClawCli(d: CliDeps): OpenClawCli {
     const pid = child.pid;
     const alive = () => isOwnGroupAlive(pid, isReaped(child));
     signalOwnGroup(pid, isReaped(child), 'SIGTERM');
-    if (!(await waitUntil(d.clock, alive, graceMs))) signalOwnGroup(pid, isReaped(child), 'SIGKILL');
-    await waitUntil(d.clock, alive, 5_000);
+    // The OS ends processes in real time, whatever clock the app runs on (a test's may stand still).
+    if (!(await waitUntil(systemClock, alive, graceMs))) signalOwnGroup(pid, isReaped(child), 'SIGKILL');
+    await waitUntil(systemClock, alive, 5_000);
   }
 
   async function runOnce(args: string[], o: CliRunOptions): Promise<CliResult> {
