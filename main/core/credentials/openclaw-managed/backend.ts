@@ -78,6 +78,9 @@ function upserted(records: CredentialRecord[], next: CredentialRecord): Credenti
 export function createOpenClawManagedBackend(deps: ManagedBackendDeps): CredentialBackend {
   /** Secrets given to this backend this session, kept even once removed: a log line may still quote one. */
   const given = new Set<string>();
+  /** The secret given this session for each agent's profile (`agent\nprofile`), to find it elsewhere on removal. */
+  const givenFor = new Map<string, string>();
+  const slot = (agentId: string, profileId: string) => `${agentId}\n${profileId}`;
   const known = (): string[] => [...given, ...reader.maskedForms()];
   /** OpenClaw's words without a secret: core's redactor (every secret it knows), and what this backend knows. */
   const redactKnown = (text: string): string => {
@@ -132,6 +135,7 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       // A token's expiry went to OpenClaw as a duration: read back the exact time it stored.
       const verify = credential.type === 'token' && credential.expires !== undefined;
       reader.rememberSecret(agentId, profileId, secret);
+      givenFor.set(slot(agentId, profileId), secret);
       const record: CredentialRecord = {
         id: profileId,
         provider: credential.provider,
@@ -188,6 +192,14 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
       const ops = configChanges(before, after);
       await reader.ownWrite(() => writer.applyConfig(ops));
       return { files: ops.length ? [deps.paths.configPath] : [] };
+    },
+    async secretOf(agentId, profileId) {
+      // OpenClaw never gives a secret back: the value only when it was given this session (an inherited credential's
+      // is the default agent's), else OpenClaw's own 8 + 8 mask of it.
+      const record = reader.lastRead(agentId)?.records.find((r) => r.id === profileId);
+      const value = givenFor.get(slot(agentId, profileId)) ?? (record?.source === 'inherited' ? givenFor.get(slot(DEFAULT_AGENT_ID, profileId)) : undefined);
+      const label = reader.label(agentId, profileId);
+      return { ...(value ? { value } : {}), ...(label ? { label } : {}) };
     },
     watch: (onChange) => reader.watch(onChange),
     knownSecrets: () => known(),

@@ -8,6 +8,7 @@
  * from comparing with the default agent (whose store is the shared one).
  */
 import path from 'node:path';
+import { ownValue } from '../../../../shared/own-keys';
 import { remaskLabel } from '../../../../shared/masking';
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../context';
@@ -129,6 +130,11 @@ export class ManagedReader {
       if ('read' in entry) entry.read = { ...entry.read, records: change([...entry.read.records], agentId === DEFAULT_AGENT_ID ? 'own' : 'inherited') };
     }
     if (verify) this.invalidate();
+  }
+
+  /** OpenClaw's own mask of a profile's secret as this agent sees it (its own, else the shared one), if known. */
+  label(agentId: string, profileId: string): string | undefined {
+    return ownValue(this.labelsOf(agentId), profileId) ?? ownValue(this.labelsOf(DEFAULT_AGENT_ID), profileId);
   }
 
   /** Remembers how OpenClaw masks a secret the app just saved under `profileId` for `agentId`. */
