@@ -5,6 +5,8 @@
  * --check` and `config validate` judge the result. No `auth-profiles.json` is ever written, and no secret appears
  * on any command line while saving. One state dir for all flows: the CLI costs seconds per write.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../../shared/contract';
 import { sampleCommandLines } from '../../testing/cmdline-sampler';
@@ -34,6 +36,8 @@ const result = {} as {
   leaks: string[];
   samples: number;
   legacy: string[];
+  places: { id: string; kind: string; likely?: boolean }[];
+  holdingKey: string[];
 };
 
 beforeAll(async () => {
@@ -43,7 +47,8 @@ beforeAll(async () => {
     const info = await s.ok('app:info', {});
     expect(info.openclaw).toMatchObject({ version: '2026.9.6', backend: 'openclaw-managed' });
     result.expiries = { work: Date.now() + 30 * DAY, router: Date.now() + 2 * 3_600_000 };
-    expect(await s.ok('auth:saveAnthropicKey', { apiKey: KEY })).toMatchObject({ profileId: 'anthropic:default', agentId: 'main' });
+    // The key also goes to .env (as "write it to .env" does), so removing it must take it from there too.
+    expect(await s.ok('auth:saveAnthropicKey', { apiKey: KEY, writeEnv: true })).toMatchObject({ profileId: 'anthropic:default', agentId: 'main' });
     await s.ok('auth:saveSetupToken', { token: SETUP, profileName: 'work', expiresAt: result.expiries.work });
     await s.ok('auth:saveToken', { provider: 'openrouter', token: ROUTER, expiresAt: result.expiries.router });
     await s.ok('auth:setOrder', { provider: 'anthropic', order: ['anthropic:work', 'anthropic:default'] });
@@ -52,7 +57,9 @@ beforeAll(async () => {
     const added = await s.openclaw(['agents', 'add', 'work', '--non-interactive', '--workspace', `${s.home}/ws-work`, '--json']);
     expect(added.code, added.stderr).toBe(0);
     await s.ok('auth:saveSetupToken', { token: SETUP_WORK, profileName: 'work', agentId: 'work', expiresAt: result.expiries.work });
-    // Removing the shared key from the default agent removes it for the second agent too.
+    // Removing the shared key from the default agent removes it for the second agent too, and from .env (every place
+    // the remove dialog lists, all ticked).
+    result.places = (await s.ok('auth:secretPlaces', { profileId: 'anthropic:default' })).places;
     await s.ok('auth:removeProfile', { profileId: 'anthropic:default' });
   } finally {
     sampler.stop();
@@ -68,6 +75,8 @@ beforeAll(async () => {
   result.check = check.code;
   result.validate = validate.json;
   result.legacy = s.legacyFiles();
+  const textFiles = fs.readdirSync(s.stateDir).filter((n) => n === '.env' || n.startsWith('openclaw.json'));
+  result.holdingKey = textFiles.filter((n) => fs.readFileSync(path.join(s.stateDir, n), 'utf8').includes(KEY));
 }, 900_000);
 
 afterAll(async () => {
@@ -104,6 +113,17 @@ describe('OpenClaw 2026.9.6 without a gateway (the CLI)', () => {
     expect(work.get('anthropic:work')?.label).toBe(shown(SETUP_WORK));
     expect(work.get('anthropic:work')?.origin).toBeUndefined();
     expect(result.main.app.profiles.find((p) => p.id === 'anthropic:work')?.label).toBe(shown(SETUP));
+  });
+
+  it('remove means gone: the key was listed in the store and in .env (found by value), and after removing it neither .env nor any openclaw.json copy holds it; OpenClaw sees no key from .env either', () => {
+    expect(result.places.map((p) => [p.id, p.likely ?? false])).toEqual([
+      ['store', false],
+      ['env:ANTHROPIC_API_KEY', false],
+    ]);
+    expect(result.holdingKey).toEqual([]);
+    const anthropic = result.main.theirs.auth.providers.find((p: any) => p.provider === 'anthropic');
+    expect(anthropic?.effective?.kind).not.toBe('env');
+    expect(result.main.app.envProviders).toEqual([]);
   });
 
   it('wrote no auth-profiles.json and put no secret on any command line', () => {
