@@ -41,6 +41,7 @@ const api = {
   authSetOrder: (input) => ipcRenderer.invoke('auth:setOrder', input ?? {}),
   authCopyProfile: (input) => ipcRenderer.invoke('auth:copyProfile', input ?? {}),
   modelsSetDefault: (input) => ipcRenderer.invoke('models:setDefault', input ?? {}),
+  modelsStatus: (input) => ipcRenderer.invoke('models:status', input ?? {}),
 
   envList: (input) => ipcRenderer.invoke('env:list', input ?? {}),
   envSet: (input) => ipcRenderer.invoke('env:set', input ?? {}),
@@ -57,6 +58,7 @@ const api = {
   onGatewayLog: (listener) => subscribe('gateway:log', listener),
   onGatewayInstall: (listener) => subscribe('gateway:install', listener),
   onAuthStatus: (listener) => subscribe('auth:status', listener),
+  onModelsChanged: (listener) => subscribe('models:changed', listener),
   onAlertsChanged: (listener) => subscribe('alerts:changed', listener),
   onAppNavigate: (listener) => subscribe('app:navigate', listener),
 } satisfies ClawtrayApi;

@@ -244,6 +244,65 @@ export const SecretPlace = z.object({
   serves: z.string().optional(),
 });
 export type SecretPlace = z.infer<typeof SecretPlace>;
+/** The state of one model in use, in OpenClaw's words: what `models status` would say of its credential. */
+export const ModelRowState = z.enum(['ready', 'expiring', 'cooldown', 'disabled', 'expired', 'missing']);
+export type ModelRowState = z.infer<typeof ModelRowState>;
+
+/**
+ * The credential that will serve a model: a profile (the first usable one after the order and cooldowns), a key
+ * from the environment (`.env` or the app's own environment, by variable name), a key written in `openclaw.json`,
+ * or none.
+ */
+export const ModelCredential = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('profile'), profileId: z.string(), label: z.string(), type: z.enum(['api_key', 'token', 'oauth']) }),
+  z.object({ kind: z.literal('env'), envVar: z.string(), from: z.enum(['env-file', 'environment']) }),
+  z.object({ kind: z.literal('config') }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type ModelCredential = z.infer<typeof ModelCredential>;
+
+/** A profile passed over for a model (in cooldown, disabled, expired, missing its secret), with why and until when. */
+export const SkippedProfile = z.object({ profileId: z.string(), status: ProfileStatus, until: EpochMs.optional(), reason: z.string().optional() });
+
+/**
+ * One model in use by an agent: its role (the default, a fallback, the image model or one of its fallbacks, with
+ * its place among them), its provider, the credential that serves it and its state, and the one action that fixes
+ * a bad state (`renew` the named profile, `add-credential` for the provider, `wait-or-next`: wait for the cooldown's
+ * end or let the next model serve).
+ */
+export const ModelRow = z.object({
+  role: z.enum(['default', 'fallback', 'image', 'image-fallback']),
+  position: z.number().int().nonnegative(),
+  ref: z.string(),
+  provider: z.string(),
+  name: z.string().optional(),
+  credential: ModelCredential,
+  state: ModelRowState,
+  expiresAt: EpochMs.optional(),
+  until: EpochMs.optional(),
+  reason: z.string().optional(),
+  skipped: z.array(SkippedProfile),
+  action: z.enum(['none', 'renew', 'add-credential', 'wait-or-next']),
+  actionProfileId: z.string().optional(),
+});
+export type ModelRow = z.infer<typeof ModelRow>;
+
+/**
+ * Every model an agent uses and one headline, equal to what `openclaw models status --check` says: `ready` (exit 0),
+ * `expiring` within 24 h (exit 2), `missing`: a model in use has no usable credential (exit 1). `inheritsDefault`:
+ * the agent has no model of its own and uses the global default. `nextChangeAt`: when the view changes with the
+ * clock alone (a cooldown's end, a token entering its last 24 h or expiring); the window asks again then.
+ */
+export const ModelsView = z.object({
+  agentId: z.string(),
+  inheritsDefault: z.boolean(),
+  rows: z.array(ModelRow),
+  headline: z.enum(['ready', 'expiring', 'missing']),
+  checkExit: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  nextChangeAt: EpochMs.optional(),
+  computedAt: EpochMs,
+});
+export type ModelsView = z.infer<typeof ModelsView>;
 
 /** What a credential flow wrote, for the confirmation message. */
 export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
@@ -394,6 +453,7 @@ export const invokeChannels = {
     output: SaveResult,
   },
   'models:setDefault': { input: z.object({ model: ModelRef }).strict(), output: Ok },
+  'models:status': { input: AgentSelector, output: ModelsView },
 
   'env:list': { input: Empty, output: z.object({ path: z.string(), entries: z.array(EnvEntry) }) },
   'env:set': { input: z.object({ key: EnvKey, value: EnvValue }).strict(), output: Ok },
@@ -427,6 +487,8 @@ export const eventChannels = {
   'gateway:log': z.object({ lines: z.array(LogLine) }),
   'gateway:install': InstallProgress,
   'auth:status': AuthStatus,
+  /** An agent's models view, whenever it changes (credentials, order, cooldowns, config, `.env`). */
+  'models:changed': ModelsView,
   'alerts:changed': z.object({ alerts: z.array(Alert) }),
   'app:navigate': NavigateRequest,
 } as const;

@@ -8,6 +8,7 @@ import type { Handlers } from './dispatch';
 import type { AlertsChannel } from './alerts/handlers';
 import type { AuthModule } from './credentials/handlers';
 import type { GatewayChannel } from './gateway/handlers';
+import type { ModelsChannel } from './models/handlers';
 import { useTestCore as core } from '../testing/use-test-core';
 
 /**
@@ -20,14 +21,15 @@ export function totalTableFixtures(
   auth: AuthModule['handlers'],
   gateway: CoreModule<GatewayChannel>['handlers'],
   alerts: CoreModule<AlertsChannel>['handlers'],
+  models: CoreModule<ModelsChannel>['handlers'],
   state: GatewayState,
 ): unknown[] {
-  const complete: Handlers = { ...app, ...auth, ...gateway, ...alerts };
+  const complete: Handlers = { ...app, ...auth, ...gateway, ...alerts, ...models };
   // @ts-expect-error -- no module for the gateway's channels: not a total table
-  const withoutGateway: Handlers = { ...app, ...auth, ...alerts };
+  const withoutGateway: Handlers = { ...app, ...auth, ...alerts, ...models };
   const { 'env:unset': _unset, ...authButOne } = auth;
   // @ts-expect-error -- one channel without a handler is enough
-  const oneMissing: Handlers = { ...app, ...authButOne, ...gateway, ...alerts };
+  const oneMissing: Handlers = { ...app, ...authButOne, ...gateway, ...alerts, ...models };
   // @ts-expect-error -- a module must answer every channel it owns
   const partialModule: CoreModule<GatewayChannel> = { handlers: { 'gateway:state': async () => state } };
   return [complete, withoutGateway, oneMissing, partialModule];

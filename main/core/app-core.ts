@@ -12,6 +12,7 @@ import type { SettingsService } from './settings';
 import { createAlertsModule } from './alerts/handlers';
 import { createAuthModule } from './credentials/handlers';
 import { createGatewayModule } from './gateway/handlers';
+import { createModelsModule } from './models/handlers';
 import { profileOf } from './gateway/service-cli';
 import { serviceKind, serviceName } from './gateway/service-status';
 import { redactDeep } from './secrets/redact';
@@ -104,10 +105,11 @@ export function createModules(context: CoreContext): { handlers: Handlers; modul
   const app = createAppModule(context, () => auth.service.openclaw());
   const gateway = createGatewayModule(context);
   const alerts = createAlertsModule(context, auth.service);
-  const modules = [app, auth, gateway, alerts];
+  const models = createModelsModule(context, auth.service);
+  const modules = [app, auth, gateway, alerts, models];
   assertOneHandlerPerChannel(modules.map((m) => m.handlers));
   // Typed as the full table: a contract channel that no module handles is a compile error here.
-  const handlers: Handlers = { ...app.handlers, ...auth.handlers, ...gateway.handlers, ...alerts.handlers };
+  const handlers: Handlers = { ...app.handlers, ...auth.handlers, ...gateway.handlers, ...alerts.handlers, ...models.handlers };
   return { handlers, modules, leavePrompt: app.leavePrompt };
 }
 

@@ -85,6 +85,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       getStatus: service.getStatus,
       listAgents: service.listAgents,
       onStatus: service.onStatus,
+      getStatusWithInputs: service.getStatusWithInputs,
       knownSecrets: service.knownSecrets,
       openclaw: service.openclaw,
     },

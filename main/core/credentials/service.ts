@@ -18,14 +18,23 @@ import { createDirWatcher } from '../fs/dir-watcher';
 import { readConfig, type OpenClawConfig } from '../openclaw/config-file';
 import { collectSecret, configSecrets, envSecrets, readSecretFiles } from '../secrets/known-secrets';
 
+/** What a status was computed from, besides the credentials: for views built beside it (the models panel). */
+export interface StatusInputs {
+  config: OpenClawConfig;
+  /** `$STATE/.env` as parsed (empty values dropped). */
+  envFile: Record<string, string>;
+}
+
 /** What other modules may use. */
 export interface AuthService {
   /** The status of one agent (default: the agent chosen in settings), computed fresh from disk. */
   getStatus(agentId?: string): Promise<AuthStatus>;
   /** Every agent the app manages: `main`, agent folders, and agents declared in config. */
   listAgents(): Promise<string[]>;
-  /** Called with every status computed, for every agent; returns the unsubscribe function. */
-  onStatus(listener: (status: AuthStatus) => void): () => void;
+  /** Called with every status computed, for every agent, and what it was computed from; returns the unsubscribe function. */
+  onStatus(listener: (status: AuthStatus, inputs: StatusInputs) => void): () => void;
+  /** Like `getStatus`, with the config and `.env` the status was computed from. */
+  getStatusWithInputs(agentId?: string): Promise<{ status: AuthStatus; inputs: StatusInputs }>;
   /**
    * Secret values the backend has seen, and those in `openclaw.json` (by key name, any depth, `tokenFile` contents),
    * `.env` and the environment (longest first), to redact from logs.
@@ -48,7 +57,7 @@ export interface AuthServiceControl extends AuthService {
 const DEBOUNCE_MS = 150;
 /** Creates the service for one core over a credential backend (which the caller disposes). */
 export function createAuthService(ctx: CoreContext, backend: CredentialBackend, openclaw: () => OpenClawInfo | undefined = () => undefined): AuthServiceControl {
-  const listeners = new Set<(s: AuthStatus) => void>();
+  const listeners = new Set<(s: AuthStatus, inputs: StatusInputs) => void>();
   const lastEmitted = new Map<string, string>();
   let sharedSecrets = new Set<string>();
   const sharedWatcher = createDirWatcher(
@@ -75,6 +84,10 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend, 
   }
 
   async function compute(agentId: string, shared: Awaited<ReturnType<typeof readShared>>, agents: string[]): Promise<AuthStatus> {
+    return (await computeWithInputs(agentId, shared, agents)).status;
+  }
+
+  async function computeWithInputs(agentId: string, shared: Awaited<ReturnType<typeof readShared>>, agents: string[]): Promise<{ status: AuthStatus; inputs: StatusInputs }> {
     const snapshot = await backend.read(agentId);
     // An unreadable store is the first thing to fix; a broken runtime-state file comes after the shared files.
     const problem = snapshot.problem?.scope === 'credentials' ? snapshot.problem.error : (shared.problem ?? snapshot.problem?.error);
@@ -91,14 +104,15 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend, 
     });
     const info = openclaw();
     if (info) status.openclaw = info;
+    const inputs: StatusInputs = { config: shared.config, envFile: nonEmptyEnv };
     for (const l of [...listeners]) {
       try {
-        l(status);
+        l(status, inputs);
       } catch (err) {
         ctx.logger.error('auth status listener failed', err);
       }
     }
-    return status;
+    return { status, inputs };
   }
 
   function syncWatchers(): void {
@@ -132,16 +146,21 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend, 
     syncWatchers();
   }
 
+  async function getStatusWithInputs(agentId?: string): Promise<{ status: AuthStatus; inputs: StatusInputs }> {
+    const id = agentId ?? defaultAgent();
+    const shared = await readShared();
+    const agents = await listKnownAgents(ctx.paths, shared.config);
+    if (!agents.includes(id)) {
+      throw new CoreError('NOT_FOUND', 'errors.agent.unknown', { params: { agent: id, known: agents.join(', ') }, fields: { agentId: { key: 'validation.unknownAgent' } } });
+    }
+    return computeWithInputs(id, shared, agents);
+  }
+
   return {
     async getStatus(agentId) {
-      const id = agentId ?? defaultAgent();
-      const shared = await readShared();
-      const agents = await listKnownAgents(ctx.paths, shared.config);
-      if (!agents.includes(id)) {
-        throw new CoreError('NOT_FOUND', 'errors.agent.unknown', { params: { agent: id, known: agents.join(', ') }, fields: { agentId: { key: 'validation.unknownAgent' } } });
-      }
-      return compute(id, shared, agents);
+      return (await getStatusWithInputs(agentId)).status;
     },
+    getStatusWithInputs,
     async listAgents() {
       const { config } = await readConfig(ctx.paths.configPath, { now: ctx.clock.now() }).catch(() => ({ config: {} }));
       return listKnownAgents(ctx.paths, config);
