@@ -41,11 +41,11 @@ export const ProfileId = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}:[a-z0-9][a-z0-9._-]{0,63}$/, key('validation.profileId'))
   .refine((s) => !s.split(':').some(isReservedId), key('validation.reservedId'));
 
-/** A model reference, `<provider>/<model>`. */
+/** A model reference, `<provider>/<model>`; the model part may hold a slash itself (`openrouter/anthropic/claude-sonnet-4.6`). */
 export const ModelRef = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/, key('validation.modelRef'));
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}\/[A-Za-z0-9](?:[A-Za-z0-9._:@/-]{0,126}[A-Za-z0-9._:@-])?$/, key('validation.modelRef'));
 
 /** Any pasted secret: trimmed, non-empty, single line, no spaces inside, bounded. */
 export const Secret = z

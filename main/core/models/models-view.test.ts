@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialRecord } from '../credentials/backend';
 import { computeAuthStatus } from '../credentials/status';
+import { ModelRef } from '../../../shared/schemas';
 import { agentModels } from './agent-models';
 import { computeModelsView, effectiveProfiles, headlineRulesFor, type HeadlineRules } from './models-view';
 
@@ -149,5 +150,10 @@ describe('computeModelsView', () => {
     expect(headlineRulesFor('2026.9.6')).toBe('selected-credential');
     expect(headlineRulesFor('2027.1.0')).toBe('selected-credential');
     expect(headlineRulesFor(null)).toBe('selected-credential');
+  });
+
+  it('a model ref may carry a slash in its model part (OpenRouter), never at either end', () => {
+    expect(ModelRef.safeParse('openrouter/anthropic/claude-sonnet-4.6').success).toBe(true);
+    for (const bad of ['openrouter/anthropic/', 'openrouter//x', 'anthropic', '/x', 'Anthropic/x']) expect(ModelRef.safeParse(bad).success).toBe(false);
   });
 });

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ModelsView } from '../../../shared/contract';
+import { useTestCore } from '../../testing/use-test-core';
+
+const H = 3_600_000;
+
+/** Writes the Done-when state as OpenClaw 2026.5 keeps it. */
+function writeState(stateDir: string, now: number, cooldownUntil: number) {
+  const agentDir = path.join(stateDir, 'agents', 'main', 'agent');
+  fs.mkdirSync(agentDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(stateDir, 'openclaw.json'),
+    JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openrouter/anthropic/claude-sonnet-4.6', 'anthropic/claude-sonnet-4-6'] } }, list: [{ id: 'work', model: 'openrouter/x' }] } }),
+  );
+  fs.writeFileSync(path.join(stateDir, '.env'), `OPENROUTER_API_KEY=sk-or-v1-${'r'.repeat(48)}\n`, { mode: 0o600 });
+  fs.writeFileSync(
+    path.join(agentDir, 'auth-profiles.json'),
+    JSON.stringify({
+      version: 1,
+      profiles: {
+        'anthropic:default': { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${'A'.repeat(64)}` },
+        'anthropic:work': { type: 'token', provider: 'anthropic', token: `sk-ant-oat01-${'W'.repeat(84)}`, expires: now + 5 * H },
+      },
+    }),
+    { mode: 0o600 },
+  );
+  writeUsage(stateDir, cooldownUntil);
+}
+
+function writeUsage(stateDir: string, cooldownUntil: number) {
+  fs.writeFileSync(
+    path.join(stateDir, 'agents', 'main', 'agent', 'auth-state.json'),
+    JSON.stringify({ version: 1, order: { anthropic: ['anthropic:default', 'anthropic:work'] }, usageStats: { 'anthropic:default': { cooldownUntil, cooldownReason: 'rate_limit' } } }),
+    { mode: 0o600 },
+  );
+}
+
+async function until<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = read();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('models:status and models:changed', () => {
+  it('answers the view of an agent, per agent, and says when one inherits the global default', async () => {
+    const t = useTestCore();
+    writeState(t.stateDir, Date.now(), Date.now() + H);
+    const r = await t.core.dispatch('models:status', {});
+    expect(r.ok).toBe(true);
+    const v = (r as { value: ModelsView }).value;
+    expect(v).toMatchObject({ agentId: 'main', inheritsDefault: true, headline: 'expiring', checkExit: 2 });
+    expect(v.rows.map((row) => [row.ref, row.state, row.credential.kind === 'profile' ? row.credential.profileId : row.credential.kind])).toEqual([
+      ['anthropic/claude-opus-4-6', 'expiring', 'anthropic:work'],
+      ['openrouter/anthropic/claude-sonnet-4.6', 'ready', 'env'],
+      ['anthropic/claude-sonnet-4-6', 'expiring', 'anthropic:work'],
+    ]);
+    expect(v.rows[0]!.skipped).toMatchObject([{ profileId: 'anthropic:default', status: 'cooldown', reason: 'rate_limit' }]);
+    expect(JSON.stringify(v)).not.toContain('AAAAAAAAAAAA');
+    const work = await t.core.dispatch('models:status', { agentId: 'work' });
+    expect(work.ok && work.value).toMatchObject({ agentId: 'work', inheritsDefault: false, rows: [{ ref: 'openrouter/x', state: 'ready' }] });
+    const unknown = await t.core.dispatch('models:status', { agentId: 'nobody' });
+    expect(unknown.ok ? null : unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it('sends models:changed when someone else changes a cooldown, and when the app changes the model; not twice for the same view', async () => {
+    const t = useTestCore();
+    writeState(t.stateDir, Date.now(), Date.now() + H);
+    const seen: ModelsView[] = [];
+    t.core.events.on('models:changed', (v) => seen.push(v));
+    await t.core.start();
+    await until(() => seen.find((v) => v.agentId === 'main'));
+    const count = seen.length;
+    // OpenClaw ends the cooldown (written behind the app's back): the watcher recomputes, the key serves again.
+    writeUsage(t.stateDir, Date.now() - 1000);
+    const after = await until(() => seen.slice(count).find((v) => v.agentId === 'main'));
+    expect(after.rows[0]!.credential).toMatchObject({ kind: 'profile', profileId: 'anthropic:default' });
+    // The test core finds a 2026.5.28 install: its --check still counts the expiring token behind the key.
+    expect([after.rows[0]!.state, after.headline, after.rows[0]!.skipped]).toEqual(['ready', 'expiring', []]);
+    const before = seen.length;
+    const set = await t.core.dispatch('models:setDefault', { model: 'openrouter/anthropic/claude-opus-4.6' });
+    expect(set.ok ? true : set.error).toBe(true);
+    const changed = await until(() => seen.slice(before).find((v) => v.agentId === 'main'));
+    expect(changed.rows[0]).toMatchObject({ ref: 'openrouter/anthropic/claude-opus-4.6', credential: { kind: 'env', envVar: 'OPENROUTER_API_KEY' } });
+    const settled = seen.length;
+    await t.core.dispatch('models:status', {});
+    await t.core.dispatch('auth:status', {});
+    expect(seen.length).toBe(settled);
+  });
+});
