@@ -11,6 +11,7 @@ import {
   EnvKey,
   EnvValue,
   EpochMs,
+  FallbackList,
   ModelRef,
   Port,
   ProfileId,
@@ -454,6 +455,11 @@ export const invokeChannels = {
   },
   'models:setDefault': { input: z.object({ model: ModelRef }).strict(), output: Ok },
   'models:status': { input: AgentSelector, output: ModelsView },
+  /** The default model's fallbacks, in the order OpenClaw tries them (the global default's, which agents inherit). */
+  'models:setFallbacks': {
+    input: z.object({ fallbacks: FallbackList }).strict(),
+    output: Ok,
+  },
 
   'env:list': { input: Empty, output: z.object({ path: z.string(), entries: z.array(EnvEntry) }) },
   'env:set': { input: z.object({ key: EnvKey, value: EnvValue }).strict(), output: Ok },

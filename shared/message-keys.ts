@@ -13,6 +13,7 @@ export const VALIDATION_KEYS = [
   'validation.profileId',
   'validation.reservedId',
   'validation.modelRef',
+  'validation.duplicateModel',
   'validation.tooLong',
   'validation.tooShort',
   'validation.tooBig',

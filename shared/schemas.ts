@@ -47,6 +47,12 @@ export const ModelRef = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}\/[A-Za-z0-9](?:[A-Za-z0-9._:@/-]{0,126}[A-Za-z0-9._:@-])?$/, key('validation.modelRef'));
 
+/** A default model's fallbacks, in the order OpenClaw tries them: model refs, each once, at most 16. */
+export const FallbackList = z
+  .array(ModelRef)
+  .max(16)
+  .refine((refs) => new Set(refs).size === refs.length, key('validation.duplicateModel'));
+
 /** Any pasted secret: trimmed, non-empty, single line, no spaces inside, bounded. */
 export const Secret = z
   .string()

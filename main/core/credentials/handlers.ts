@@ -10,7 +10,7 @@ import { createAuthService, type AuthService } from './service';
 import type { CoreContext, CoreModule } from '../context';
 import { readEnvFile, setEnvVar, unsetEnvVar } from '../openclaw/env-file';
 import { saveAnthropicKey, saveCloudflare, saveSetupToken, saveToken, type FlowContext } from './flows/save';
-import { copyProfileFlow, setDefaultModelFlow, setOrderFlow } from './flows/profile-ops';
+import { copyProfileFlow, setDefaultModelFlow, setFallbacksFlow, setOrderFlow } from './flows/profile-ops';
 import { removeProfileFlow, secretPlacesFlow } from './flows/remove';
 import type { CredentialBackend } from './backend';
 import { backendForKind } from './choose-backend';
@@ -23,7 +23,7 @@ import { backupFamilies } from './secret-places';
 export type { AuthService } from './service';
 
 /** The channels this module answers: credentials (`auth:*`), the default model and the `.env` file (`env:*`). */
-export type AuthChannel = Extract<InvokeChannel, `auth:${string}` | `env:${string}` | 'models:setDefault'>;
+export type AuthChannel = Extract<InvokeChannel, `auth:${string}` | `env:${string}` | 'models:setDefault' | 'models:setFallbacks'>;
 
 /** The auth module: handlers, lifecycle, and the service other modules use. */
 export interface AuthModule extends CoreModule<AuthChannel> {
@@ -113,6 +113,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       'auth:copyProfile': (input) =>
         change([agent(input.fromAgentId), input.toAgentId], () => copyProfileFlow(flow, { ...input, fromAgentId: agent(input.fromAgentId) })),
       'models:setDefault': (input) => change(undefined, () => setDefaultModelFlow(flow, input)),
+      'models:setFallbacks': (input) => change(undefined, () => setFallbacksFlow(flow, input)),
       'env:list': async () => {
         const values = await readEnvFile(ctx.paths.envPath);
         return { path: ctx.paths.envPath, entries: Object.entries(values).map(([key, value]) => ({ key, masked: maskSecret(value) })) };

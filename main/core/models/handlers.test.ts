@@ -92,4 +92,22 @@ describe('models:status and models:changed', () => {
     await t.core.dispatch('auth:status', {});
     expect(seen.length).toBe(settled);
   });
+
+  it('models:setFallbacks writes the fallbacks in order, keeps the default, refuses repeats and malformed refs, and [] removes them', async () => {
+    const t = useTestCore();
+    writeState(t.stateDir, Date.now(), Date.now() + H);
+    const config = () => JSON.parse(fs.readFileSync(path.join(t.stateDir, 'openclaw.json'), 'utf8')).agents.defaults.model;
+    const set = (fallbacks: string[]) => t.core.dispatch('models:setFallbacks', { fallbacks });
+    expect((await set(['anthropic/claude-sonnet-4-6', 'openrouter/anthropic/claude-sonnet-4.6'])).ok).toBe(true);
+    expect(config()).toEqual({ primary: 'anthropic/claude-opus-4-6', fallbacks: ['anthropic/claude-sonnet-4-6', 'openrouter/anthropic/claude-sonnet-4.6'] });
+    const v = await t.core.dispatch('models:status', {});
+    expect(v.ok && v.value.rows.map((r) => r.ref)).toEqual(['anthropic/claude-opus-4-6', 'anthropic/claude-sonnet-4-6', 'openrouter/anthropic/claude-sonnet-4.6']);
+    const dup = await set(['anthropic/x', 'anthropic/x']);
+    expect(dup.ok ? null : dup.error.fields).toEqual({ fallbacks: { key: 'validation.duplicateModel' } });
+    const bad = await set(['not a model']);
+    expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
+    expect(config().fallbacks).toHaveLength(2);
+    expect((await set([])).ok).toBe(true);
+    expect(config()).toEqual({ primary: 'anthropic/claude-opus-4-6' });
+  });
 });

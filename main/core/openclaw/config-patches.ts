@@ -86,6 +86,24 @@ export function setDefaultModel(cfg: OpenClawConfig, ref: string, options: { onl
 }
 
 /**
+ * Sets `agents.defaults.model.fallbacks` to `refs`, in order (an empty list removes them), keeping the default; each
+ * is added to the `agents.defaults.models` allowlist when there is one, as for the default. Returns whether they changed.
+ */
+export function setFallbackModels(cfg: OpenClawConfig, refs: string[]): boolean {
+  const defaults = objectAt(cfg, ['agents', 'defaults']);
+  if (typeof defaults.model === 'string') defaults.model = { primary: defaults.model };
+  const model = objectAt(defaults, ['model']);
+  const before = JSON.stringify(Array.isArray(model.fallbacks) ? model.fallbacks : []);
+  if (refs.length) model.fallbacks = [...refs];
+  else delete model.fallbacks;
+  const allow = defaults.models;
+  if (allow && typeof allow === 'object' && !Array.isArray(allow)) {
+    for (const ref of refs) if (!(ref in allow)) (allow as Record<string, unknown>)[ref] = {};
+  }
+  return before !== JSON.stringify(refs);
+}
+
+/**
  * The Cloudflare provider block: base URL from the ids, `anthropic-messages`, the Sonnet model (other models the
  * user added are kept), `models.mode: "merge"` unless a mode is set, the plugin enabled, and the
  * `cf-aig-authorization` header present exactly when a gateway token is given.

@@ -4,8 +4,8 @@
  * key found for provider" there), and set the default model. Same discipline as the save flows: check first, credential before
  * config, and an error names the failed step.
  */
-import { AgentId, ModelRef, ProfileId, ProviderId } from '../../../../shared/schemas';
-import { setConfigOrder, setDefaultModel, setProfileMeta } from '../../openclaw/config-patches';
+import { AgentId, FallbackList, ModelRef, ProfileId, ProviderId } from '../../../../shared/schemas';
+import { setConfigOrder, setDefaultModel, setFallbackModels, setProfileMeta } from '../../openclaw/config-patches';
 import { CoreError } from '../../errors';
 import { field, preflight, requireProfile, StepRunner, type FlowContext, type SaveResult } from './steps';
 import { oauthNotCopied } from '../credential-errors';
@@ -60,6 +60,14 @@ export async function copyProfileFlow(
 }
 
 /** Sets `agents.defaults.model.primary` (and allows it when an allowlist exists). */
+/** Sets the default model's fallbacks, in order (checked as model refs, no repeats), through the backend. */
+export async function setFallbacksFlow(ctx: FlowContext, input: { fallbacks: string[] }): Promise<{ ok: true }> {
+  const fallbacks = field(FallbackList, input.fallbacks, 'fallbacks');
+  const steps = new StepRunner();
+  await steps.write('config', () => ctx.backend.applyConfig((cfg) => void setFallbackModels(cfg, fallbacks)));
+  return { ok: true };
+}
+
 export async function setDefaultModelFlow(ctx: FlowContext, input: { model: string }): Promise<{ ok: true }> {
   const model = field(ModelRef, input.model, 'model');
   const steps = new StepRunner();
