@@ -88,4 +88,20 @@ describe('trackTrayInput', () => {
     expect(calls).toContainEqual(['auth:status', { agentId: 'ops' }]);
     expect(tracker.current().auth?.agentId).toBe('ops');
   });
+
+  it("follows the selected agent's models view: seeded, then models:changed, and asked afresh for a new agent", async () => {
+    const view = (agentId: string, headline: 'ready' | 'missing') => ({ agentId, headline, rows: [], checkExit: headline === 'ready' ? 0 : 1, inheritsDefault: true, computedAt: 1 });
+    const { events, tracker, service, calls } = setup({ 'models:status': (input) => ({ ok: true, value: view(input.agentId, 'ready') }) });
+    await tracker.seed();
+    expect(tracker.current().models).toMatchObject({ agentId: 'main', headline: 'ready' });
+    events.emit('models:changed', view('ops', 'missing'));
+    expect(tracker.current().models?.agentId).toBe('main');
+    events.emit('models:changed', view('main', 'missing'));
+    expect(tracker.current().models?.headline).toBe('missing');
+    service.update({ agentId: 'ops' });
+    expect(tracker.current().models).toBeNull();
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toContainEqual(['models:status', { agentId: 'ops' }]);
+    expect(tracker.current().models).toMatchObject({ agentId: 'ops', headline: 'ready' });
+  });
 });

@@ -315,3 +315,24 @@ describe('trayIconFile', () => {
     expect(trayIconFile('error', 'win32')).toBe('error.png');
   });
 });
+
+describe('the models line', () => {
+  const row = (state: string) => ({ state });
+  const models = (headline: 'ready' | 'expiring' | 'missing', states: string[]) => ({ agentId: 'main', headline, rows: states.map(row) }) as unknown as TrayInput['models'];
+  const line = (input: Partial<TrayInput>, language: TrayInput['language'] = 'en') => buildTrayModel({ ...EMPTY_TRAY_INPUT, language, ...input }).menu.find((e) => e.type === 'item' && e.id === 'models');
+
+  it('sums the headline up under the status line and opens the Status page', () => {
+    const menu = buildTrayModel({ ...EMPTY_TRAY_INPUT, models: models('ready', ['ready', 'ready']) }).menu;
+    expect(menu[1]).toEqual({ type: 'item', id: 'models', label: 'Models: ready', enabled: true, action: { kind: 'open-view', request: { view: 'status' } } });
+    expect(line({ models: models('expiring', ['expiring', 'ready']) })).toMatchObject({ label: 'Models: a credential expires within 24 h' });
+    expect(line({ models: models('missing', ['ready', 'missing', 'cooldown']) })).toMatchObject({ label: 'Models: 2 without a usable credential' });
+    expect(line({ models: models('missing', ['ready']) })).toMatchObject({ label: 'Models: a credential needs attention' });
+    expect(line({ models: models('missing', []) })).toMatchObject({ label: 'Models: no default model yet' });
+    expect(line({ models: models('missing', ['missing']) }, 'fr')).toMatchObject({ label: 'Modèles : 1 sans identifiant utilisable' });
+  });
+
+  it('is absent until the view is known', () => {
+    expect(line({})).toBeUndefined();
+    expect(line({ models: null })).toBeUndefined();
+  });
+});

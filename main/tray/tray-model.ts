@@ -3,7 +3,7 @@
  * state, the selected agent's auth status, every agent's alerts and two settings. Both shells use it (Electron
  * renders it in `tray.ts`; the web shell serves it at `/api/shell/tray`), so it never imports Electron.
  */
-import type { Alert, AuthStatus, GatewayState, GatewayStatus } from '../../shared/contract';
+import type { Alert, AuthStatus, GatewayState, GatewayStatus, ModelsView } from '../../shared/contract';
 import type { AppLanguage } from '../../shared/i18n/notifications';
 import { gatewayActions } from '../../shared/gateway-actions';
 import { providerDisplayName } from '../../shared/provider-names';
@@ -44,10 +44,12 @@ export interface TrayInput {
   language: AppLanguage;
   /** The gateway the app started outlives the app (settings `keepGatewayRunning`). */
   keepGatewayRunning: boolean;
+  /** The models view of the agent chosen in settings (null until known). */
+  models?: Pick<ModelsView, 'agentId' | 'headline' | 'rows'> | null;
 }
 
 /** Before core has said anything. */
-export const EMPTY_TRAY_INPUT: TrayInput = { gateway: null, auth: null, alerts: [], language: 'en', keepGatewayRunning: false };
+export const EMPTY_TRAY_INPUT: TrayInput = { gateway: null, auth: null, alerts: [], language: 'en', keepGatewayRunning: false, models: null };
 
 /** At most this many credential lines; the rest are behind one "see more" line (the menu must stay usable). */
 export const MAX_CREDENTIAL_LINES = 8;
@@ -158,6 +160,20 @@ function credentialItems(t: TrayTranslate, lang: AppLanguage, items: AttentionIt
   return entries;
 }
 
+/** The compact models line ("Models: ready", "Models: 1 without a usable credential"); it opens the Status page. */
+function modelsItems(t: TrayTranslate, models: TrayInput['models']): TrayMenuEntry[] {
+  if (!models) return [];
+  const unusable = models.rows.filter((r) => r.state !== 'ready' && r.state !== 'expiring').length;
+  const label = !models.rows.length
+    ? t('models_none')
+    : models.headline === 'missing'
+      ? unusable
+        ? t('models_missing', { count: unusable })
+        : t('models_attention')
+      : t(`models_${models.headline}`);
+  return [{ type: 'item', id: 'models', label, enabled: true, action: { kind: 'open-view', request: { view: 'status' } } }];
+}
+
 /** The whole tray for `input`: icon, tooltip and menu, in the input's language. */
 export function buildTrayModel(input: TrayInput): TrayModel {
   const t = trayTranslator(input.language);
@@ -167,6 +183,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   const outlives = gatewayOutlivesQuit(input);
   const menu: TrayMenuEntry[] = [
     { type: 'item', id: 'status', label: status, enabled: false },
+    ...modelsItems(t, input.models),
     { type: 'separator' },
     ...gatewayItems(t, input.gateway),
     ...credentialItems(t, input.language, items, input.auth?.agentId),

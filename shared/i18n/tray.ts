@@ -1,7 +1,7 @@
 /**
  * The words of the tray (menu lines and tooltip), in every language the app speaks, as an i18next namespace
  * (`tray`) in the same shape as `notifications.ts`. Keys `status_<gateway status>` and `reason_<fail reason>`
- * follow the contract's enums; `line_<kind>` is one credential needing attention. Variables: port, credential
+ * follow the contract's enums; `line_<kind>` is one credential needing attention; `models_<headline>` the models line. Variables: port, credential
  * (the `credential` or `credentialAgent` phrase), provider, profile, agent, date, count, status, why.
  */
 import type { AppLanguage } from './notifications';
@@ -51,6 +51,11 @@ export const trayStrings: Record<AppLanguage, TrayStrings> = {
     line_expiringUndated: 'Renew {{credential}}: expiring soon',
     line_cooldownUndated: '{{credential}}: paused',
     line_disabledUndated: '{{credential}}: disabled',
+    models_ready: 'Models: ready',
+    models_expiring: 'Models: a credential expires within 24 h',
+    models_missing: 'Models: {{count}} without a usable credential',
+    models_attention: 'Models: a credential needs attention',
+    models_none: 'Models: no default model yet',
     more: 'See {{count}} more in ClawTray…',
     open: 'Open ClawTray',
     logs: 'Open logs folder',
@@ -99,6 +104,11 @@ export const trayStrings: Record<AppLanguage, TrayStrings> = {
     line_expiringUndated: 'Renouveler {{credential}} : expire bientôt',
     line_cooldownUndated: '{{credential}} : en pause',
     line_disabledUndated: '{{credential}} : désactivé',
+    models_ready: 'Modèles : prêts',
+    models_expiring: 'Modèles : un identifiant expire dans moins de 24 h',
+    models_missing: 'Modèles : {{count}} sans identifiant utilisable',
+    models_attention: 'Modèles : un identifiant demande votre attention',
+    models_none: 'Modèles : pas encore de modèle par défaut',
     more: 'Voir les {{count}} autres dans ClawTray…',
     open: 'Ouvrir ClawTray',
     logs: 'Ouvrir le dossier des journaux',
@@ -147,6 +157,11 @@ export const trayStrings: Record<AppLanguage, TrayStrings> = {
     line_expiringUndated: '续期{{credential}}：即将过期',
     line_cooldownUndated: '{{credential}}：暂停使用',
     line_disabledUndated: '{{credential}}：已停用',
+    models_ready: '模型：就绪',
+    models_expiring: '模型：有凭据将在 24 小时内过期',
+    models_missing: '模型：{{count}} 个没有可用凭据',
+    models_attention: '模型：有凭据需要处理',
+    models_none: '模型：尚未设置默认模型',
     more: '在 ClawTray 中查看其余 {{count}} 项…',
     open: '打开 ClawTray',
     logs: '打开日志文件夹',
@@ -195,6 +210,11 @@ export const trayStrings: Record<AppLanguage, TrayStrings> = {
     line_expiringUndated: '更新{{credential}}：即將到期',
     line_cooldownUndated: '{{credential}}：暫停使用',
     line_disabledUndated: '{{credential}}：已停用',
+    models_ready: '模型：就緒',
+    models_expiring: '模型：有憑證將在 24 小時內到期',
+    models_missing: '模型：{{count}} 個沒有可用憑證',
+    models_attention: '模型：有憑證需要處理',
+    models_none: '模型：尚未設定預設模型',
     more: '在 ClawTray 中查看其餘 {{count}} 項…',
     open: '開啟 ClawTray',
     logs: '開啟記錄檔資料夾',
