@@ -164,7 +164,7 @@ test('a pasted key loses its surrounding whitespace, and the default model is pi
   await expect(page.getByRole('status').filter({ hasText: 'Saved as cloudflare-ai-gateway:default' })).toBeVisible();
 
   await openView(page, 'Status');
-  const card = page.getByRole('region', { name: 'Default model' });
+  const card = page.getByRole('region', { name: 'Models' });
   const before = await card.getByTestId('default-model').textContent();
   expect(before).toMatch(/^anthropic\//);
   const pick = card.getByLabel('Use another model');
@@ -175,7 +175,7 @@ test('a pasted key loses its surrounding whitespace, and the default model is pi
   await card.getByRole('button', { name: 'Use this model' }).click();
   await expect(card.getByText('Default model changed.')).toBeVisible();
   await expect(card.getByTestId('default-model')).toHaveText('cloudflare-ai-gateway/claude-sonnet-4-6');
-  await expect(card.getByText('Has a credential')).toBeVisible();
+  await expect(card.getByTestId('model-row').first().getByTestId('model-state')).toHaveText('Ready');
   const config = readJson(path.join(shell.stateDir, 'openclaw.json')) as { agents: { defaults: { model: { primary: string } } } };
   expect(config.agents.defaults.model.primary).toBe('cloudflare-ai-gateway/claude-sonnet-4-6');
   await snapScreen(page, 'status-models');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Alert, AppInfo, ErrorCode, GatewayInstallation, GatewayOwner, GatewayOwnerChoice, GatewayStatus, InstallProgress, ProfileStatus } from '../../shared/contract';
+import { Alert, AppInfo, ErrorCode, GatewayInstallation, GatewayOwner, GatewayOwnerChoice, GatewayStatus, InstallProgress, ModelRow, ModelsView, ProfileStatus } from '../../shared/contract';
 import { CREDENTIAL_KINDS } from './lib/credential-input';
 import { EXPIRY_PRESETS } from './lib/expiry-presets';
 import { FAILURE_REASONS } from './lib/gateway-view';
@@ -84,6 +84,11 @@ describe('translations', () => {
       ...['api_key', 'token', 'oauth'].map((t) => `credential.type.${t}`),
       ...['choose', 'form', 'start'].flatMap((s) => [`wizard.title.${s}`, `wizard.step.${s}`]),
       ...VIEWS.map((v) => `nav.${v}`),
+      ...ModelRow.shape.state.options.map((s) => `models.state.${s}`),
+      ...ModelRow.shape.role.options.map((r) => `models.role.${r}`),
+      ...['profile', 'env-file', 'environment', 'config', 'none'].map((v) => `models.via.${v}`),
+      ...ModelsView.shape.headline.options.map((h) => `models.headline.${h}`),
+      ...['renew', 'add-credential', 'wait-or-next', 'wait-only'].map((a) => `models.action.${a}`),
       ...VALIDATION_KEYS,
       ...ERROR_KEYS,
     ];

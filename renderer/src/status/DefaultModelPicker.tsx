@@ -1,7 +1,6 @@
 /**
- * The default model OpenClaw answers with, whether a credential for its provider exists, and a picker to change
- * it (`models:setDefault`): the configured models are suggested, any `provider/model` may be typed, and the
- * shared `ModelRef` schema checks it first.
+ * The picker for the default model (`models:setDefault`), inside the Models panel: the configured models are
+ * suggested, any `provider/model` may be typed, and the shared `ModelRef` schema checks it first.
  */
 import { useId, useState } from 'react';
 import type { AppErrorShape, FieldError } from '../../../shared/contract';
@@ -12,13 +11,12 @@ import { TextField } from '../components/TextField';
 import { useFieldMessage } from '../hooks/use-field-message';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
-import { formRequestForProvider, type FormRequest } from '../lib/form-request';
 import { BusyButton } from '../components/BusyButton';
 
-/** The default model card; `onAddCredential` opens the form for a provider that has no credential. */
-export function DefaultModelCard({ onAddCredential }: { onAddCredential: (request: FormRequest) => void }) {
+/** The default model's picker. */
+export function DefaultModelPicker() {
   const { t } = useLocale();
-  const { auth, agentId } = useAppData();
+  const { auth } = useAppData();
   const status = auth.value;
   const listId = useId();
   const message = useFieldMessage();
@@ -56,26 +54,7 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
   };
 
   return (
-    <section className="card" aria-labelledby="model-card-title">
-      <h3 id="model-card-title">{t('model.title')}</h3>
-      {status.defaultModel ? (
-        <p>
-          <code data-testid="default-model">{status.defaultModel}</code>{' '}
-          <span className="chip" data-tone={status.defaultModelUsable ? 'ok' : 'error'}>
-            {status.defaultModelUsable ? t('model.usable') : t('model.unusable')}
-          </span>
-        </p>
-      ) : (
-        <p className="muted">{t('model.none')}</p>
-      )}
-      {status.missingProvidersInUse.map((provider) => (
-        <div key={provider} className="note note-warn">
-          <p>{t('model.missingProvider', { provider })}</p>
-          <button type="button" onClick={() => onAddCredential(formRequestForProvider(provider, agentId))}>
-            {t('model.addFor', { provider })}
-          </button>
-        </div>
-      ))}
+    <div className="model-picker-block">
       <form
         className="model-picker"
         noValidate
@@ -116,6 +95,6 @@ export function DefaultModelCard({ onAddCredential }: { onAddCredential: (reques
         </p>
       )}
       <ErrorNote error={error} />
-    </section>
+    </div>
   );
 }

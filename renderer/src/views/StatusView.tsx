@@ -1,5 +1,5 @@
 /**
- * The status panel: the alert banner, the gateway card, the default model, every credential of the agent and
+ * The status panel: the alert banner, the gateway card, the models in use, every credential of the agent and
  * the alerts list.
  */
 import type { Alert } from '../../../shared/contract';
@@ -9,7 +9,7 @@ import { routeFor, type Route } from '../lib/navigate';
 import { AlertBanner } from '../status/AlertBanner';
 import { AlertsList } from '../status/AlertsList';
 import { CredentialList } from '../status/CredentialList';
-import { DefaultModelCard } from '../status/DefaultModelCard';
+import { ModelsPanel } from '../status/ModelsPanel';
 import { GatewayCard } from '../status/GatewayCard';
 
 /** The status screen; `navigate` moves to another place (a form, the chooser). */
@@ -22,7 +22,7 @@ export function StatusView({ navigate }: { navigate: (route: Route) => void }) {
       <AlertBanner onRenew={renewAlert} />
       <div className="grid-2">
         <GatewayCard onOpen={(place) => navigate({ view: place })} />
-        <DefaultModelCard onAddCredential={openForm} />
+        <ModelsPanel onFix={openForm} />
       </div>
       <CredentialList onRenew={openForm} onAdd={() => navigate({ view: 'credentials' })} />
       <AlertsList onRenew={renewAlert} />
