@@ -73,6 +73,10 @@ test('the Models panel shows each model in use with the credential serving it, a
   // Picking: add a model from the catalog by keyboard; reorder by mouse (drag the second fallback onto the first),
   // then by keyboard (the focus stays on the moved row's button).
   const picker = panel.getByLabel('Add a fallback');
+  // Focusing a picker asks OpenClaw for its catalog: available models come with their names and context sizes.
+  await picker.focus();
+  await expect(panel.locator('datalist option[value="anthropic/claude-haiku-4-5"]').last()).toHaveText(/Claude Haiku 4\.5 · 200K tokens of context/);
+  await expect(panel.locator('datalist option[value="google/gemini-3-pro"]')).toHaveCount(0);
   await picker.fill('openrouter/anthropic/claude-haiku-4.5');
   await picker.press('Enter');
   const items = panel.getByTestId('fallback-item');

@@ -42,6 +42,7 @@ const api = {
   authCopyProfile: (input) => ipcRenderer.invoke('auth:copyProfile', input ?? {}),
   modelsSetDefault: (input) => ipcRenderer.invoke('models:setDefault', input ?? {}),
   modelsStatus: (input) => ipcRenderer.invoke('models:status', input ?? {}),
+  modelsCatalog: (input) => ipcRenderer.invoke('models:catalog', input ?? {}),
   modelsSetFallbacks: (input) => ipcRenderer.invoke('models:setFallbacks', input ?? {}),
 
   envList: (input) => ipcRenderer.invoke('env:list', input ?? {}),

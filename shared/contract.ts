@@ -305,6 +305,19 @@ export const ModelsView = z.object({
 });
 export type ModelsView = z.infer<typeof ModelsView>;
 
+/**
+ * Models the picker offers: OpenClaw's catalog (`models list --all`: the models whose provider has a credential) and
+ * the configured ones (`source: 'config'` while the catalog is not known or OpenClaw cannot list), with names and
+ * context sizes. `listing`: a listing is running; the window asks again with `wait` to get it.
+ */
+export const ModelCatalog = z.object({
+  source: z.enum(['openclaw', 'config']),
+  models: z.array(z.object({ ref: z.string(), name: z.string().optional(), contextWindow: z.number().optional() })),
+  listedAt: EpochMs.optional(),
+  listing: z.boolean(),
+});
+export type ModelCatalog = z.infer<typeof ModelCatalog>;
+
 /** What a credential flow wrote, for the confirmation message. */
 export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
 
@@ -455,6 +468,7 @@ export const invokeChannels = {
   },
   'models:setDefault': { input: z.object({ model: ModelRef }).strict(), output: Ok },
   'models:status': { input: AgentSelector, output: ModelsView },
+  'models:catalog': { input: z.object({ refresh: z.boolean().optional(), wait: z.boolean().optional() }).strict(), output: ModelCatalog },
   /** The default model's fallbacks, in the order OpenClaw tries them (the global default's, which agents inherit). */
   'models:setFallbacks': {
     input: z.object({ fallbacks: FallbackList }).strict(),

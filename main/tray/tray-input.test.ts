@@ -90,7 +90,7 @@ describe('trackTrayInput', () => {
   });
 
   it("follows the selected agent's models view: seeded, then models:changed, and asked afresh for a new agent", async () => {
-    const view = (agentId: string, headline: 'ready' | 'missing') => ({ agentId, headline, rows: [], checkExit: headline === 'ready' ? 0 : 1, inheritsDefault: true, computedAt: 1 });
+    const view = (agentId: string, headline: 'ready' | 'missing') => ({ agentId, headline, rows: [], checkExit: (headline === 'ready' ? 0 : 1) as 0 | 1, inheritsDefault: true, computedAt: 1 });
     const { events, tracker, service, calls } = setup({ 'models:status': (input) => ({ ok: true, value: view(input.agentId, 'ready') }) });
     await tracker.seed();
     expect(tracker.current().models).toMatchObject({ agentId: 'main', headline: 'ready' });

@@ -1,5 +1,5 @@
 /**
- * The models panel's channel (`models:status`) and event (`models:changed`). The view is computed beside every
+ * The models panel's channels (`models:status`, `models:catalog` for the picker) and event (`models:changed`). The view is computed beside every
  * credential status the auth service computes (after the app's own writes, the backend's watch and the watcher on
  * the state dir and config), so it is live without polling; `models:changed` goes out only when a view differs
  * from the last one sent for that agent.
@@ -8,9 +8,10 @@ import type { AuthStatus, InvokeChannel, ModelsView } from '../../../shared/cont
 import type { CoreContext, CoreModule } from '../context';
 import type { AuthService, StatusInputs } from '../credentials/service';
 import { computeModelsView, headlineRulesFor } from './models-view';
+import { createCatalog } from './catalog';
 
 /** The channels this module answers. */
-export type ModelsChannel = Extract<InvokeChannel, 'models:status'>;
+export type ModelsChannel = Extract<InvokeChannel, 'models:status' | 'models:catalog'>;
 
 /** What the module needs of the credentials service. */
 export type ModelsStatusSource = Pick<AuthService, 'onStatus' | 'getStatusWithInputs'>;
@@ -39,12 +40,17 @@ export function createModelsModule(ctx: CoreContext, auth: ModelsStatusSource): 
   }
 
   const unsubscribe = auth.onStatus((status, inputs) => publish(view(status, inputs)));
+  const catalog = createCatalog({ run: (args) => ctx.cli.run(args, { timeoutMs: 180_000 }), now: () => ctx.clock.now() });
 
   return {
     handlers: {
       'models:status': async ({ agentId }) => {
         const { status, inputs } = await auth.getStatusWithInputs(agentId);
         return view(status, inputs);
+      },
+      'models:catalog': async (input) => {
+        const { status } = await auth.getStatusWithInputs();
+        return catalog.get(status.models, input);
       },
     },
     async dispose() {

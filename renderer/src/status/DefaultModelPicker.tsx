@@ -1,6 +1,6 @@
 /**
- * The picker for the default model (`models:setDefault`), inside the Models panel: the configured models are
- * suggested, any `provider/model` may be typed, and the shared `ModelRef` schema checks it first.
+ * The picker for the default model (`models:setDefault`), inside the Models panel: OpenClaw's catalog (or the
+ * configured models) is suggested, any `provider/model` may be typed, and the shared `ModelRef` schema checks it first.
  */
 import { useId, useState } from 'react';
 import type { AppErrorShape, FieldError } from '../../../shared/contract';
@@ -12,9 +12,10 @@ import { useFieldMessage } from '../hooks/use-field-message';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { BusyButton } from '../components/BusyButton';
+import type { ModelChoice } from './FallbacksEditor';
 
-/** The default model's picker. */
-export function DefaultModelPicker() {
+/** The default model's picker; `choices` are what OpenClaw's catalog (or the config) offers. */
+export function DefaultModelPicker({ choices }: { choices: ModelChoice[] }) {
   const { t } = useLocale();
   const { auth } = useAppData();
   const status = auth.value;
@@ -28,7 +29,7 @@ export function DefaultModelPicker() {
 
   if (!status) return null;
 
-  const refs = status.models.map((m) => m.ref).filter((ref) => ref !== status.defaultModel);
+  const offered = choices.filter((m) => m.ref !== status.defaultModel);
 
   const apply = async () => {
     setDone(false);
@@ -74,14 +75,14 @@ export function DefaultModelPicker() {
           }}
           help={t('model.pickHelp')}
           error={message(fieldError)}
-          placeholder={refs[0] ?? 'anthropic/claude-sonnet-4-6'}
+          placeholder={offered[0]?.ref ?? 'anthropic/claude-sonnet-4-6'}
           list={listId}
           autoComplete="off"
         />
         <datalist id={listId}>
-          {refs.map((ref) => (
-            <option key={ref} value={ref}>
-              {status.models.find((m) => m.ref === ref)?.name}
+          {offered.map((m) => (
+            <option key={m.ref} value={m.ref}>
+              {m.name}
             </option>
           ))}
         </datalist>

@@ -5,7 +5,7 @@
  * asked again when the view changes with the clock alone (a cooldown's end, a token's last 24 h, its expiry); a
  * cooldown counts down on the window's one clock. Below, the picker for the default model and its fallbacks.
  */
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ModelRow, ModelsView } from '../../../shared/contract';
 import { providerDisplayName } from '../../../shared/provider-names';
 import { api } from '../api';
@@ -24,6 +24,32 @@ import { FallbacksEditor, type ModelChoice } from './FallbacksEditor';
 const TONE: Record<ModelRow['state'], 'ok' | 'warn' | 'error'> = { ready: 'ok', expiring: 'warn', cooldown: 'warn', disabled: 'error', expired: 'error', missing: 'error' };
 const HEADLINE_TONE: Record<ModelsView['headline'], 'ok' | 'warn' | 'error'> = { ready: 'ok', expiring: 'warn', missing: 'error' };
 const KNOWN_REASONS = new Set(['rate_limit', 'billing', 'auth', 'overloaded', 'timeout', 'format']);
+
+/**
+ * What the pickers offer: the configured models at once, then OpenClaw's catalog once its listing (slow: a CLI run)
+ * is done. Asked the first time a picker gets the focus (`want`), not on every visit of the Status page.
+ */
+function useCatalog(configured: { ref: string; name?: string | undefined }[] | undefined): { choices: ModelChoice[]; want: () => void } {
+  const [listed, setListed] = useState<ModelChoice[] | null>(null);
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    if (!wanted) return undefined;
+    let live = true;
+    void (async () => {
+      const first = await api().modelsCatalog({});
+      if (!live || !first.ok) return;
+      setListed(first.value.models);
+      if (!first.value.listing) return;
+      const done = await api().modelsCatalog({ wait: true });
+      if (live && done.ok) setListed(done.value.models);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  const choices = listed ?? (configured ?? []).map((m) => ({ ref: m.ref, ...(m.name ? { name: m.name } : {}) }));
+  return { choices, want: () => setWanted(true) };
+}
 
 /** The agent's models view, fetched, kept live by `models:changed`, and asked again at its next change in time. */
 export function useModelsView(agentId: string) {
@@ -125,7 +151,7 @@ export function ModelsPanel({ onFix }: { onFix: (request: FormRequest) => void }
   const models = useModelsView(agentId);
   const view = models.value;
   const agents = auth.value?.agents ?? [];
-  const choices: ModelChoice[] = (auth.value?.models ?? []).map((m) => ({ ref: m.ref, ...(m.name ? { name: m.name } : {}) }));
+  const { choices, want } = useCatalog(auth.value?.models);
   const fix = (row: ModelRow) => {
     const profile = row.actionProfileId ? auth.value?.profiles.find((p) => p.id === row.actionProfileId) : undefined;
     onFix(profile ? formRequestFor(profile, agentId) : formRequestForProvider(row.provider, agentId));
@@ -152,15 +178,17 @@ export function ModelsPanel({ onFix }: { onFix: (request: FormRequest) => void }
           )}
         </>
       )}
-      <DefaultModelPicker />
-      {view && (
-        <FallbacksEditor
-          current={view.rows.filter((r) => r.role === 'fallback').map((r) => r.ref)}
-          defaultModel={view.rows.find((r) => r.role === 'default')?.ref ?? null}
-          choices={choices}
-          onSaved={() => void models.reload()}
-        />
-      )}
+      <div onFocus={want}>
+        <DefaultModelPicker choices={choices} />
+        {view && (
+          <FallbacksEditor
+            current={view.rows.filter((r) => r.role === 'fallback').map((r) => r.ref)}
+            defaultModel={view.rows.find((r) => r.role === 'default')?.ref ?? null}
+            choices={choices}
+            onSaved={() => void models.reload()}
+          />
+        )}
+      </div>
     </section>
   );
 }
