@@ -8,43 +8,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { writeDoneWhenState } from '../main/testing/done-when-state';
 import { authProfilesPath, openView, readJson, snapScreen } from './window-support';
 
-const H = 3_600_000;
-
-/** Writes the Done-when state, as OpenClaw 2026.5 keeps it, with times from `now`. */
-function writeDoneWhenState(stateDir: string, now: number): void {
-  const store = authProfilesPath(stateDir);
-  fs.mkdirSync(path.dirname(store), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(
-    path.join(stateDir, 'openclaw.json'),
-    JSON.stringify({
-      agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openrouter/anthropic/claude-sonnet-4.6', 'anthropic/claude-sonnet-4-6'] } } },
-      models: { providers: { openrouter: { models: [{ id: 'anthropic/claude-haiku-4.5', name: 'Claude Haiku 4.5 (OpenRouter)' }] } } },
-    }),
-    { mode: 0o600 },
-  );
-  fs.writeFileSync(path.join(stateDir, '.env'), `OPENROUTER_API_KEY=sk-or-v1-${'r'.repeat(48)}\n`, { mode: 0o600 });
-  fs.writeFileSync(
-    store,
-    JSON.stringify({
-      version: 1,
-      profiles: {
-        'anthropic:default': { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${'A'.repeat(64)}` },
-        'anthropic:work': { type: 'token', provider: 'anthropic', token: `sk-ant-oat01-${'W'.repeat(84)}`, expires: now + 5 * H },
-      },
-    }),
-    { mode: 0o600 },
-  );
-  fs.writeFileSync(
-    path.join(path.dirname(store), 'auth-state.json'),
-    JSON.stringify({ version: 1, order: { anthropic: ['anthropic:default', 'anthropic:work'] }, usageStats: { 'anthropic:default': { cooldownUntil: now + H, cooldownReason: 'rate_limit' } } }),
-    { mode: 0o600 },
-  );
+/** The Done-when state, with an OpenRouter model named in config. */
+function writeState(stateDir: string, now: number): void {
+  writeDoneWhenState(stateDir, { now, config: { models: { providers: { openrouter: { models: [{ id: 'anthropic/claude-haiku-4.5', name: 'Claude Haiku 4.5 (OpenRouter)' }] } } } } });
 }
 
 test('the Models panel shows each model in use with the credential serving it, and picks and reorders fallbacks', async ({ page, shell }) => {
-  writeDoneWhenState(shell.stateDir, Date.now());
+  writeState(shell.stateDir, Date.now());
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
   const panel = page.getByRole('region', { name: 'Models' });
@@ -114,7 +87,7 @@ test('the Models panel shows each model in use with the credential serving it, a
 
 test('a row in cooldown counts down, and a model without a credential offers to add one', async ({ page, shell }) => {
   const now = Date.now();
-  writeDoneWhenState(shell.stateDir, now);
+  writeState(shell.stateDir, now);
   // Only the key, in cooldown: the default waits; OpenAI has no credential at all.
   fs.writeFileSync(authProfilesPath(shell.stateDir), JSON.stringify({ version: 1, profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${'A'.repeat(64)}` } } }), { mode: 0o600 });
   fs.writeFileSync(path.join(shell.stateDir, 'openclaw.json'), JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5.4'] } } } }), { mode: 0o600 });

@@ -3,38 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelsView } from '../../../shared/contract';
 import { useTestCore } from '../../testing/use-test-core';
+import { DONE_WHEN_STATE_FALLBACKS, writeDoneWhenCooldown, writeDoneWhenState } from '../../testing/done-when-state';
 
 const H = 3_600_000;
 
-/** Writes the Done-when state as OpenClaw 2026.5 keeps it. */
+/** The Done-when state, with a second agent that has its own model. */
 function writeState(stateDir: string, now: number, cooldownUntil: number) {
-  const agentDir = path.join(stateDir, 'agents', 'main', 'agent');
-  fs.mkdirSync(agentDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(stateDir, 'openclaw.json'),
-    JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openrouter/anthropic/claude-sonnet-4.6', 'anthropic/claude-sonnet-4-6'] } }, list: [{ id: 'work', model: 'openrouter/x' }] } }),
-  );
-  fs.writeFileSync(path.join(stateDir, '.env'), `OPENROUTER_API_KEY=sk-or-v1-${'r'.repeat(48)}\n`, { mode: 0o600 });
-  fs.writeFileSync(
-    path.join(agentDir, 'auth-profiles.json'),
-    JSON.stringify({
-      version: 1,
-      profiles: {
-        'anthropic:default': { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${'A'.repeat(64)}` },
-        'anthropic:work': { type: 'token', provider: 'anthropic', token: `sk-ant-oat01-${'W'.repeat(84)}`, expires: now + 5 * H },
-      },
-    }),
-    { mode: 0o600 },
-  );
-  writeUsage(stateDir, cooldownUntil);
-}
-
-function writeUsage(stateDir: string, cooldownUntil: number) {
-  fs.writeFileSync(
-    path.join(stateDir, 'agents', 'main', 'agent', 'auth-state.json'),
-    JSON.stringify({ version: 1, order: { anthropic: ['anthropic:default', 'anthropic:work'] }, usageStats: { 'anthropic:default': { cooldownUntil, cooldownReason: 'rate_limit' } } }),
-    { mode: 0o600 },
-  );
+  writeDoneWhenState(stateDir, { now, cooldownUntil, config: { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: DONE_WHEN_STATE_FALLBACKS } }, list: [{ id: 'work', model: 'openrouter/x' }] } } });
 }
 
 async function until<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
@@ -77,7 +52,7 @@ describe('models:status and models:changed', () => {
     await until(() => seen.find((v) => v.agentId === 'main'));
     const count = seen.length;
     // OpenClaw ends the cooldown (written behind the app's back): the watcher recomputes, the key serves again.
-    writeUsage(t.stateDir, Date.now() - 1000);
+    writeDoneWhenCooldown(t.stateDir, Date.now() - 1000);
     const after = await until(() => seen.slice(count).find((v) => v.agentId === 'main'));
     expect(after.rows[0]!.credential).toMatchObject({ kind: 'profile', profileId: 'anthropic:default' });
     // The test core finds a 2026.5.28 install: its --check still counts the expiring token behind the key.
