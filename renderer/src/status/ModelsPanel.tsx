@@ -178,17 +178,20 @@ export function ModelsPanel({ onFix }: { onFix: (request: FormRequest) => void }
           )}
         </>
       )}
-      <div onFocus={want}>
-        <DefaultModelPicker choices={choices} />
-        {view && (
-          <FallbacksEditor
-            current={view.rows.filter((r) => r.role === 'fallback').map((r) => r.ref)}
-            defaultModel={view.rows.find((r) => r.role === 'default')?.ref ?? null}
-            choices={choices}
-            onSaved={() => void models.reload()}
-          />
-        )}
-      </div>
+      {/* The pickers edit the global default and its fallbacks: shown for an agent that uses them. */}
+      {view?.inheritsDefault !== false && (
+        <div onFocus={want}>
+          <DefaultModelPicker choices={choices} />
+          {view && (
+            <FallbacksEditor
+              current={view.rows.filter((r) => r.role === 'fallback').map((r) => r.ref)}
+              defaultModel={view.rows.find((r) => r.role === 'default')?.ref ?? null}
+              choices={choices}
+              onSaved={() => void models.reload()}
+            />
+          )}
+        </div>
+      )}
     </section>
   );
 }
