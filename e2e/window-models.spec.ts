@@ -76,7 +76,6 @@ test('the Models panel shows each model in use with the credential serving it, a
   // In French.
   await openView(page, 'Settings');
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByRole('navigation').getByRole('button', { name: 'État' }).click();
   const fr = page.getByRole('region', { name: 'Modèles' });
