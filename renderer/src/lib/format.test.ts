@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatClock, formatDateTime, formatDuration, formatNumber, formatRelative } from './format';
+import { formatClock, formatDateTime, formatDuration, formatNumber, formatRelative, formatTimeOfDay } from './format';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -72,5 +72,12 @@ describe('formatters', () => {
       spy.mockRestore();
     }
     expect(made).toEqual(['de', 'it']);
+  });
+
+  it('writes a time of day with hours and minutes in each locale', () => {
+    const at = Date.UTC(2026, 10, 29, 14, 20, 37);
+    expect(formatTimeOfDay(at, 'en', 'UTC')).toBe('2:20 PM');
+    expect(formatTimeOfDay(at, 'fr', 'UTC')).toBe('14:20');
+    expect(formatTimeOfDay(at, 'zh-CN', 'UTC')).toBe('14:20');
   });
 });

@@ -84,6 +84,11 @@ export function formatClock(epochMs: number, locale: string, timeZone?: string):
   ).format(epochMs);
 }
 
+/** A time of day as the locale writes it, hours and minutes ("2:20 PM" / "14:20"): when a cooldown ends. */
+export function formatTimeOfDay(epochMs: number, locale: string, timeZone?: string): string {
+  return cached(`time|${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) })).format(epochMs);
+}
+
 /** A plain number in the locale ("18,789" is not wanted for ports: pass `grouping: false`). */
 export function formatNumber(n: number, locale: string, grouping = true): string {
   return cached(`number|${locale}|${grouping}`, () => new Intl.NumberFormat(locale, { useGrouping: grouping })).format(n);

@@ -15,7 +15,7 @@ import { useLive } from '../hooks/use-live';
 import { useLocale } from '../hooks/use-locale';
 import { useNow } from '../hooks/use-now';
 import { clock } from '../lib/clock';
-import { formatClock, formatDuration, formatRelative } from '../lib/format';
+import { formatDuration, formatRelative, formatTimeOfDay } from '../lib/format';
 import { formRequestFor, formRequestForProvider, type FormRequest } from '../lib/form-request';
 import { tickNear, watchMoment } from '../lib/timed-status';
 import { DefaultModelPicker } from './DefaultModelPicker';
@@ -72,7 +72,7 @@ const RowState = memo(function RowState({ row }: { row: ModelRow }) {
   const time = row.until ?? row.expiresAt;
   const chip =
     row.state === 'cooldown' || row.state === 'disabled'
-      ? t(`models.state.${row.state}`, { time: formatClock(row.until!, locale) })
+      ? t(`models.state.${row.state}`, { time: formatTimeOfDay(row.until!, locale) })
       : row.state === 'expiring'
         ? t('models.state.expiring', { when: formatRelative(row.expiresAt!, now, locale) })
         : t(`models.state.${row.state}`);
@@ -122,7 +122,7 @@ function ModelRowItem({ row, hasNext, onFix }: { row: ModelRow; hasNext: boolean
           <p key={s.profileId} className="muted model-skipped">
             {t('models.skipped', {
               profile: s.profileId,
-              state: s.until !== undefined ? t(`models.state.${s.status === 'disabled' ? 'disabled' : 'cooldown'}`, { time: formatClock(s.until, locale) }) : t(`models.state.${s.status === 'expired' ? 'expired' : 'missing'}`),
+              state: s.until !== undefined ? t(`models.state.${s.status === 'disabled' ? 'disabled' : 'cooldown'}`, { time: formatTimeOfDay(s.until, locale) }) : t(`models.state.${s.status === 'expired' ? 'expired' : 'missing'}`),
             })}
             {s.reason && ` (${KNOWN_REASONS.has(s.reason) ? t(`models.reason.${s.reason}`) : s.reason})`}
           </p>
@@ -138,7 +138,7 @@ function ModelRowItem({ row, hasNext, onFix }: { row: ModelRow; hasNext: boolean
         </button>
       )}
       {row.action === 'wait-or-next' && row.until !== undefined && (
-        <p className="note note-warn">{t(hasNext ? 'models.action.wait-or-next' : 'models.action.wait-only', { time: formatClock(row.until, locale) })}</p>
+        <p className="note note-warn">{t(hasNext ? 'models.action.wait-or-next' : 'models.action.wait-only', { time: formatTimeOfDay(row.until, locale) })}</p>
       )}
     </li>
   );
