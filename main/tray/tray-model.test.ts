@@ -328,7 +328,7 @@ describe('the models line', () => {
     expect(line({ models: models('missing', ['ready', 'missing', 'cooldown']) })).toMatchObject({ label: 'Models: 2 without a usable credential' });
     expect(line({ models: models('missing', ['ready']) })).toMatchObject({ label: 'Models: a credential needs attention' });
     expect(line({ models: models('missing', []) })).toMatchObject({ label: 'Models: no default model yet' });
-    expect(line({ models: models('missing', ['missing']) }, 'fr')).toMatchObject({ label: 'Modèles : 1 sans identifiant utilisable' });
+    expect(line({ models: models('missing', ['missing']) }, 'fr')).toMatchObject({ label: 'Modèles\u00a0: 1 sans identifiant utilisable' });
   });
 
   it('is absent until the view is known', () => {
