@@ -29,6 +29,7 @@ const api = {
   gatewaySetOwner: (input) => ipcRenderer.invoke('gateway:setOwner', input ?? {}),
   gatewayLogs: (input) => ipcRenderer.invoke('gateway:logs', input ?? {}),
   gatewayInstall: (input) => ipcRenderer.invoke('gateway:install', input ?? {}),
+  gatewayUpdate: (input) => ipcRenderer.invoke('gateway:update', input ?? {}),
   gatewayCancelInstall: (input) => ipcRenderer.invoke('gateway:cancelInstall', input ?? {}),
 
   authStatus: (input) => ipcRenderer.invoke('auth:status', input ?? {}),
@@ -56,12 +57,18 @@ const api = {
   alertsSnooze: (input) => ipcRenderer.invoke('alerts:snooze', input ?? {}),
   alertsDismiss: (input) => ipcRenderer.invoke('alerts:dismiss', input ?? {}),
 
+  migrationState: (input) => ipcRenderer.invoke('migration:state', input ?? {}),
+  migrationStart: (input) => ipcRenderer.invoke('migration:start', input ?? {}),
+  migrationDeleteCopies: (input) => ipcRenderer.invoke('migration:deleteCopies', input ?? {}),
+  migrationDiscardUpdate: (input) => ipcRenderer.invoke('migration:discardUpdate', input ?? {}),
+
   onGatewayState: (listener) => subscribe('gateway:state', listener),
   onGatewayLog: (listener) => subscribe('gateway:log', listener),
   onGatewayInstall: (listener) => subscribe('gateway:install', listener),
   onAuthStatus: (listener) => subscribe('auth:status', listener),
   onModelsChanged: (listener) => subscribe('models:changed', listener),
   onAlertsChanged: (listener) => subscribe('alerts:changed', listener),
+  onMigrationState: (listener) => subscribe('migration:state', listener),
   onAppNavigate: (listener) => subscribe('app:navigate', listener),
 } satisfies ClawtrayApi;
 

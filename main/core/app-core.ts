@@ -16,6 +16,8 @@ import { createModelsModule } from './models/handlers';
 import { profileOf } from './gateway/service-cli';
 import { serviceKind, serviceName } from './gateway/service-status';
 import { redactDeep } from './secrets/redact';
+import { createInstallerModule } from './installer/handlers';
+import { createMigrationModule } from './migration/handlers';
 
 export type { CoreDeps } from './context';
 
@@ -106,10 +108,16 @@ export function createModules(context: CoreContext): { handlers: Handlers; modul
   const gateway = createGatewayModule(context);
   const alerts = createAlertsModule(context, auth.service);
   const models = createModelsModule(context, auth.service);
-  const modules = [app, auth, gateway, alerts, models];
+  const migration = createMigrationModule(context, gateway.control);
+  const installer = createInstallerModule(context, {
+    note: (line) => gateway.control.note(line),
+    refreshGateway: () => gateway.control.refresh(),
+    onUpdateReady: () => migration.service.updateReady(),
+  });
+  const modules = [app, auth, gateway, alerts, models, migration, installer];
   assertOneHandlerPerChannel(modules.map((m) => m.handlers));
   // Typed as the full table: a contract channel that no module handles is a compile error here.
-  const handlers: Handlers = { ...app.handlers, ...auth.handlers, ...gateway.handlers, ...alerts.handlers, ...models.handlers };
+  const handlers: Handlers = { ...app.handlers, ...auth.handlers, ...gateway.handlers, ...alerts.handlers, ...models.handlers, ...migration.handlers, ...installer.handlers };
   return { handlers, modules, leavePrompt: app.leavePrompt };
 }
 

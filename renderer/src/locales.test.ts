@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Alert, AppInfo, ErrorCode, GatewayInstallation, GatewayOwner, GatewayOwnerChoice, GatewayStatus, InstallProgress, ModelRow, ModelsView, ProfileStatus } from '../../shared/contract';
+import { Alert, AppInfo, ErrorCode, GatewayInstallation, GatewayOwner, GatewayOwnerChoice, GatewayStatus, InstallFailure, InstallProgress, MigrationFailure, MigrationReason, MigrationStep, ModelRow, ModelsView, ProfileStatus } from '../../shared/contract';
 import { CREDENTIAL_KINDS } from './lib/credential-input';
 import { EXPIRY_PRESETS } from './lib/expiry-presets';
 import { FAILURE_REASONS } from './lib/gateway-view';
@@ -77,6 +77,11 @@ describe('translations', () => {
       ...CREDENTIAL_KINDS.flatMap((k) => ['title', 'formTitle', 'summary', 'intro'].map((f) => `connect.${k}.${f}`)),
       ...EXPIRY_PRESETS.map((p) => `expiry.preset.${p}`),
       ...InstallProgress.shape.phase.options.map((p) => `install.phase.${p}`),
+      ...InstallProgress.shape.step.unwrap().options.map((p) => `install.step.${p}`),
+      ...InstallFailure.options.map((f) => `install.failure.${f}`),
+      ...MigrationStep.options.map((s) => `migration.step.${s}`),
+      ...MigrationFailure.options.map((f) => `migration.failure.${f}`),
+      ...MigrationReason.shape.kind.options.map((k) => `migration.reason.${k}`),
       ...GatewayInstallation.shape.source.unwrap().options.map((s) => `install.sourceName.${s}`),
       ...Alert.shape.kind.options.map((k) => `alerts.text.${k}`),
       ...['one-hour', 'tomorrow-morning', 'next-threshold'].map((c) => `alerts.snoozeChoice.${c}`),

@@ -8,6 +8,7 @@ import { waitUntil } from '../process/process-tree';
 import type { NotificationRequest } from '../context';
 import { makeTempDir, makeTestCore } from '../../testing/test-support';
 import { failureNotice } from './handlers';
+import { PINNED_OPENCLAW_VERSION } from '../installer/package-sets';
 
 const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm');
 const cleanups: (() => Promise<void>)[] = [];
@@ -146,7 +147,7 @@ describe('gateway module', () => {
     const r = await c.core.dispatch('gateway:install', {});
     expect(r.ok && (r.value as InstallProgress).phase).toBe('running');
     const s = await c.waitFor('stopped');
-    expect(s.installation).toMatchObject({ source: 'app', version: '2026.5.28' });
+    expect(s.installation).toMatchObject({ source: 'app', version: PINNED_OPENCLAW_VERSION });
     // 'done' follows the re-locate that turned the state to stopped (after its external-gateway probe).
     await vi.waitFor(() => expect(c.installs.at(-1)).toMatchObject({ phase: 'done', percent: 100 }), { timeout: 5000 });
     const cancel = await c.core.dispatch('gateway:cancelInstall', {});

@@ -1,16 +1,17 @@
 /**
- * Gateway channels (`gateway:*`): find, install, start, watch, restart and stop the OpenClaw gateway, whoever runs
- * it (ClawTray itself, or OpenClaw's background service), and change who does. Wires the supervisor, the service
- * view and the installer to the context (settings, clock, events, paths); the work lives beside this file.
+ * Gateway channels (`gateway:*` but the install ones of `../installer/`): find, start, watch, restart and stop the
+ * OpenClaw gateway, whoever runs it (ClawTray itself, or OpenClaw's background service), and change who does. Wires
+ * the supervisor and the service view to the context (settings, clock, events, paths); the work lives beside this
+ * file. Other modules drive the gateway through the module's `control`.
  */
 import type { AppLanguage } from '../../../shared/i18n/notifications';
 import { resolveLanguage, systemLocalesFromEnv } from '../../../shared/i18n/language';
 import { gatewayFailureText } from '../alerts/notification-text';
 import type { GatewayState, InvokeChannel } from '../../../shared/contract';
 import type { CoreContext, CoreModule, NotificationRequest } from '../context';
+import type { InstallChannel } from '../installer/handlers';
 import { ensureGatewayConfig, readGatewayConfigInfo } from './gateway-config';
 import { createHealthClient } from './health';
-import { Installer } from './install';
 import { GatewaySupervisor } from './supervisor';
 import { ownerRecordPath } from './owner-record';
 import { ServiceCli } from './service-cli';
@@ -26,8 +27,24 @@ export function failureNotice(prev: GatewayState | undefined, next: GatewayState
   return { id: `gateway-${next.reason}`, ...gatewayFailureText(next.reason, lang), action: { view: 'gateway' } };
 }
 
-/** The channels this module answers: every `gateway:*` channel of the contract. */
-export type GatewayChannel = Extract<InvokeChannel, `gateway:${string}`>;
+/** The channels this module answers: every `gateway:*` channel of the contract but installing OpenClaw. */
+export type GatewayChannel = Exclude<Extract<InvokeChannel, `gateway:${string}`>, InstallChannel>;
+
+/** What other modules (the installer, the import) may do with the gateway. */
+export interface GatewayControl {
+  state(): GatewayState;
+  start(): Promise<GatewayState>;
+  stop(): Promise<GatewayState>;
+  /** Looks for OpenClaw again (after an install) and updates the state. */
+  refresh(): Promise<GatewayState>;
+  /** One line for the gateway log, redacted like the gateway's own output. */
+  note(line: string): void;
+}
+
+/** The gateway module: handlers, lifecycle, and the control other modules use. */
+export interface GatewayModule extends CoreModule<GatewayChannel> {
+  control: GatewayControl;
+}
 
 /** Options for tests: faster watches and shorter deadlines of the service view. */
 export interface GatewayModuleOptions {
@@ -41,7 +58,7 @@ export interface GatewayModuleOptions {
  * gateway's output, its state's messages, port holder and last stderr lines (default: every secret core knows,
  * `ctx.secrets`); the gateway token is always redacted.
  */
-export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], o: GatewayModuleOptions = {}): CoreModule<GatewayChannel> & { ownership: GatewayOwnership; supervisor: GatewaySupervisor } {
+export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], o: GatewayModuleOptions = {}): GatewayModule & { ownership: GatewayOwnership; supervisor: GatewaySupervisor } {
   const health = createHealthClient();
   const known = secrets ?? (() => ctx.secrets.secrets());
   /** Every state that leaves the module: messages, the port holder's command line and stderr lines redacted. */
@@ -111,20 +128,6 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
     if (ownership.mode === 'app') await supervisor.refresh();
     await ownership.recheck();
   };
-  const installer = new Installer({
-    platform: ctx.platform,
-    env: ctx.env,
-    dataDir: ctx.dataDir,
-    findNpm: () => ctx.installation.findNpm(),
-    findNode: (range) => ctx.installation.findNode(range),
-    emitProgress: (p) => ctx.events.emit('gateway:install', p),
-    note: (line) => supervisor.note(line),
-    secrets: known,
-    onInstalled: async () => {
-      await ctx.installation.refresh();
-      await refresh();
-    },
-  });
   const unsubscribe = ctx.settings.onChange((next, prev) => {
     if (next.port !== prev.port) supervisor.portChanged();
     if (next.openclawPath !== prev.openclawPath) void refresh();
@@ -132,6 +135,16 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
   return {
     ownership,
     supervisor,
+    control: {
+      state: () => clean(ownership.state()),
+      start: async () => clean(await ownership.start()),
+      stop: async () => clean(await ownership.stop()),
+      refresh: async () => {
+        await refresh();
+        return clean(ownership.state());
+      },
+      note: (line) => supervisor.note(line),
+    },
     handlers: {
       'gateway:state': async () => clean(ownership.state()),
       'gateway:start': async () => clean(await ownership.start()),
@@ -155,8 +168,6 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
         }),
       }),
       'gateway:logs': async ({ limit }) => supervisor.logs(limit),
-      'gateway:install': () => installer.start(),
-      'gateway:cancelInstall': () => installer.cancel(),
     },
     async start() {
       await supervisor.refresh();
@@ -170,7 +181,6 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
     async dispose() {
       unsubscribe();
       ownership.dispose();
-      await installer.cancel();
       await supervisor.dispose(ctx.settings.get().keepGatewayRunning);
       await health.close();
     },

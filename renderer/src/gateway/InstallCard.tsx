@@ -1,13 +1,26 @@
 /**
  * Where OpenClaw was found (path, how it was found, version, how credentials are saved there, the Node that runs it), or everywhere ClawTray
- * looked, and "Install for me" with a progress bar and Cancel (`gateway:install` and its events).
+ * looked, and "Install for me" with a progress bar and Cancel (`gateway:install` and its events). An OpenClaw older
+ * than 2026.6 gets "Update OpenClaw" (`gateway:update`): the current release is downloaded beside it, then the
+ * import card takes over.
  */
 import { useEffect, useId, useState } from 'react';
 import type { AppErrorShape, GatewayInstallation, InstallProgress } from '../../../shared/contract';
+import { isCurrentOpenClaw } from '../../../shared/openclaw-versions';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
+
+/** The line saying what the installer is doing, or how it ended. */
+function ProgressText({ progress }: { progress: InstallProgress }) {
+  const { t } = useLocale();
+  const params = { version: progress.version ?? '', count: progress.packages ?? 0, range: progress.nodeRange ?? '' };
+  if (progress.phase === 'running') return <>{progress.step ? t(`install.step.${progress.step}`, params) : t('install.phase.running')}</>;
+  if (progress.phase === 'failed') return <>{`${t('install.phase.failed')} ${progress.failure ? t(`install.failure.${progress.failure}`, params) : (progress.message ?? '')}`}</>;
+  if (progress.phase === 'done' && progress.mode === 'update') return <>{t('install.updated', params)}</>;
+  return <>{t(`install.phase.${progress.phase}`)}</>;
+}
 
 /** The installation card for what the gateway state says about the install. */
 export function InstallCard({ installation }: { installation: GatewayInstallation | undefined }) {
@@ -20,9 +33,9 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
 
   useEffect(() => api().onGatewayInstall(setProgress), []);
 
-  const start = async () => {
+  const run = async (what: 'install' | 'update') => {
     setError(null);
-    const r = await api().gatewayInstall();
+    const r = await (what === 'install' ? api().gatewayInstall() : api().gatewayUpdate());
     if (r.ok) setProgress(r.value);
     else setError(r.error);
   };
@@ -34,6 +47,8 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
 
   const running = progress?.phase === 'running';
   const found = !!installation?.openclawPath;
+  const outdated = found && !!installation?.version && !isCurrentOpenClaw(installation.version);
+  const updated = progress?.phase === 'done' && progress.mode === 'update';
   return (
     <section className="card" aria-labelledby="install-card-title">
       <h3 id="install-card-title">{t('install.title')}</h3>
@@ -52,7 +67,7 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
             </>
           )}
           <dt>{t('install.version')}</dt>
-          <dd>{installation!.version ?? t('common.unknown')}</dd>
+          <dd data-testid="openclaw-version">{installation!.version ?? t('common.unknown')}</dd>
           {backend && (
             <>
               <dt>{t('install.credentials')}</dt>
@@ -71,6 +86,7 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
       ) : (
         <p>{installation ? t('install.notFound') : t('common.loading')}</p>
       )}
+      {outdated && !running && !updated && <p className="note note-warn">{t('install.updateHint', { version: installation!.version })}</p>}
       {installation && installation.searched.length > 0 && (
         <details>
           <summary>{t('install.searched', { count: installation.searched.length })}</summary>
@@ -83,29 +99,33 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
           </ul>
         </details>
       )}
-      {(!found || progress) && (
+      {(!found || outdated || (progress && !(updated && !outdated))) && (
         <div className="install-actions">
           {!found && !running && (
-            <button type="button" className="button-primary" onClick={() => void start()}>
+            <button type="button" className="button-primary" onClick={() => void run('install')}>
               {t('install.installForMe')}
+            </button>
+          )}
+          {outdated && !running && !updated && (
+            <button type="button" className="button-primary" onClick={() => void run('update')}>
+              {t('install.update')}
             </button>
           )}
           {running && (
             <>
-              <label htmlFor={progressId}>{t('install.progress')}</label>
+              <label htmlFor={progressId}>{progress.mode === 'update' ? t('install.updateProgress') : t('install.progress')}</label>
               <progress id={progressId} max={100} value={progress.percent ?? undefined} />
               <button type="button" onClick={() => void cancel()}>
                 {t('common.cancel')}
               </button>
             </>
           )}
-          {progress && (
+          {progress && !(updated && !outdated) && (
             <p role="status" className={progress.phase === 'failed' ? 'error-text' : 'muted'}>
-              {progress.phase === 'running' ? (progress.message ?? t('install.phase.running')) : t(`install.phase.${progress.phase}`)}
-              {progress.phase === 'failed' && progress.message ? ` ${progress.message}` : ''}
+              <ProgressText progress={progress} />
             </p>
           )}
-          {progress?.command && (
+          {progress?.command && progress.phase === 'failed' && (
             <p className="muted">
               <code>{progress.command}</code>
             </p>

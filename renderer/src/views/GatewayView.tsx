@@ -1,12 +1,13 @@
 /**
- * The gateway page: state and controls, where OpenClaw was found (or installing it), the port, OpenClaw's own
- * log file, and the live log tail.
+ * The gateway page: state and controls, where OpenClaw was found (or installing or updating it), the import into
+ * OpenClaw when one is needed, the port, OpenClaw's own log file, and the live log tail.
  */
 import { ErrorNote } from '../components/ErrorNote';
 import { DiagnosticsCard } from '../gateway/DiagnosticsCard';
 import { InstallCard } from '../gateway/InstallCard';
 import { LogTail } from '../gateway/LogTail';
 import { useAppData } from '../hooks/use-app-data';
+import { MigrationCard } from '../migration/MigrationCard';
 import type { Route } from '../lib/navigate';
 import { GatewayFacts, GatewayHead, GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
@@ -25,6 +26,7 @@ export function GatewayView({ navigate }: { navigate: (route: Route) => void }) 
         <GatewayControls state={state} onState={gateway.set} />
       </section>
       <InstallCard installation={state?.installation} />
+      <MigrationCard />
       <LogTail />
       <DiagnosticsCard />
     </div>

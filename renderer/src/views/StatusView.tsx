@@ -1,9 +1,10 @@
 /**
- * The status panel: the alert banner, the gateway card, the models in use, every credential of the agent and
- * the alerts list.
+ * The status panel: the alert banner, the import into OpenClaw when one is needed, the gateway card, the models in
+ * use, every credential of the agent and the alerts list.
  */
 import type { Alert } from '../../../shared/contract';
 import { useAppData } from '../hooks/use-app-data';
+import { MigrationCard } from '../migration/MigrationCard';
 import type { FormRequest } from '../lib/form-request';
 import { routeFor, type Route } from '../lib/navigate';
 import { AlertBanner } from '../status/AlertBanner';
@@ -20,6 +21,7 @@ export function StatusView({ navigate }: { navigate: (route: Route) => void }) {
   return (
     <div className="stack">
       <AlertBanner onRenew={renewAlert} />
+      <MigrationCard />
       <div className="grid-2">
         <GatewayCard onOpen={(place) => navigate({ view: place })} />
         <ModelsPanel onFix={openForm} />
