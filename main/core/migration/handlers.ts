@@ -10,6 +10,7 @@ import type { CoreContext, CoreModule } from '../context';
 import type { GatewayControl } from '../gateway/handlers';
 import { createOpenClawCli } from '../openclaw/cli';
 import { locateOpenClaw } from '../openclaw/locate';
+import { literalSecrets, REDACTED } from '../secrets/redact';
 import { appUpdateDir } from '../openclaw/locate-candidates';
 import { importsLegacyState, MigrationService, type StagedRelease } from './service';
 
@@ -75,6 +76,7 @@ export function createMigrationModule(ctx: CoreContext, gateway: GatewayControl)
     emit: (state) => ctx.events.emit('migration:state', state),
     remember: (values) => ctx.secrets.remember(...values),
     redact: (text) => ctx.secrets.redact(text),
+    redactKnown: (text) => literalSecrets(ctx.secrets.secrets()).reduce((t, secret) => t.split(secret).join(REDACTED), text),
   });
   return {
     service,

@@ -52,6 +52,11 @@ export interface MigrationServiceDeps {
   /** Remembers secrets for the rest of the session (the core's one registry), so every log line hides them. */
   remember(values: string[]): void;
   redact(text: string): string;
+  /**
+   * Hides only the known secrets (no shape rules): for OpenClaw's config issues, which name config keys
+   * (`meta: Unrecognized key: "lastTouchedAt"`) that the shape rules would take for secrets.
+   */
+  redactKnown(text: string): string;
   /** Debounce of folder changes before a new look (default 500 ms). */
   debounceMs?: number;
 }
@@ -232,7 +237,7 @@ export class MigrationService {
       const legacy = scanState(this.d.paths.agentsDir).legacyStores;
       if (legacy.length) reasons.push({ kind: 'legacy-credentials', files: legacy.map((s) => s.file), issues: [] });
       const verdict = await this.configVerdict(cli, `${staged ? 'staged' : 'in-use'}:${version}`);
-      if (verdict.kind === 'rejected') reasons.push({ kind: 'config-rejected', files: [this.d.paths.configPath], issues: verdict.issues.map((i) => this.d.redact(i)) });
+      if (verdict.kind === 'rejected') reasons.push({ kind: 'config-rejected', files: [this.d.paths.configPath], issues: verdict.issues.map((i) => this.d.redactKnown(i)) });
       if (staged && !reasons.length) {
         await this.switchNow(staged.version);
         return;
