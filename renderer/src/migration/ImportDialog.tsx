@@ -2,11 +2,12 @@
  * Consent to the import, then its progress. The dialog says what the import does (a backup first, OpenClaw's own
  * `doctor --fix`, a check of every credential), that it is one way, and that a failure puts everything back. Once
  * started it stays open, showing each step, until the import ends (the page behind stays inert meanwhile, so
- * nothing writes the state folder while OpenClaw imports it).
+ * nothing writes the state folder while OpenClaw imports it); the focus stays on the busy button.
  */
 import { useId } from 'react';
 import { Trans } from 'react-i18next';
 import type { AppErrorShape, MigrationState } from '../../../shared/contract';
+import { BusyButton } from '../components/BusyButton';
 import { Dialog } from '../components/Dialog';
 import { ErrorNote } from '../components/ErrorNote';
 import { useLocale } from '../hooks/use-locale';
@@ -43,9 +44,9 @@ export function ImportDialog(props: { state: MigrationState; busy: boolean; erro
         <button type="button" onClick={props.onClose} disabled={running} autoFocus>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button-primary" onClick={props.onConfirm} disabled={running} aria-busy={running || undefined}>
-          {running ? t('common.working') : t('migration.dialog.confirm')}
-        </button>
+        <BusyButton className="button-primary" onClick={props.onConfirm} busy={running} busyLabel={t('common.working')}>
+          {t('migration.dialog.confirm')}
+        </BusyButton>
       </div>
     </Dialog>
   );
