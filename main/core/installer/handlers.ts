@@ -33,6 +33,7 @@ export function createInstallerModule(ctx: CoreContext, deps: InstallerModuleDep
     emitProgress: (p) => ctx.events.emit('gateway:install', p),
     note: (line) => deps.note(line),
     secrets: () => ctx.secrets.secrets(),
+    envPassthrough: ctx.childEnvPassthrough,
     onInstalled: async (mode, dir) => {
       if (mode === 'update') return deps.onUpdateReady(dir);
       await ctx.installation.refresh();

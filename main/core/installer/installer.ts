@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { InstallFailure, InstallProgress } from '../../../shared/contract';
 import type { Clock } from '../clock';
 import { appInstallDir, appNodeDir, appUpdateDir } from '../openclaw/locate-candidates';
-import { allowListedEnv, pathKey } from '../process/allowed-env';
+import { childEnv } from '../process/child-env';
 import { npmCiArgs, npmLaunch, shellQuote } from './npm-command';
 import { startNpm, type NpmRun } from './npm-run';
 import { expectedPackages, NODE_SET, OPENCLAW_SET, PINNED_NODE_RANGE, PINNED_OPENCLAW, PINNED_OPENCLAW_VERSION, pinnedNodePackage, writePackageSet, type PackageSet } from './package-sets';
@@ -32,6 +32,8 @@ export interface InstallerDeps {
   note: (line: string) => void;
   /** Called after a complete install with where OpenClaw now is (re-locates it, or hands an update to the import). */
   onInstalled: (mode: InstallMode, dir: string) => Promise<void>;
+  /** Extra variables npm may get (test fakes only; see `childEnv`). */
+  envPassthrough?: ((name: string) => boolean) | undefined;
   /** The known secrets, so npm's lines are redacted before a long one is cut. */
   secrets?: () => readonly string[];
   clock?: Clock;
@@ -55,6 +57,11 @@ export function estimatePercent(packages: number, expected: number): number {
 export function fetchedPackage(line: string): string | undefined {
   const m = /\bhttp fetch GET \d+ https?:\/\/[^/\s]+\/((?:@[^/\s]+(?:%2f|\/))?[^/\s]+)/i.exec(line);
   return m ? decodeURIComponent(m[1]!).toLowerCase() : undefined;
+}
+
+/** The PATH variable's name in `env` (`Path` on many Windows machines). Pure. */
+export function pathKey(env: Record<string, string | undefined>, platform: NodeJS.Platform): string {
+  return platform === 'win32' ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'Path') : 'PATH';
 }
 
 /** Whether `file` lies inside `dir`. Pure. */
@@ -185,13 +192,18 @@ export class Installer {
     writePackageSet(o.set, staging);
     const key = pathKey(this.d.env, platform);
     const sep = platform === 'win32' ? ';' : ':';
-    const env = allowListedEnv(this.d.env, platform, {
-      [key]: [o.nodeDir, path.dirname(o.npm), this.d.env[key]].filter(Boolean).join(sep),
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-      NO_COLOR: '1',
-    });
+    const env = childEnv(
+      'npm',
+      {
+        ...this.d.env,
+        [key]: [o.nodeDir, path.dirname(o.npm), this.d.env[key]].filter(Boolean).join(sep),
+        npm_config_update_notifier: 'false',
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+        NO_COLOR: '1',
+      },
+      { platform, passthrough: this.d.envPassthrough },
+    );
     const expected = expectedPackages(o.set, platform, this.d.arch ?? process.arch);
     const label = o.step === 'node' ? 'Node.js' : PINNED_OPENCLAW;
     const scale = (p: number) => Math.round(o.span[0] + ((o.span[1] - o.span[0]) * p) / 100);
