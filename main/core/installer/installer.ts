@@ -147,7 +147,7 @@ export class Installer {
     if (!nodeDir) {
       const pkg = pinnedNodePackage(this.d.platform, arch);
       if (!pkg) {
-        throw new InstallStop('node-unavailable', `OpenClaw needs Node.js ${PINNED_NODE_RANGE}, none was found, and npm has none for ${this.d.platform}-${arch}. Install Node.js 24 from nodejs.org, then click "Install for me" again.`, {
+        throw new InstallStop('node-unavailable', `OpenClaw needs Node.js ${PINNED_NODE_RANGE}, none was found, and npm has none for ${this.d.platform}-${arch}. Install Node.js 24 (24.16 or later; not 25) from https://nodejs.org/en/download (on Apple silicon: the macOS installer for ARM64), then click "Install for me" again.`, {
           nodeRange: PINNED_NODE_RANGE,
         });
       }
