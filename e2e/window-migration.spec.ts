@@ -87,6 +87,11 @@ test('"Update OpenClaw" downloads 2026.9.6 beside 2026.5.28, imports with consen
     await expect(card.getByText('The selected copies are deleted.')).toBeVisible();
     expect(fs.existsSync(leftoverPath)).toBe(false);
     expect(fs.existsSync(backup)).toBe(true);
+
+    // OpenClaw 2026.9.6 now reads the imported credential: the status panel lists it, with no refusal left.
+    await openView(page, 'Status');
+    await expect(page.getByRole('listitem').filter({ hasText: 'anthropic:default' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/must import the credentials an older OpenClaw saved/)).toHaveCount(0);
   } finally {
     await shell.stop();
   }
@@ -107,6 +112,8 @@ test('a failing import says what OpenClaw said, that everything is as it was, an
     await page.goto(shell.url);
     const card = page.getByRole('region', { name: 'Import into OpenClaw 2026.9.6' });
     await expect(card.getByText('OpenClaw 2026.9.6 cannot use your data as it is yet.')).toBeVisible({ timeout: 30_000 });
+    // The credentials backend for 2026.6+ gets OpenClaw's refusal and says the same in plain words, pointing at the import.
+    await expect(page.getByText('OpenClaw must import the credentials an older OpenClaw saved before it can read or save any: use “Import into OpenClaw” on the Status page (a backup is made first).')).toBeVisible({ timeout: 30_000 });
     await card.getByRole('button', { name: 'Import into OpenClaw' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Back up and import' }).click();
     await expect(card.getByText('The import did not complete')).toBeVisible({ timeout: 60_000 });

@@ -106,6 +106,7 @@ export const ERROR_KEYS = [
   'errors.managed.profileTaken',
   'errors.managed.repaste',
   'errors.migration.notACopy',
+  'errors.migration.needed',
   'errors.alert.unknown',
   'errors.alert.noNextThreshold',
   'errors.alert.snoozePast',

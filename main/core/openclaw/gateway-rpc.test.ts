@@ -225,4 +225,14 @@ describe('rpcError', () => {
     const timeout = Object.assign(new Error('timeout'), { code: 'CLIENT_TIMEOUT', requestSent: false });
     expect(rpcError('m', timeout, true).details?.rpc).toBe('not-sent');
   });
+
+  it('tells a refusal that asks for the import of legacy credentials from any other', () => {
+    const refused = (message: string) => Object.assign(new Error(message), { gatewayCode: 'UNAVAILABLE' });
+    expect(rpcError('models.authStatus', refused('Auth profile store for agent main requires legacy credential migration; run openclaw doctor --fix.'), true)).toMatchObject({
+      code: 'CONFLICT',
+      key: 'errors.migration.needed',
+      details: { method: 'models.authStatus', rpc: 'refused', said: expect.stringContaining('legacy credential migration') },
+    });
+    expect(rpcError('models.authStatus', refused('busy'), true)).toMatchObject({ code: 'GATEWAY', key: 'errors.gateway.refused' });
+  });
 });

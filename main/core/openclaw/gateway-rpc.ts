@@ -15,6 +15,7 @@ import { PROTOCOL_VERSION } from '@openclaw/gateway-protocol/version';
 import type { z } from 'zod';
 import type { Clock, TimerHandle } from '../clock';
 import { CoreError } from '../errors';
+import { migrationRequiredError } from './refusals';
 import {
   RpcAuthStatus,
   RpcConfigPatchResult,
@@ -119,6 +120,8 @@ export function rpcError(method: string, err: unknown, sent: boolean, redact: (s
     const details: Record<string, string> = { method, rpc: 'refused', gatewayCode: info.gatewayCode, said };
     if (typeof detailCode === 'string') details.gatewayDetail = detailCode;
     if (detailCode === 'UNKNOWN_AGENT_ID') return new CoreError('NOT_FOUND', 'errors.gateway.unknownAgent', { params, details, cause: err });
+    const migration = migrationRequiredError(said, details, err);
+    if (migration) return migration;
     return new CoreError('GATEWAY', 'errors.gateway.refused', { params, details, cause: err });
   }
   const reached = info.requestSent ?? sent;

@@ -6,6 +6,7 @@
  * caller; a run cut short by its deadline is `GATEWAY` too, one cut short by quitting is `INTERNAL`.
  */
 import { CoreError } from '../../errors';
+import { migrationRequiredError } from '../../openclaw/refusals';
 
 /** Exit code of a configuration-class failure, and of a CLI write that lost a race with another one. */
 export const EXIT_RACE = 78;
@@ -95,5 +96,7 @@ export function cliError(r: CliOutcome, redact: (s: string) => string = (s) => s
   const said = redact(openclawMessage(r));
   const exit = r.code === null ? String(r.signal ?? '') : String(r.code);
   const details: Record<string, string> = { cli: r.code === EXIT_RACE ? 'race' : 'refused', command, exit, ...(said ? { said } : {}) };
+  const migration = migrationRequiredError(said, details);
+  if (migration) return migration;
   return new CoreError('GATEWAY', r.code === EXIT_RACE ? 'errors.cli.busy' : 'errors.cli.refused', { params: { command, exit }, details });
 }

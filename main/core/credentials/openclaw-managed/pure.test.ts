@@ -52,9 +52,11 @@ describe('models status --json (real 2026.9.6 output)', () => {
     expect(Object.keys(read.labels)).toContain('anthropic:work');
   });
 
-  it("turns OpenClaw's error object into GATEWAY with its message, and anything else into INTERNAL", () => {
-    const failed = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Auth profile store requires legacy credential migration; run openclaw doctor --fix.' } });
-    expect(() => parseCliModelsStatus(failed)).toThrow(expect.objectContaining({ code: 'GATEWAY', key: 'errors.cli.refused', details: expect.objectContaining({ said: expect.stringContaining('doctor --fix') }) }));
+  it("turns OpenClaw's error object into GATEWAY with its message, a pending import into errors.migration.needed, and anything else into INTERNAL", () => {
+    const failed = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Invalid config at /home/user/.openclaw/openclaw.json:\n- models: Unrecognized key' } });
+    expect(() => parseCliModelsStatus(failed)).toThrow(expect.objectContaining({ code: 'GATEWAY', key: 'errors.cli.refused', details: expect.objectContaining({ said: expect.stringContaining('Invalid config') }) }));
+    const migration = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Auth profile store ~/.openclaw/agents/main/agent/openclaw-agent.sqlite requires legacy credential migration; affected providers: anthropic, openrouter; run openclaw doctor --fix.' } });
+    expect(() => parseCliModelsStatus(migration)).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'errors.migration.needed', details: expect.objectContaining({ said: expect.stringContaining('requires legacy credential migration') }) }));
     expect(() => parseCliModelsStatus('Installed Gateway service ...')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
     expect(() => parseCliModelsStatus('{"auth": {}}')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
@@ -154,6 +156,8 @@ describe('CLI commands', () => {
     expect(redacted?.details?.said).toBe('key *** bad');
     expect(JSON.stringify(redacted?.toShape())).not.toContain('sk-secret');
     expect(cliError({ ...base, code: 78, stderr: 'raced', ended: 'exit' })).toMatchObject({ key: 'errors.cli.busy', details: { cli: 'race' } });
+    const pending = '{"ok":false,"error":{"type":"cli_error","message":"Auth profile store ~/.openclaw/agents/main/agent/openclaw-agent.sqlite requires legacy credential migration; affected providers: anthropic; run openclaw doctor --fix."}}';
+    expect(cliError({ ...base, code: 1, stdout: pending, stderr: '', ended: 'exit' })).toMatchObject({ code: 'CONFLICT', key: 'errors.migration.needed', details: { cli: 'refused', exit: '1' } });
   });
 });
 

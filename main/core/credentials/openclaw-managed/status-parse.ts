@@ -11,6 +11,7 @@ import { DEFAULT_AGENT_ID } from '../../openclaw/agents';
 import type { RpcAuthStatus } from '../../openclaw/gateway-rpc-schemas';
 import { remaskLabel } from '../../../../shared/masking';
 import type { CredentialRecord } from '../backend';
+import { migrationRequiredError } from '../../openclaw/refusals';
 
 /** What one read learned about an agent: its records, its own order (when known), and the masked labels. */
 export interface ManagedRead {
@@ -88,7 +89,8 @@ export function parseCliModelsStatus(stdout: string, redact: (text: string) => s
   }
   const failed = CliJsonError.safeParse(json);
   if (failed.success) {
-    throw new CoreError('GATEWAY', 'errors.cli.refused', { params: { command, exit: 1 }, details: { cli: 'refused', command, exit: '1', said: redact(failed.data.error.message) } });
+    const details = { cli: 'refused', command, exit: '1', said: redact(failed.data.error.message) };
+    throw migrationRequiredError(details.said, details) ?? new CoreError('GATEWAY', 'errors.cli.refused', { params: { command, exit: 1 }, details });
   }
   const parsed = CliModelsStatus.safeParse(json);
   if (!parsed.success) {
