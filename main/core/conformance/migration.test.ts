@@ -15,7 +15,7 @@ import type { AuthStatus, LogLine, MigrationState } from '../../../shared/contra
 import { CURRENT_VERSION, ensureReferenceOpenClaw, openclawEnv, runOpenClaw, type ReferenceOpenClaw } from '../../../scripts/reference-openclaw.mjs';
 import { createAppCore, type AppCore } from '../app-core';
 import { updateConfig } from '../openclaw/config-file';
-import { makeTempDir } from '../../testing/test-support';
+import { makeTempDir, seededSettings } from '../../testing/test-support';
 
 const HOUR = 3_600_000;
 const KEY = `sk-ant-api03-${'M'.repeat(64)}`;
@@ -76,6 +76,7 @@ const results = {} as {
   done: MigrationState;
   logs: LogLine[];
   before: { status: AuthStatus; config: string; files: Record<string, string> };
+  after: AuthStatus;
   statuses: Record<string, { code: number | null; json: any }>;
   validate: { code: number | null; json: any };
   stored: ReturnType<typeof storedProfiles>;
@@ -94,7 +95,9 @@ beforeAll(async () => {
   const added = await runOpenClaw(old, ['agents', 'add', 'work', '--non-interactive', '--workspace', path.join(stateDir, 'workspace-work'), '--json'], { env, cwd: home });
   expect(added.code, added.stderr).toBe(0);
   expect(JSON.parse(fs.readFileSync(path.join(stateDir, 'openclaw.json'), 'utf8')).meta.lastTouchedAt).toBeTruthy();
-  const writer = createAppCore({ shell: 'web', version: '0.0.0-conformance', dataDir: path.join(root.dir, 'data'), stateDirOverride: stateDir, env: {}, homeDir: home });
+  const dataDir = path.join(root.dir, 'data');
+  const settingsBackend = seededSettings(dataDir, { openclawPath: old.openclawBin });
+  const writer = createAppCore({ shell: 'web', version: '0.0.0-conformance', dataDir, stateDirOverride: stateDir, env: {}, homeDir: home, settingsBackend });
   await ok(writer, 'auth:saveAnthropicKey', { apiKey: KEY });
   await ok(writer, 'auth:saveSetupToken', { token: TOKEN, profileName: 'sub', expiresAt: EXPIRES });
   await ok(writer, 'auth:saveToken', { provider: 'openrouter', token: OR_TOKEN, agentId: 'work' });
@@ -128,6 +131,8 @@ beforeAll(async () => {
     const s = await ok<MigrationState>(app, 'migration:state', {});
     return s.phase === 'done' || s.phase === 'failed' ? s : undefined;
   }, 420_000);
+  // The app's own read after the import (the openclaw-managed backend, through 2026.9.6's CLI).
+  results.after = await ok<AuthStatus>(app, 'auth:status', {});
   await app.dispose();
 
   // 2026.9.6's own verdict (reads only, side by side).
@@ -172,6 +177,13 @@ describe('import of a 2026.5.28 state into the real OpenClaw 2026.9.6', () => {
     expect(work.json.auth.oauth.profiles.map((p: any) => p.profileId)).toContain('openrouter:manual');
     expect(main.json.defaultModel).toBe('anthropic/claude-sonnet-4-6');
     expect(results.validate).toMatchObject({ code: 0, json: { valid: true } });
+  });
+
+  it("is then read by the app through 2026.9.6 (openclaw-managed): every credential, the same statuses and expiries, no problem", () => {
+    const { after, before } = results;
+    expect(after.problem).toBeUndefined();
+    const read = new Map(after.profiles.map((p) => [p.id, p]));
+    for (const p of before.status.profiles) expect(read.get(p.id), p.id).toMatchObject({ type: p.type, status: p.status, ...(p.expiresAt ? { expiresAt: p.expiresAt } : {}) });
   });
 
   it('keeps every secret byte for byte in OpenClaw stores', () => {
