@@ -93,6 +93,9 @@ test('"Install for me" shows its progress, can be cancelled, and then installs O
     await snapScreen(page, 'gateway-installing');
     await expect(card.getByText('OpenClaw is installed.')).toBeVisible({ timeout: 30_000 });
     await expect(card.getByTestId('openclaw-path')).toContainText(shell.dataDir);
+    // The pinned current release, so credentials go through OpenClaw's own CLI and gateway.
+    await expect(card.getByTestId('openclaw-version')).toHaveText('2026.9.6');
+    await expect(card.getByTestId('credential-backend')).toHaveText('Saved through OpenClaw’s own gateway or CLI (OpenClaw 2026.6 and later)');
     await expect(page.getByTestId('gateway-page-status')).toHaveText('Stopped');
   } finally {
     await shell.stop();
