@@ -318,6 +318,12 @@ export const ModelCatalog = z.object({
 });
 export type ModelCatalog = z.infer<typeof ModelCatalog>;
 
+/**
+ * On a credential save: the user chose to replace what is saved under the profile id (Renew, Replace, "Replace it").
+ * Without it, a save onto an existing id is refused with a `CONFLICT` naming what is there.
+ */
+const Replace = z.boolean().optional();
+
 /** What a credential flow wrote, for the confirmation message. */
 export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
 
@@ -416,13 +422,13 @@ export const invokeChannels = {
   'auth:status': { input: AgentSelector, output: AuthStatus },
   'auth:saveAnthropicKey': {
     input: z
-      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional() })
+      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional(), replace: Replace })
       .strict(),
     output: SaveResult,
   },
   'auth:saveSetupToken': {
     input: z
-      .object({ token: SetupToken, expiresAt: EpochMs.optional(), profileName: ProfileName.optional(), agentId: AgentId.optional() })
+      .object({ token: SetupToken, expiresAt: EpochMs.optional(), profileName: ProfileName.optional(), agentId: AgentId.optional(), replace: Replace })
       .strict(),
     output: SaveResult,
   },
@@ -436,6 +442,7 @@ export const invokeChannels = {
         agentId: AgentId.optional(),
         setDefaultModel: z.boolean().optional(),
         writeEnv: z.boolean().optional(),
+        replace: Replace,
       })
       .strict(),
     output: SaveResult,
@@ -448,6 +455,7 @@ export const invokeChannels = {
         expiresAt: EpochMs.optional(),
         profileName: ProfileName.optional(),
         agentId: AgentId.optional(),
+        replace: Replace,
       })
       .strict(),
     output: SaveResult,

@@ -105,6 +105,7 @@ export const ERROR_KEYS = [
   'errors.managed.sharedProfile',
   'errors.managed.profileTaken',
   'errors.managed.repaste',
+  'errors.credential.exists',
   'errors.alert.unknown',
   'errors.alert.noNextThreshold',
   'errors.alert.snoozePast',

@@ -112,7 +112,7 @@ describe('auth handlers', () => {
     expect(mod.service.knownSecrets()).toEqual(expect.arrayContaining([API_KEY, CF_TOKEN, `Bearer ${CF_TOKEN}`]));
     await mod.dispose?.();
 
-    await s.call('auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'my-gw_1', apiKey: API_KEY, setDefaultModel: true });
+    await s.call('auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'my-gw_1', apiKey: API_KEY, setDefaultModel: true, replace: true });
     cfg = s.json('openclaw.json');
     expect(cfg.models.providers['cloudflare-ai-gateway']).not.toHaveProperty('headers');
     expect(cfg.agents.defaults.model.primary).toBe('cloudflare-ai-gateway/claude-sonnet-4-6');

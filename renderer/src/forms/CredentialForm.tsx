@@ -3,7 +3,7 @@
  * button while main saves, field errors beside their fields, and after saving a confirmation naming the profile
  * and the files written.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
@@ -13,6 +13,7 @@ import type { FormRequest } from '../lib/credential-input';
 import { KindFields } from './KindFields';
 import { useCredentialForm, type SaveResult } from './use-credential-form';
 import { BusyButton } from '../components/BusyButton';
+import { ConflictNote, isExistsConflict } from './ConflictNote';
 
 /** Props of a credential form; `actions` adds buttons beside Save (Back, Cancel). */
 export interface CredentialFormProps {
@@ -71,23 +72,33 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
   const titleId = useId();
   const [tried, setTried] = useState(false);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Saves (with the conflict note's choice), then reports the result or puts the focus on what to fix. */
+  const run = async (options?: Parameters<typeof form.submit>[0]) => {
     if (form.busy) return;
     setTried(true);
-    const saved = await form.submit();
+    const saved = await form.submit(options);
     if (saved) {
       onSaved?.(saved);
-    } else {
-      const first = (e.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.focus();
+      return;
     }
+    // A taken name: the focus goes to the note's first (safe) choice; else to the first field to fix.
+    requestAnimationFrame(() => {
+      const root = formRef.current;
+      const target = root?.querySelector<HTMLElement>('[data-testid="save-conflict"] button') ?? root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      target?.focus();
+    });
   };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void run();
+  };
+  const conflict = isExistsConflict(form.failure) ? form.failure : null;
 
   // The summary (an alert) waits for a Save: on blur the message beside the field is enough.
   const fieldErrorCount = tried ? Object.keys(form.errors).length : 0;
   return (
-    <form className="card credential-form" noValidate onSubmit={onSubmit} aria-labelledby={titleId} aria-busy={form.busy || undefined}>
+    <form ref={formRef} className="card credential-form" noValidate onSubmit={onSubmit} aria-labelledby={titleId} aria-busy={form.busy || undefined}>
       <h3 id={titleId}>{formTitle(t, request, agentId)}</h3>
       <p className="lead">{request.ownCopy ? t('form.ownCopyIntro', { agent: agentId }) : t(`connect.${request.kind}.intro`)}</p>
       {request.ownCopy && request.kind === 'anthropic-key' && <p className="muted">{t('form.ownCopyKeyName')}</p>}
@@ -97,7 +108,11 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
           {t('form.fixErrors', { count: fieldErrorCount })}
         </p>
       )}
-      <ErrorNote error={form.failure} title={t('form.saveFailed')} />
+      {conflict ? (
+        <ConflictNote error={conflict} busy={form.busy} onReplace={() => void run({ replace: true })} onSaveAs={(id) => void run({ profileName: id.slice(id.indexOf(':') + 1) })} />
+      ) : (
+        <ErrorNote error={form.failure} title={t('form.saveFailed')} />
+      )}
       {form.failure?.key === 'errors.openclaw.missing' && <InstallOffer onOpenGateway={onOpenGateway} />}
       {form.busy && slow && (
         <p className="muted" role="status">

@@ -8,7 +8,7 @@ import { DEFAULT_EXPIRY_PRESET, expiresAtFor } from './expiry-presets';
 import { validateForm, type FieldErrors } from './form-state';
 import type { CredentialKind, CredentialValues } from './form-request';
 
-export { CLOUDFLARE_PROVIDER, CREDENTIAL_KINDS, formRequestFor, formRequestForProvider, ownCopyRequest, type CredentialKind, type CredentialValues, type FormRequest } from './form-request';
+export { CLOUDFLARE_PROVIDER, CREDENTIAL_KINDS, formRequestFor, formRequestForProvider, ownCopyRequest, targetProfileId, type CredentialKind, type CredentialValues, type FormRequest } from './form-request';
 
 /** The contract channel each form saves through. */
 export const KIND_CHANNEL = {

@@ -39,6 +39,14 @@ export interface FormRequest {
   ownCopy?: boolean;
 }
 
+/** The profile id a form saves under (as main names it): `<provider>:<name>`, the usual name when left empty. */
+export function targetProfileId(kind: CredentialKind, values: Pick<CredentialValues, 'provider' | 'profileName'>): string {
+  if (kind === 'cloudflare') return `${CLOUDFLARE_PROVIDER}:default`;
+  const name = values.profileName.trim();
+  if (kind === 'provider-token') return `${values.provider.trim()}:${name || 'manual'}`;
+  return `anthropic:${name || 'default'}`;
+}
+
 /** The form that renews or replaces `profile`, prefilled with its provider, profile name and agent. */
 export function formRequestFor(profile: Pick<ProfileView, 'id' | 'provider' | 'name' | 'type' | 'metadata'>, agentId: string): FormRequest {
   const base = { profileId: profile.id };
