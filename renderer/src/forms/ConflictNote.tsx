@@ -3,6 +3,7 @@
  * masked label, expiry) and offers the two ways on, "Save as <free name>" (first, the safe one) and "Replace it".
  * Nothing was written when this shows; what the user typed is still in the form.
  */
+import { useEffect, useRef } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import { useLocale } from '../hooks/use-locale';
 import { formatDateTime } from '../lib/format';
@@ -15,7 +16,7 @@ export function isExistsConflict(error: AppErrorShape | null): error is AppError
   return error?.code === 'CONFLICT' && error.key === 'errors.credential.exists';
 }
 
-/** The note, with its two buttons; `busy` disables them while a save runs. */
+/** The note, with its two buttons; while a save runs (`busy`) they ignore clicks but keep the focus. */
 export function ConflictNote({
   error,
   busy,
@@ -28,6 +29,9 @@ export function ConflictNote({
   onSaveAs: (profileId: string) => void;
 }) {
   const { t, locale } = useLocale();
+  const first = useRef<HTMLButtonElement>(null);
+  // The focus moves to the first choice (the safe one when there is a free name) each time a save is refused.
+  useEffect(() => first.current?.focus(), [error]);
   const d = error.details ?? {};
   const profile = d.existingProfile ?? '';
   const holds = HOLDS[d.existingType ?? ''] ?? 'form.conflict.holds.unknown';
@@ -46,11 +50,11 @@ export function ConflictNote({
       <p>{t('form.conflict.question')}</p>
       <div className="button-row">
         {suggestion && (
-          <button type="button" className="button-primary" aria-disabled={busy || undefined} onClick={() => onSaveAs(suggestion)}>
+          <button ref={first} type="button" className="button-primary" aria-disabled={busy || undefined} onClick={() => !busy && onSaveAs(suggestion)}>
             {t('form.conflict.saveAs', { profile: suggestion })}
           </button>
         )}
-        <button type="button" aria-disabled={busy || undefined} onClick={onReplace}>
+        <button ref={suggestion ? undefined : first} type="button" aria-disabled={busy || undefined} onClick={() => !busy && onReplace()}>
           {t('form.conflict.replace')}
         </button>
       </div>

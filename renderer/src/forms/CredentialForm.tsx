@@ -82,12 +82,8 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
       onSaved?.(saved);
       return;
     }
-    // A taken name: the focus goes to the note's first (safe) choice; else to the first field to fix.
-    requestAnimationFrame(() => {
-      const root = formRef.current;
-      const target = root?.querySelector<HTMLElement>('[data-testid="save-conflict"] button') ?? root?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      target?.focus();
-    });
+    // The focus goes to the first field to fix (a taken name has none: its note focuses its first choice itself).
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
