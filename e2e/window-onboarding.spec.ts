@@ -36,6 +36,8 @@ test('first run: the wizard saves an Anthropic key, starts the gateway, then sho
     await expect(page.getByRole('heading', { name: 'Add your credential' })).toBeVisible();
     await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
     await page.getByRole('button', { name: 'Save' }).click();
+    // Saving again under the same name asks first (issue 12: never replace by surprise).
+    await page.getByTestId('save-conflict').getByRole('button', { name: 'Replace it' }).click();
     await expect(page.getByRole('heading', { name: 'Start the gateway' })).toBeVisible();
     await page.getByRole('button', { name: 'Start the gateway' }).click();
     await expect(page.getByTestId('wizard-gateway-status')).toHaveText('Ready', { timeout: 30_000 });

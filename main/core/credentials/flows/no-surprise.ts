@@ -8,7 +8,7 @@ import { CoreError } from '../../errors';
 import type { CredentialRecord, CredentialSnapshot } from '../backend';
 
 /** Names tried first for a second credential of a provider, by type (a Claude subscription's setup-token). */
-const FIRST_CHOICE: Record<string, Record<string, string>> = { anthropic: { token: 'subscription', api_key: 'key' } };
+const FIRST_CHOICE: Record<string, Record<string, string>> = { anthropic: { token: 'subscription' } };
 const MAX_SUFFIX = 99;
 
 /**
