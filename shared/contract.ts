@@ -323,6 +323,11 @@ export type ModelCatalog = z.infer<typeof ModelCatalog>;
  * Without it, a save onto an existing id is refused with a `CONFLICT` naming what is there.
  */
 const Replace = z.boolean().optional();
+/**
+ * On a key save: the user ticked "Save it anyway" for a key that does not have its provider's usual shape
+ * (`shared/key-shape.ts`); honoured only where that provider's format is not certain.
+ */
+const AcceptUnusualKey = z.boolean().optional();
 
 /** What a credential flow wrote, for the confirmation message. */
 export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
@@ -422,7 +427,7 @@ export const invokeChannels = {
   'auth:status': { input: AgentSelector, output: AuthStatus },
   'auth:saveAnthropicKey': {
     input: z
-      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional(), replace: Replace })
+      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional(), replace: Replace, acceptUnusualKey: AcceptUnusualKey })
       .strict(),
     output: SaveResult,
   },
@@ -443,6 +448,7 @@ export const invokeChannels = {
         setDefaultModel: z.boolean().optional(),
         writeEnv: z.boolean().optional(),
         replace: Replace,
+        acceptUnusualKey: AcceptUnusualKey,
       })
       .strict(),
     output: SaveResult,
@@ -456,6 +462,7 @@ export const invokeChannels = {
         profileName: ProfileName.optional(),
         agentId: AgentId.optional(),
         replace: Replace,
+        acceptUnusualKey: AcceptUnusualKey,
       })
       .strict(),
     output: SaveResult,

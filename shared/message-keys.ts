@@ -61,6 +61,12 @@ export const VALIDATION_KEYS = [
   'validation.sharedProfile',
   'validation.profileTaken',
   'validation.repaste',
+  'validation.keyShape.anthropicPrefix',
+  'validation.keyShape.anthropicLength',
+  'validation.keyShape.setupTokenInKeyField',
+  'validation.keyShape.cloudflareKey',
+  'validation.keyShape.usualPrefix',
+  'validation.keyShape.anthropicElsewhere',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -79,6 +79,11 @@ describe('auth handlers', () => {
     ['a gateway id with a slash', 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'a/b', apiKey: API_KEY }, 'gatewayId'],
     ['a provider id with a colon', 'auth:saveToken', { provider: 'open:ai', token: 'tok-123456789' }, 'provider'],
     ['an unknown field', 'auth:saveToken', { provider: 'openai', token: 'tok-123456789', extra: 1 }, 'extra'],
+    ['an OpenAI key as the Anthropic key', 'auth:saveAnthropicKey', { apiKey: `sk-proj-${'p'.repeat(60)}` }, 'apiKey'],
+    ['a bare sk-ant- as the Anthropic key, even with "save anyway"', 'auth:saveAnthropicKey', { apiKey: 'sk-ant-', acceptUnusualKey: true }, 'apiKey'],
+    ['a setup-token as the Anthropic key', 'auth:saveAnthropicKey', { apiKey: SETUP }, 'apiKey'],
+    ['an unusual OpenAI key without "save anyway"', 'auth:saveToken', { provider: 'openai', token: 'proj-0123456789' }, 'token'],
+    ['an unusual key behind Cloudflare without "save anyway"', 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'gw', apiKey: 'not-a-key-123' }, 'apiKey'],
   ])('refuses %s with a field error and writes nothing', async (_n, channel, input, fieldName) => {
     const s = setup();
     const before = s.listing();
@@ -86,6 +91,14 @@ describe('auth handlers', () => {
     expect(r.ok).toBe(false);
     expect(r.ok ? null : r.error.fields).toHaveProperty(fieldName);
     expect(s.listing()).toEqual(before);
+  });
+
+  it('saves an unusual key where the provider\'s format is not certain once the user says "save anyway"', async () => {
+    const s = setup();
+    const r = await s.call('auth:saveToken', { provider: 'openai', token: 'proj-0123456789' });
+    expect(r.ok ? null : [r.error.fields?.token?.key, r.error.details?.unusualKey]).toEqual(['validation.keyShape.usualPrefix', 'true']);
+    expect((await s.call('auth:saveToken', { provider: 'openai', token: 'proj-0123456789', acceptUnusualKey: true })).ok).toBe(true);
+    expect(s.store().profiles['openai:manual'].token).toBe('proj-0123456789');
   });
 
   it('Cloudflare: provider block from the ids, header only while a token is given, default model on request', async () => {
@@ -122,8 +135,8 @@ describe('auth handlers', () => {
   it('generic tokens, order, copy to a declared agent, remove', async () => {
     const s = setup();
     fs.writeFileSync(s.file('openclaw.json'), JSON.stringify({ agents: { list: [{ id: 'main' }, { id: 'work' }] } }));
-    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
-    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-abcdefghi', profileName: 'second' })).ok).toBe(true);
+    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-123456789' })).ok).toBe(true);
+    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-abcdefghi', profileName: 'second' })).ok).toBe(true);
     expect(Object.keys(s.store().profiles)).toEqual(['openrouter:manual', 'openrouter:second']);
 
     const order = await s.call('auth:setOrder', { provider: 'openrouter', order: ['openrouter:second', 'openrouter:manual'] });
@@ -155,8 +168,8 @@ describe('auth handlers', () => {
   it('stores tokens with quotes, =, # and unicode exactly, and a garbage .env keeps its bytes around a new key', async () => {
     const s = setup();
     const token = 'tök"en=with#odd\'chars-密钥-🔑';
-    expect((await s.call('auth:saveToken', { provider: 'openai', token })).ok).toBe(true);
-    expect(s.store().profiles['openai:manual'].token).toBe(token);
+    expect((await s.call('auth:saveToken', { provider: 'some-provider', token })).ok).toBe(true);
+    expect(s.store().profiles['some-provider:manual'].token).toBe(token);
     const garbage = '\u0001\u0002 not = a valid line\n=oops\n';
     fs.writeFileSync(s.file('.env'), garbage);
     expect((await s.call('env:set', { key: 'OPENAI_API_KEY', value: token })).ok).toBe(true);

@@ -10,6 +10,14 @@ import { useLocale } from '../hooks/use-locale';
 import { ExpiryField } from './ExpiryField';
 import { AgentField, ProfileNameField, WriteEnvField } from './SharedFields';
 import type { CredentialForm } from './use-credential-form';
+import { keyProblem } from '../lib/credential-input';
+
+/** "Save it anyway", shown while the key does not look like the provider's and that format is not certain. */
+function SaveAnywayField({ form }: { form: CredentialForm }) {
+  const { t } = useLocale();
+  if (!keyProblem(form.kind, form.values)?.problem.unusualOnly) return null;
+  return <CheckboxField name="acceptUnusualKey" label={t('form.saveAnyway')} checked={form.values.acceptUnusualKey} onChange={(v) => form.set('acceptUnusualKey', v)} />;
+}
 
 const code = { code: <code /> };
 
@@ -60,6 +68,7 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
           <TextField {...text('accountId')} required label={t('form.cloudflare.accountId.label')} help={t('form.cloudflare.accountId.help')} autoComplete="off" />
           <TextField {...text('gatewayId')} required label={t('form.cloudflare.gatewayId.label')} help={t('form.cloudflare.gatewayId.help')} autoComplete="off" />
           <TextField {...text('apiKey', true)} required label={t('form.cloudflare.apiKey.label')} help={t('form.cloudflare.apiKey.help')} />
+          <SaveAnywayField form={form} />
           <TextField
             {...text('gatewayAuthToken', true)}
             label={t('form.cloudflare.gatewayToken.label')}
@@ -86,6 +95,7 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
             ))}
           </datalist>
           <TextField {...text('token', true)} required label={t('form.token.label')} help={t('form.token.help')} />
+          <SaveAnywayField form={form} />
           <ExpiryField form={form} setupToken={false} />
           <ProfileNameField form={form} provider={form.values.provider} />
           <AgentField form={form} agents={agents} />

@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AppErrorShape, FieldError, InputOf, OutputOf, Result } from '../../../shared/contract';
 import { api } from '../api';
-import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, KIND_CHANNEL, targetProfileId, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
+import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, KIND_CHANNEL, keyShapeError, targetProfileId, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
 import { expiresAtFor } from '../lib/expiry-presets';
 import { validateField, type FieldErrors } from '../lib/form-state';
 
@@ -64,10 +64,12 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
     setValues((v) => ({ ...v, [field]: value }));
     setSaved(null);
     const errorField = field === 'expiryPreset' || field === 'expiryCustom' ? 'expiresAt' : field;
+    // "Save it anyway" answers the key field's message.
+    const cleared = field === 'acceptUnusualKey' ? ['apiKey', 'token'] : [errorField];
     setErrors((e) => {
-      if (!(errorField in e)) return e;
+      if (!cleared.some((f) => f in e)) return e;
       const next = { ...e };
-      delete next[errorField];
+      for (const f of cleared) delete next[f];
       return next;
     });
   }, []);
@@ -84,7 +86,7 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
       } else {
         const value = v[field];
         if (typeof value === 'string' && value.trim() === '') return;
-        message = validateField(inputSchema(request.kind), field, value, KIND_CHANNEL[request.kind]);
+        message = validateField(inputSchema(request.kind), field, value, KIND_CHANNEL[request.kind]) ?? keyShapeError(request.kind, v)[field];
       }
       setErrors((e) => {
         const next = { ...e };

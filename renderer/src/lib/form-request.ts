@@ -27,6 +27,8 @@ export interface CredentialValues {
   setDefaultModel: boolean;
   expiryPreset: ExpiryPreset;
   expiryCustom: string;
+  /** "Save it anyway": a key without its provider's usual shape, where that format is not certain. */
+  acceptUnusualKey: boolean;
 }
 
 /** Which form to open, with what already filled in (renew, replace, or a provider the default model needs). */

@@ -20,6 +20,7 @@ import { CoreError } from '../../errors';
 import type { ConfigEdit, CredentialInput } from '../backend';
 import { field, preflight, StepRunner, type FlowContext, type SaveResult } from './steps';
 import { refuseSurpriseReplace } from './no-surprise';
+import { keyShapeProblem, type KeyTarget } from '../../../../shared/key-shape';
 
 export type { FlowContext, SaveResult } from './steps';
 
@@ -51,6 +52,16 @@ async function runFlow(ctx: FlowContext, plan: CredentialPlan): Promise<SaveResu
   return { profileId, agentId: pre.agentId, files: steps.files };
 }
 
+/** Refuses (`VALIDATION` on `name`) a key without its provider's known shape, unless it is only unusual and accepted. */
+function keyShapeField(value: string, target: KeyTarget, name: string, acceptUnusual: boolean | undefined): string {
+  const problem = keyShapeProblem(target, value);
+  if (problem && !(problem.unusualOnly && acceptUnusual)) {
+    const error = problem.params ? { key: problem.key, params: problem.params } : { key: problem.key };
+    throw new CoreError('VALIDATION', 'errors.fields', { fields: { [name]: error }, details: { unusualKey: String(problem.unusualOnly) } });
+  }
+  return value;
+}
+
 function expiresField(expiresAt: number | undefined, now: number): number | undefined {
   if (expiresAt === undefined) return undefined;
   const value = field(EpochMs, expiresAt, 'expiresAt');
@@ -61,9 +72,16 @@ function expiresField(expiresAt: number | undefined, now: number): number | unde
 /** Anthropic API key: `anthropic:<name|default>` `api_key`; default model only when none is set; `.env` on request. */
 export async function saveAnthropicKey(
   ctx: FlowContext,
-  input: { apiKey: string; profileName?: string | undefined; agentId?: string | undefined; writeEnv?: boolean | undefined; replace?: boolean | undefined },
+  input: {
+    apiKey: string;
+    profileName?: string | undefined;
+    agentId?: string | undefined;
+    writeEnv?: boolean | undefined;
+    replace?: boolean | undefined;
+    acceptUnusualKey?: boolean | undefined;
+  },
 ): Promise<SaveResult> {
-  const key = field(Secret, input.apiKey, 'apiKey');
+  const key = keyShapeField(field(Secret, input.apiKey, 'apiKey'), { kind: 'api_key', provider: 'anthropic' }, 'apiKey', input.acceptUnusualKey);
   const profileId = `anthropic:${field(ProfileName, input.profileName ?? 'default', 'profileName')}`;
   return runFlow(ctx, {
     agentId: input.agentId,
@@ -108,11 +126,12 @@ export async function saveCloudflare(
     setDefaultModel?: boolean | undefined;
     writeEnv?: boolean | undefined;
     replace?: boolean | undefined;
+    acceptUnusualKey?: boolean | undefined;
   },
 ): Promise<SaveResult> {
   const accountId = field(CloudflareAccountId, input.accountId, 'accountId');
   const gatewayId = field(CloudflareGatewayId, input.gatewayId, 'gatewayId');
-  const key = field(Secret, input.apiKey, 'apiKey');
+  const key = keyShapeField(field(Secret, input.apiKey, 'apiKey'), { kind: 'api_key', provider: CLOUDFLARE_PROVIDER }, 'apiKey', input.acceptUnusualKey);
   const gatewayAuthToken = input.gatewayAuthToken === undefined ? undefined : field(Secret, input.gatewayAuthToken, 'gatewayAuthToken');
   return runFlow(ctx, {
     agentId: input.agentId,
@@ -131,10 +150,18 @@ export async function saveCloudflare(
 /** Any provider's token (OpenRouter, OpenAI, ...): `<provider>:<name|manual>` `token`, as `paste-token` writes it. */
 export async function saveToken(
   ctx: FlowContext,
-  input: { provider: string; token: string; expiresAt?: number | undefined; profileName?: string | undefined; agentId?: string | undefined; replace?: boolean | undefined },
+  input: {
+    provider: string;
+    token: string;
+    expiresAt?: number | undefined;
+    profileName?: string | undefined;
+    agentId?: string | undefined;
+    replace?: boolean | undefined;
+    acceptUnusualKey?: boolean | undefined;
+  },
 ): Promise<SaveResult> {
   const provider = field(ProviderId, input.provider, 'provider');
-  const token = field(Secret, input.token, 'token');
+  const token = keyShapeField(field(Secret, input.token, 'token'), { kind: 'token', provider }, 'token', input.acceptUnusualKey);
   const expires = expiresField(input.expiresAt, ctx.now());
   const profileId = `${provider}:${field(ProfileName, input.profileName ?? 'manual', 'profileName')}`;
   return runFlow(ctx, {
