@@ -40,6 +40,7 @@ const api = {
   authRemoveProfile: (input) => ipcRenderer.invoke('auth:removeProfile', input ?? {}),
   authSetOrder: (input) => ipcRenderer.invoke('auth:setOrder', input ?? {}),
   authCopyProfile: (input) => ipcRenderer.invoke('auth:copyProfile', input ?? {}),
+  authTest: (input) => ipcRenderer.invoke('auth:test', input ?? {}),
   modelsSetDefault: (input) => ipcRenderer.invoke('models:setDefault', input ?? {}),
   modelsStatus: (input) => ipcRenderer.invoke('models:status', input ?? {}),
   modelsCatalog: (input) => ipcRenderer.invoke('models:catalog', input ?? {}),

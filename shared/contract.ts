@@ -183,6 +183,24 @@ export type InstallProgress = z.infer<typeof InstallProgress>;
 export const ProfileStatus = z.enum(['static', 'ok', 'expiring', 'expired', 'missing', 'cooldown', 'disabled']);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
 
+/**
+ * What OpenClaw answered when asked to try a credential (`auth:test`, its `models status --probe` or the gateway's
+ * `models.probe`), in plain words: it works, the provider refused it, no network, timed out, rate-limited, a
+ * billing problem, no model to try it with, or another failure. `detail` is OpenClaw's own words, redacted.
+ */
+export const CredentialTestResult = z.enum(['works', 'refused', 'no-network', 'timed-out', 'rate-limited', 'billing', 'no-model', 'failed']);
+export type CredentialTestResult = z.infer<typeof CredentialTestResult>;
+export const CredentialTest = z.object({
+  result: CredentialTestResult,
+  testedAt: EpochMs,
+  latencyMs: z.number().nonnegative().optional(),
+  model: z.string().optional(),
+  detail: z.string().max(500).optional(),
+  /** OpenClaw rests a credential after a failed request (a test too) until this time: said, not hidden. */
+  cooldownUntil: EpochMs.optional(),
+});
+export type CredentialTest = z.infer<typeof CredentialTest>;
+
 /** One credential as the renderer may see it: masked, never the secret. */
 export const ProfileView = z.object({
   id: z.string(),
@@ -201,6 +219,8 @@ export const ProfileView = z.object({
   email: z.string().optional(),
   displayName: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
+  /** The last test of this very secret (same masked label) in this run of the app. */
+  test: CredentialTest.optional(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -481,6 +501,8 @@ export const invokeChannels = {
     input: z.object({ profileId: ProfileId, toAgentId: AgentId, fromAgentId: AgentId.optional() }).strict(),
     output: SaveResult,
   },
+  /** Asks OpenClaw to try one credential with a tiny request to its provider (seconds to a minute). */
+  'auth:test': { input: z.object({ profileId: ProfileId, agentId: AgentId.optional() }).strict(), output: CredentialTest },
   'models:setDefault': { input: z.object({ model: ModelRef }).strict(), output: Ok },
   'models:status': { input: AgentSelector, output: ModelsView },
   'models:catalog': { input: z.object({ refresh: z.boolean().optional(), wait: z.boolean().optional() }).strict(), output: ModelCatalog },
