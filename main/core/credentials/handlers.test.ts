@@ -247,4 +247,46 @@ describe('auth handlers', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(s.events.length).toBe(count);
   });
+
+  it('auth:test asks OpenClaw to probe the one credential; the answer shows in the status until the secret changes; a refusal says the cooldown it caused', async () => {
+    const s = setup();
+    await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-v1-first-0123456789' });
+    let answer = 'ok';
+    const runs: string[][] = [];
+    Object.assign(s.context, {
+      cli: {
+        run: async (args: string[]) => {
+          runs.push(args);
+          if (answer === 'auth') {
+            // As OpenClaw 2026.5.28 does after a refused probe: the profile rests ~30 s.
+            fs.writeFileSync(s.file('agents', 'main', 'agent', 'auth-state.json'), JSON.stringify({ version: 1, usageStats: { 'openrouter:manual': { cooldownUntil: Date.now() + 30_000, cooldownReason: 'auth', errorCount: 1 } } }));
+          }
+          const stdout = JSON.stringify({ auth: { probes: { results: [{ profileId: 'openrouter:manual', status: answer, model: 'openrouter/auto', latencyMs: 12, ...(answer === 'ok' ? {} : { error: 'LLM error authentication_error: invalid key' }) }] } } });
+          return { args, code: 0, signal: null, stdout, stderr: '', stdoutTruncated: false, stderrTruncated: false, ended: 'exit', durationMs: 5 };
+        },
+        dispose: async () => undefined,
+      },
+    });
+    const works = await s.call('auth:test', { profileId: 'openrouter:manual' });
+    expect(works.ok && works.value).toMatchObject({ result: 'works', latencyMs: 12, model: 'openrouter/auto' });
+    expect(runs[0]).toEqual(expect.arrayContaining(['--probe', '--probe-profile', 'openrouter:manual', '--agent', 'main']));
+    const profileOf = async () => {
+      const r = await s.call('auth:status', {});
+      return r.ok ? r.value.profiles.find((p: { id: string }) => p.id === 'openrouter:manual') : undefined;
+    };
+    const shown = await profileOf();
+    expect(shown.test).toMatchObject({ result: 'works' });
+    expect(s.events.at(-1)!.profiles.find((p) => p.id === 'openrouter:manual')!.test).toMatchObject({ result: 'works' });
+
+    answer = 'auth';
+    const refused = await s.call('auth:test', { profileId: 'openrouter:manual' });
+    expect(refused.ok && refused.value).toMatchObject({ result: 'refused', detail: 'LLM error authentication_error: invalid key', cooldownUntil: expect.any(Number) });
+
+    await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-v1-second-0123456789', replace: true });
+    const after = await profileOf();
+    expect(after).toBeDefined();
+    expect(after.test, 'a new secret is not tested yet').toBeUndefined();
+    const missing = await s.call('auth:test', { profileId: 'openrouter:nope' });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
 });

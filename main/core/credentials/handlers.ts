@@ -70,6 +70,12 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
     }
   };
   const service = createAuthService(ctx, backend, () => backend.info?.(), decorate);
+  /** A saved secret has not been tested yet (masked labels of two secrets can be alike): its old answer goes. */
+  const forgetTest = async <T extends { agentId: string; profileId: string }>(saving: Promise<T>): Promise<T> => {
+    const saved = await saving;
+    tests.delete(testKey(saved.agentId, saved.profileId));
+    return saved;
+  };
   const removeSource = ctx.secrets.addSource(() => service.knownSecrets());
   /** Every secret the user gives is known for redaction from then on, whatever the flow does with it. */
   const remember = (...values: (string | undefined)[]) => ctx.secrets.remember(...values);
@@ -126,22 +132,27 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       'auth:status': (input) => service.getStatus(input.agentId),
       'auth:saveAnthropicKey': (input) => {
         remember(input.apiKey);
-        return change([agent(input.agentId)], () => saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:saveSetupToken': (input) => {
         remember(input.token);
-        return change([agent(input.agentId)], () => saveSetupToken(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveSetupToken(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:saveCloudflare': (input) => {
         remember(input.apiKey, input.gatewayAuthToken);
-        return change([agent(input.agentId)], () => saveCloudflare(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveCloudflare(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:saveToken': (input) => {
         remember(input.token);
-        return change([agent(input.agentId)], () => saveToken(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveToken(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:secretPlaces': (input) => secretPlacesFlow(flow, { ...input, agentId: agent(input.agentId) }),
-      'auth:removeProfile': (input) => change(undefined, () => removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:removeProfile': (input) =>
+        change(undefined, async () => {
+          const done = await removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) });
+          tests.delete(testKey(agent(input.agentId), input.profileId));
+          return done;
+        }),
       'auth:setOrder': (input) => change([agent(input.agentId)], () => setOrderFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:copyProfile': (input) =>
         change([agent(input.fromAgentId), input.toAgentId], () => copyProfileFlow(flow, { ...input, fromAgentId: agent(input.fromAgentId) })),
