@@ -64,7 +64,7 @@ test('an alert shows in the banner; its notification opens the renew form prefil
   await openView(page, 'Status');
   await expect(page.getByRole('region', { name: 'Alerts' })).toHaveCount(0);
   await expect(banner).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Credentials' }).getByText('Valid', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Credentials' }).getByText('Not expired', { exact: true })).toBeVisible();
   await expect.poll(async () => (await tray()).icon).not.toBe('attention');
   expect((await tray()).menu.find((e) => e.id === 'credential:main:anthropic:soon')).toBeUndefined();
   expect(await notifications()).toHaveLength(1);
