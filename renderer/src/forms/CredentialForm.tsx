@@ -3,7 +3,7 @@
  * button while main saves, field errors beside their fields, and after saving a confirmation naming the profile
  * and the files written.
  */
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
@@ -82,9 +82,14 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
       onSaved?.(saved);
       return;
     }
-    // The focus goes to the first field to fix (a taken name has none: its note focuses its first choice itself).
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    setRefused((n) => n + 1);
   };
+  // After a refused save has rendered, the focus goes to the first field to fix (a taken name has none: its note
+  // focuses its first choice itself).
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void run();
