@@ -137,7 +137,6 @@ test('Test asks the real OpenClaw: "Works" against a provider answering 200, "Re
 
     await openView(page, 'Settings');
     await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await page.getByRole('navigation').getByRole('button', { name: 'État' }).click();
     await expect(page.getByTestId('credential-test')).toContainText('Le fournisseur l’a refusé : vérifiez la clé, ou remplacez-la.');

@@ -67,7 +67,6 @@ test('the refusal reads in French', async ({ page }) => {
   await saveAnthropicKey(page);
   await openView(page, 'Settings');
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByRole('navigation').getByRole('button', { name: 'Identifiants' }).click();
   await page.getByRole('button', { name: /setup-token/ }).first().click();

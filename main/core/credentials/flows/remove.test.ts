@@ -37,7 +37,7 @@ async function savedBoth(s: ReturnType<typeof setup>) {
   const cf = await s.call('auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'gw', apiKey: CF_KEY, gatewayAuthToken: CF_TOKEN, setDefaultModel: true });
   expect(cf.ok).toBe(true);
   // A later config write keeps the Cloudflare config, header included, as openclaw.json.bak.
-  expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
+  expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-123456789' })).ok).toBe(true);
   // A copy of a config that once did not parse, kept by the app, still holding the header.
   const stamp = new Date(s.context.clock.now() - DAY).toISOString().replace(/[:.]/g, '-');
   // A copy from OpenClaw's own ring of config backups.
@@ -125,7 +125,7 @@ describe('remove means gone', () => {
 
   it('at start, copies older than a week and corrupt copies beyond the last 3 go; OpenClaw\'s own .bak of a store stays', async () => {
     const s = setup();
-    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
+    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-123456789' })).ok).toBe(true);
     const now = s.context.clock.now();
     const stamp = (t: number) => new Date(t).toISOString().replace(/[:.]/g, '-');
     const old = new Date(now - 8 * DAY);
