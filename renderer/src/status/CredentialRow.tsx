@@ -66,7 +66,7 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
       </p>
       {hasTimedLine(p) && <ExpiryLine profile={p} thresholdsMs={thresholdsMs} />}
       {p.status === 'expired' && p.expiresAt === undefined && <p className="expiry-line">{t('credential.expired')}</p>}
-      {p.test && <TestLine test={p.test} withChip={!testReplacesChip(p)} />}
+      {p.test && <TestLine test={p.test} withChip={!testReplacesChip(p)} resting={p.status === 'cooldown'} />}
       <div className="button-row credential-actions" role="group" aria-label={t('credential.actionsFor', { profile: p.id })}>
         {p.type !== 'oauth' && (
           <button type="button" onClick={() => onAction('renew', p.id)}>

@@ -39,7 +39,7 @@ export function TestChip({ test }: { test: Test }) {
 export const testReplacesChip = (p: Pick<ProfileView, 'status' | 'test'>): boolean => !!p.test && (p.status === 'static' || p.status === 'ok');
 
 /** The last test's line ("tested 2 minutes ago" and what to do), relative to a clock that ticks every 30 s. */
-export function TestLine({ test, withChip }: { test: Test; withChip: boolean }) {
+export function TestLine({ test, withChip, resting }: { test: Test; withChip: boolean; resting: boolean }) {
   const { t, locale } = useLocale();
   const now = useNow();
   const when = formatRelative(test.testedAt, Math.max(now, test.testedAt), locale);
@@ -52,7 +52,11 @@ export function TestLine({ test, withChip }: { test: Test; withChip: boolean }) 
       )}
       <span className="muted">{t('credential.test.when', { when })}</span>
       {test.result !== 'works' && <span> {t(`credential.test.next.${test.result}`)}</span>}
-      {test.cooldownUntil && test.cooldownUntil > now && <span className="muted"> {t('credential.test.cooldown', { when: formatRelative(test.cooldownUntil, now, locale) })}</span>}
+      {/* The row's own cooldown line says until when; here only why, so the two never disagree. */}
+      {test.result !== 'works' && resting && <span className="muted"> {t('credential.test.cooldownWhy')}</span>}
+      {test.result !== 'works' && !resting && test.cooldownUntil && test.cooldownUntil > now && (
+        <span className="muted"> {t('credential.test.cooldown', { when: formatRelative(test.cooldownUntil, now, locale) })}</span>
+      )}
     </p>
   );
 }
