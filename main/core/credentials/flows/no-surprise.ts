@@ -7,7 +7,7 @@
 import { CoreError } from '../../errors';
 import type { CredentialRecord, CredentialSnapshot } from '../backend';
 
-/** Names tried first for a second credential of a provider, by type (a Claude subscription's setup-token). */
+/** Names tried first instead of `<provider>:default`, by type (a Claude subscription's setup-token). */
 const FIRST_CHOICE: Record<string, Record<string, string>> = { anthropic: { token: 'subscription' } };
 const MAX_SUFFIX = 99;
 
@@ -20,7 +20,7 @@ export function suggestFreeId(taken: ReadonlySet<string>, profileId: string, typ
   const colon = profileId.indexOf(':');
   const provider = profileId.slice(0, colon);
   const name = profileId.slice(colon + 1);
-  const first = FIRST_CHOICE[provider]?.[type];
+  const first = name === 'default' ? FIRST_CHOICE[provider]?.[type] : undefined;
   if (first && !taken.has(`${provider}:${first}`)) return `${provider}:${first}`;
   const base = name.replace(/-\d+$/, '');
   for (let n = 2; n <= MAX_SUFFIX; n++) {
