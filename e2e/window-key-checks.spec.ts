@@ -49,7 +49,7 @@ test('an OpenAI key or a bare sk-ant- is refused in the Anthropic form; an unusu
 
   // What is known without asking the provider is said plainly (no green "Valid").
   await openView(page, 'Status');
-  const row = page.getByRole('listitem').filter({ hasText: 'openai:manual' });
+  const row = page.getByRole('region', { name: 'Credentials' }).getByRole('listitem').filter({ hasText: 'openai:manual' });
   await expect(row.locator('.chip').first()).toHaveText('No expiry');
   await expect(row.getByRole('button', { name: 'Test openai:manual' })).toBeVisible();
 });
@@ -119,7 +119,7 @@ test('Test asks the real OpenClaw: "Works" against a provider answering 200, "Re
     fs.writeFileSync(configPath, JSON.stringify(config, null, 2));
 
     await openView(page, 'Status');
-    const row = page.getByRole('listitem').filter({ hasText: 'cloudflare-ai-gateway:default' });
+    const row = page.getByRole('region', { name: 'Credentials' }).getByRole('listitem').filter({ hasText: 'cloudflare-ai-gateway:default' });
     await expect(row.locator('.chip').first()).toHaveText('No expiry');
     await row.getByRole('button', { name: 'Test cloudflare-ai-gateway:default' }).click();
     await expect(row.getByRole('button', { name: 'Test cloudflare-ai-gateway:default' })).toHaveText('Testing…');
