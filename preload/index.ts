@@ -30,6 +30,7 @@ const api = {
   gatewayLogs: (input) => ipcRenderer.invoke('gateway:logs', input ?? {}),
   gatewayInstall: (input) => ipcRenderer.invoke('gateway:install', input ?? {}),
   gatewayCancelInstall: (input) => ipcRenderer.invoke('gateway:cancelInstall', input ?? {}),
+  gatewayOpenDashboard: (input) => ipcRenderer.invoke('gateway:openDashboard', input ?? {}),
 
   authStatus: (input) => ipcRenderer.invoke('auth:status', input ?? {}),
   authSaveAnthropicKey: (input) => ipcRenderer.invoke('auth:saveAnthropicKey', input ?? {}),

@@ -443,6 +443,12 @@ export const invokeChannels = {
   },
   'gateway:install': { input: Empty, output: InstallProgress },
   'gateway:cancelInstall': { input: Empty, output: InstallProgress },
+  /**
+   * Opens OpenClaw's own dashboard with the gateway token. The desktop shell opens it in the default browser and
+   * answers `opened: true` (the token never reaches the window); the web shell, whose window is already in the
+   * user's browser, gets the address back and opens it there.
+   */
+  'gateway:openDashboard': { input: Empty, output: z.object({ opened: z.boolean(), url: z.string().optional() }) },
 
   'auth:status': { input: AgentSelector, output: AuthStatus },
   'auth:saveAnthropicKey': {

@@ -99,6 +99,8 @@ export const ERROR_KEYS = [
   'errors.gateway.externalOnPort',
   'errors.gateway.serviceCommand',
   'errors.gateway.serviceMissing',
+  'errors.gateway.dashboardUnavailable',
+  'errors.gateway.dashboardNotOpened',
   'errors.cli.quitting',
   'errors.cli.notInstalled',
   'errors.cli.nodeMissing',

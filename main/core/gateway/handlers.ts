@@ -17,7 +17,9 @@ import { ServiceCli } from './service-cli';
 import { ServiceGateway } from './service-gateway';
 import { GatewayOwnership } from './ownership';
 import { collectDiagnostics } from './diagnostics';
+import { assertDashboardAvailable, dashboardUrl, readDashboardTarget } from './dashboard';
 import { redactDeep } from '../secrets/redact';
+import { CoreError } from '../errors';
 
 /** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
 export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
@@ -155,6 +157,19 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
         }),
       }),
       'gateway:logs': async ({ limit }) => supervisor.logs(limit),
+      'gateway:openDashboard': async () => {
+        const state = ownership.state();
+        assertDashboardAvailable(state.status);
+        const url = dashboardUrl(await readDashboardTarget(ctx.paths.configPath, state.port, ctx.env));
+        if (!ctx.browser) return { opened: false, url };
+        try {
+          await ctx.browser.open(url);
+        } catch (err) {
+          throw new CoreError('GATEWAY', 'errors.gateway.dashboardNotOpened', { details: { said: err instanceof Error ? err.message : String(err) }, cause: err });
+        }
+        ctx.logger.info(`opened OpenClaw's dashboard on port ${state.port} in the browser`);
+        return { opened: true };
+      },
       'gateway:install': () => installer.start(),
       'gateway:cancelInstall': () => installer.cancel(),
     },

@@ -10,6 +10,7 @@ import { useNow } from '../hooks/use-now';
 import { formatDuration, formatNumber, formatRelative } from '../lib/format';
 import { failureHelp, gatewayTone, type FixPlace } from '../lib/gateway-view';
 import { GatewayControls } from './GatewayControls';
+import { DashboardButton } from '../gateway/DashboardButton';
 
 /** States in which a gateway process exists (ours or someone else's). */
 const ACTIVE = new Set<GatewayState['status']>(['starting', 'running', 'ready', 'stopping', 'crashed', 'external']);
@@ -121,6 +122,7 @@ export function GatewayCard({ onOpen }: { onOpen?: (place: FixPlace) => void }) 
       {state && <GatewayFacts state={state} />}
       {state && <GatewayProblem state={state} onOpen={onOpen} />}
       <GatewayControls state={state} onState={gateway.set} primary={state?.status === 'stopped' || state?.status === 'failed' ? 'start' : undefined} />
+      <DashboardButton state={state} />
     </section>
   );
 }

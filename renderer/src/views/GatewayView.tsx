@@ -10,6 +10,7 @@ import { useAppData } from '../hooks/use-app-data';
 import type { Route } from '../lib/navigate';
 import { GatewayFacts, GatewayHead, GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
+import { DashboardButton } from '../gateway/DashboardButton';
 
 /** The gateway screen; `navigate` leads to Settings when that is where a failure is fixed. */
 export function GatewayView({ navigate }: { navigate: (route: Route) => void }) {
@@ -23,6 +24,7 @@ export function GatewayView({ navigate }: { navigate: (route: Route) => void }) 
         {state && <GatewayFacts state={state} />}
         {state && state.status !== 'not-installed' && <GatewayProblem state={state} here="gateway" onOpen={(place) => navigate({ view: place })} />}
         <GatewayControls state={state} onState={gateway.set} />
+        <DashboardButton state={state} />
       </section>
       <InstallCard installation={state?.installation} />
       <LogTail />

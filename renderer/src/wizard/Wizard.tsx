@@ -15,6 +15,7 @@ import { gatewayTone } from '../lib/gateway-view';
 import { GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
 import { ComeBackChoices } from './ComeBackChoices';
+import { DashboardButton } from '../gateway/DashboardButton';
 
 type Step = 'choose' | 'form' | 'start';
 const STEPS: Step[] = ['choose', 'form', 'start'];
@@ -109,6 +110,7 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
           {state && state.status !== 'not-installed' && <GatewayProblem state={state} />}
           {state?.status === 'not-installed' && <InstallCard installation={state.installation} />}
           <GatewayControls state={state} onState={gateway.set} primary="start" labels={{ start: t('wizard.startGateway') }} />
+          <DashboardButton state={state} />
           <ComeBackChoices />
           <div className="form-actions">
             <button type="button" onClick={() => setStep('form')}>
