@@ -109,12 +109,14 @@ test('a gateway that cannot start says why and leads to the screen where it is f
     await card.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(card.getByTestId('gateway-status')).toHaveText('Failed', { timeout: 30_000 });
     await expect(card.getByText(`Another program is using port ${port}.`)).toBeVisible();
-    await expect(card.getByText('Close that program, or choose another port in Settings, then start again.')).toBeVisible();
+    await expect(card.getByText(/^Port \d+ is free: use it in one click\. Or close that program, or choose another port in Settings\.$/)).toBeVisible();
     const note = card.locator('.note', { hasText: 'Held by process' });
     expect(await note.evaluate((el) => el.scrollWidth <= el.clientWidth), 'a long command line wraps inside the note').toBe(true);
     await snapScreen(page, 'status-port-in-use');
     await card.getByRole('button', { name: 'Open Settings' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+    // The way out lands where the fix is made: the Port field has the focus.
+    await expect(page.getByLabel('Port', { exact: true })).toBeFocused();
     await expect(page.getByLabel('Port', { exact: true })).toHaveValue(String(port));
   });
 });

@@ -31,6 +31,9 @@ const api = {
   gatewayInstall: (input) => ipcRenderer.invoke('gateway:install', input ?? {}),
   gatewayCancelInstall: (input) => ipcRenderer.invoke('gateway:cancelInstall', input ?? {}),
   gatewayOpenDashboard: (input) => ipcRenderer.invoke('gateway:openDashboard', input ?? {}),
+  gatewayUsePort: (input) => ipcRenderer.invoke('gateway:usePort', input ?? {}),
+  gatewayConfigBackup: (input) => ipcRenderer.invoke('gateway:configBackup', input ?? {}),
+  gatewayRestoreConfig: (input) => ipcRenderer.invoke('gateway:restoreConfig', input ?? {}),
 
   authStatus: (input) => ipcRenderer.invoke('auth:status', input ?? {}),
   authSaveAnthropicKey: (input) => ipcRenderer.invoke('auth:saveAnthropicKey', input ?? {}),

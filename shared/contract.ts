@@ -157,6 +157,11 @@ export const GatewayState = z.object({
   message: z.string().optional(),
   lastStderr: z.array(z.string()).optional(),
   portHolder: z.object({ pid: z.number().int().optional(), command: z.string().optional() }).optional(),
+  /** With `port-in-use`: the next port that was free when the failure was seen ("Use port N"). */
+  suggestedPort: Port.optional(),
+  /** With `config`: the keys OpenClaw refused in its "Invalid config" report (redacted), and the file it read. */
+  configIssues: z.array(z.object({ path: z.string(), message: z.string() })).max(50).optional(),
+  configFile: z.string().optional(),
   installation: GatewayInstallation.optional(),
   logFile: z.string().optional(),
   /** OpenClaw's background service, when it runs (or should run) the gateway: its name, manager and whether it is set up. */
@@ -449,6 +454,25 @@ export const invokeChannels = {
    * user's browser, gets the address back and opens it there.
    */
   'gateway:openDashboard': { input: Empty, output: z.object({ opened: z.boolean(), url: z.string().optional() }) },
+  /** "Use port N": checks the port is still free, saves it in settings and starts the gateway there. */
+  'gateway:usePort': { input: z.object({ port: Port }).strict(), output: GatewayState },
+  /** What restoring `openclaw.json.bak` would change (key paths only), and the fingerprint a restore must name. */
+  'gateway:configBackup': {
+    input: Empty,
+    output: z.object({
+      available: z.boolean(),
+      backupPath: z.string(),
+      currentReadable: z.boolean(),
+      changes: z.array(z.object({ path: z.string(), change: z.enum(['added', 'removed', 'changed']) })).max(100),
+      more: z.number().int().nonnegative(),
+      fingerprint: z.string().optional(),
+    }),
+  },
+  /** Restores `openclaw.json.bak` as shown (the refused file becomes the new `.bak`); the failure is cleared. */
+  'gateway:restoreConfig': {
+    input: z.object({ fingerprint: z.string().min(1).max(128) }).strict(),
+    output: z.object({ keptAs: z.string(), state: GatewayState }),
+  },
 
   'auth:status': { input: AgentSelector, output: AuthStatus },
   'auth:saveAnthropicKey': {

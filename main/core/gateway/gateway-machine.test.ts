@@ -146,4 +146,24 @@ describe('gateway machine', () => {
     expect(transition(m, { type: 'not-installed', installation })).toBe(m);
     expect(transition(m, { type: 'port-in-use' })).toBe(m);
   });
+
+  it("treats OpenClaw's Invalid config report as a config failure at the first exit, whatever the code (2026.5.28 exits 1)", () => {
+    const config = { file: '/s/openclaw.json', issues: [{ path: 'agents.defaults.model', message: 'Invalid input' }] };
+    const m = run([{ type: 'spawned', pid: 1, at: T0 }, { type: 'exited', code: 1, signal: null, at: T0 + 10, lastStderr: [], config }]);
+    expect(m.state).toMatchObject({ status: 'failed', reason: 'config', configIssues: config.issues, configFile: '/s/openclaw.json' });
+    expect(m.state.restartAt).toBeUndefined();
+    expect(m.crashTimes).toEqual([]);
+    const unread = run([{ type: 'config-invalid', report: { file: '/s/openclaw.json', issues: [{ path: '(file)', message: 'invalid character' }] } }]);
+    expect(unread.state).toMatchObject({ status: 'failed', reason: 'config', configIssues: [{ path: '(file)', message: 'invalid character' }] });
+  });
+
+  it('suggests the next free port with port-in-use, and a changed port clears that failure (no stale "port N is held")', () => {
+    let m = run([{ type: 'port-in-use', holder: { pid: 777, command: 'nc -l' }, suggestedPort: 18790 }]);
+    expect(m.state).toMatchObject({ status: 'failed', reason: 'port-in-use', suggestedPort: 18790 });
+    expect(transition(m, { type: 'port', port: 18789 }).state).toMatchObject({ status: 'failed', reason: 'port-in-use' });
+    m = transition(m, { type: 'port', port: 18790 });
+    expect(m.state).toEqual({ status: 'stopped', port: 18790, owned: false });
+    const config = run([{ type: 'spawned', pid: 1, at: T0 }, exit(T0 + 10, EXIT_CONFIG)]);
+    expect(transition(config, { type: 'port', port: 18790 }).state).toMatchObject({ status: 'failed', reason: 'config', port: 18790 });
+  });
 });

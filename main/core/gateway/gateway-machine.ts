@@ -5,6 +5,7 @@
  */
 import type { GatewayState } from '../../../shared/contract';
 import { CRASH_WINDOW_MS, isCrashLoop, recordCrash, restartDelayMs } from './backoff';
+import type { ConfigReport } from './config-report';
 
 /** The exit code OpenClaw uses for configuration-class failures: never restarted. */
 export const EXIT_CONFIG = 78;
@@ -31,15 +32,18 @@ export type MachineEvent =
   | { type: 'log-file'; logFile: string | undefined }
   | { type: 'external'; version?: string | undefined }
   | { type: 'external-gone' }
-  | { type: 'port-in-use'; holder?: PortHolder | undefined }
+  | { type: 'port-in-use'; holder?: PortHolder | undefined; suggestedPort?: number | undefined }
   | { type: 'spawn-error'; message: string }
+  /** The config could not be read before a start (the app's own check), reported like OpenClaw's refusal. */
+  | { type: 'config-invalid'; report: ConfigReport }
   | { type: 'spawned'; pid: number; at: number }
   | { type: 'adopted'; pid: number; at: number }
   | { type: 'live' }
   | { type: 'ready' }
   | { type: 'unready' }
   | { type: 'stopping' }
-  | { type: 'exited'; code: number | null; signal: string | null; at: number; lastStderr: string[] }
+  /** `config`: the run's output held OpenClaw's "Invalid config" report (whatever the exit code). */
+  | { type: 'exited'; code: number | null; signal: string | null; at: number; lastStderr: string[]; config?: ConfigReport | undefined }
   | { type: 'stopped' };
 
 /** A fresh machine: `stopped` on `port`, nothing known yet. */
@@ -96,6 +100,8 @@ export function transition(m: Machine, e: MachineEvent): Machine {
     case 'user-start':
       return { ...m, crashTimes: [], consecutiveCrashes: 0 };
     case 'port':
+      // A failure about the old port says nothing about the new one: it goes, so no stale "port N is held" stays.
+      if (e.port !== s.port && s.status === 'failed' && s.reason === 'port-in-use') return { ...m, state: { ...carry({ ...s, port: e.port }), status: 'stopped' } };
       return { ...m, state: { ...s, port: e.port } };
     case 'log-file': {
       const state = { ...s };
@@ -116,10 +122,20 @@ export function transition(m: Machine, e: MachineEvent): Machine {
       if (hasChild(m)) return m;
       return {
         ...m,
-        state: { ...carry(s), status: 'failed', reason: 'port-in-use', message: describeHolder(s.port, e.holder), ...(e.holder ? { portHolder: e.holder } : {}) },
+        state: {
+          ...carry(s),
+          status: 'failed',
+          reason: 'port-in-use',
+          message: describeHolder(s.port, e.holder),
+          ...(e.holder ? { portHolder: e.holder } : {}),
+          ...(e.suggestedPort ? { suggestedPort: e.suggestedPort } : {}),
+        },
       };
     case 'spawn-error':
       return { ...m, state: { ...carry(s), status: 'failed', reason: 'spawn-error', message: e.message } };
+    case 'config-invalid':
+      if (hasChild(m)) return m;
+      return { ...m, state: configFailure(carry(s), e.report, []) };
     case 'spawned': {
       const state: GatewayState = { ...carry(s), status: 'starting', owned: true, owner: 'app', pid: e.pid, startedAt: e.at };
       if (m.consecutiveCrashes) state.crashCount = m.consecutiveCrashes;
@@ -148,23 +164,26 @@ export function transition(m: Machine, e: MachineEvent): Machine {
   }
 }
 
+/** A gateway refused its configuration: no restart; the keys OpenClaw named, when its report was recognised. */
+function configFailure(base: GatewayState, report: ConfigReport | undefined, lastStderr: string[]): GatewayState {
+  const state: GatewayState = {
+    ...base,
+    status: 'failed',
+    reason: 'config',
+    message: 'OpenClaw refused to start because of its configuration. See the lines below.',
+    lastStderr,
+  };
+  if (report?.issues.length) state.configIssues = report.issues;
+  if (report?.file) state.configFile = report.file;
+  return state;
+}
+
 function exited(m: Machine, e: Extract<MachineEvent, { type: 'exited' }>): Machine {
   const s = m.state;
   if (!hasChild(m)) return m;
   const base = carry(s);
   if (s.status === 'stopping') return { ...m, state: { ...base, status: 'stopped' } };
-  if (e.code === EXIT_CONFIG) {
-    return {
-      ...m,
-      state: {
-        ...base,
-        status: 'failed',
-        reason: 'config',
-        message: 'OpenClaw refused to start because of its configuration (exit code 78). See the last lines below.',
-        lastStderr: e.lastStderr,
-      },
-    };
-  }
+  if (e.code === EXIT_CONFIG || e.config) return { ...m, state: configFailure(base, e.config, e.lastStderr) };
   const ranFor = s.startedAt === undefined ? 0 : e.at - s.startedAt;
   const consecutiveCrashes = (ranFor >= CRASH_WINDOW_MS ? 0 : m.consecutiveCrashes) + 1;
   const crashTimes = recordCrash(m.crashTimes, e.at);

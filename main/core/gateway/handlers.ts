@@ -18,6 +18,8 @@ import { ServiceGateway } from './service-gateway';
 import { GatewayOwnership } from './ownership';
 import { collectDiagnostics } from './diagnostics';
 import { assertDashboardAvailable, dashboardUrl, readDashboardTarget } from './dashboard';
+import { previewRestore, restoreBackup } from './config-restore';
+import { isPortFree, nextFreePort } from './port-holder';
 import { redactDeep } from '../secrets/redact';
 import { CoreError } from '../errors';
 
@@ -169,6 +171,22 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
         }
         ctx.logger.info(`opened OpenClaw's dashboard on port ${state.port} in the browser`);
         return { opened: true };
+      },
+      'gateway:usePort': async ({ port }) => {
+        if (port !== ctx.settings.get().port && !(await isPortFree(port))) {
+          const next = await nextFreePort(port);
+          throw new CoreError('CONFLICT', 'errors.gateway.portTaken', { params: { port, next: next ?? '' } });
+        }
+        await ctx.settings.update({ port });
+        return clean(await ownership.start());
+      },
+      'gateway:configBackup': async () => previewRestore(ctx.paths.configPath),
+      'gateway:restoreConfig': async ({ fingerprint }) => {
+        const { keptAs } = await restoreBackup(ctx.paths.configPath, fingerprint);
+        ctx.logger.info(`restored ${ctx.paths.configPath} from its .bak; the refused version is kept as ${keptAs}`);
+        supervisor.note(`Restored the previous openclaw.json; the refused version is kept as ${keptAs}.`);
+        const state = ownership.state();
+        return { keptAs, state: clean(state.status === 'failed' && state.reason === 'config' ? await ownership.stop() : state) };
       },
       'gateway:install': () => installer.start(),
       'gateway:cancelInstall': () => installer.cancel(),

@@ -17,7 +17,9 @@ import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health
 import type { Located } from '../openclaw/locate';
 import { GatewayLog } from './log-buffer';
 import { GatewayWatch } from './gateway-watch';
-import { findPortHolder, isPortFree, type PortHolder } from './port-holder';
+import { findPortHolder, isPortFree, nextFreePort, type PortHolder } from './port-holder';
+import { parseInvalidConfig, type ConfigReport } from './config-report';
+import { CoreError } from '../errors';
 import { detachGateway, gatewayArgs, killLeftovers, launchGateway, stopGateway, type GatewayProcess } from './gateway-process';
 
 /** Everything the supervisor needs from the outside; tests pass their own. */
@@ -60,6 +62,8 @@ export class GatewaySupervisor {
   private readonly watch: GatewayWatch;
   private restartTimer: TimerHandle | undefined;
   private gatewayToken: string | undefined;
+  /** The log's last line before the current child started: its own output comes after. */
+  private runFromSeq = 0;
   private disposed = false;
 
   constructor(private readonly d: SupervisorDeps) {
@@ -221,14 +225,17 @@ export class GatewaySupervisor {
     if (!located?.launch) return this.state();
     if (!(await isPortFree(port))) {
       const holder: PortHolder | undefined = await findPortHolder(port, this.d.platform);
-      this.apply({ type: 'port-in-use', holder });
+      this.apply({ type: 'port-in-use', holder, suggestedPort: await nextFreePort(port) });
       return this.state();
     }
     let info: GatewayConfigInfo;
     try {
       info = await this.d.ensureConfig();
     } catch (err) {
-      this.apply({ type: 'spawn-error', message: `Could not prepare ${this.d.configPath}: ${err instanceof Error ? err.message : String(err)}` });
+      // A config that does not parse is what OpenClaw would refuse too: the same failure, with the parser's words.
+      if (err instanceof CoreError && err.code === 'CORRUPT_FILE') {
+        this.apply({ type: 'config-invalid', report: { file: this.d.configPath, issues: [{ path: '(file)', message: err.details?.reason ?? err.message }] } });
+      } else this.apply({ type: 'spawn-error', message: `Could not prepare ${this.d.configPath}: ${err instanceof Error ? err.message : String(err)}` });
       return this.state();
     }
     this.gatewayToken = info.token;
@@ -240,6 +247,7 @@ export class GatewaySupervisor {
     const launch = located.launch!;
     this.log.resetStderr();
     this.log.note(`$ ${[launch.command, ...gatewayArgs(launch, port)].join(' ')}`);
+    this.runFromSeq = this.log.tail(1)[0]?.seq ?? 0;
     const p = await launchGateway({
       launch,
       port,
@@ -268,20 +276,20 @@ export class GatewaySupervisor {
     run.done = true;
     if (this.run !== run || this.machine.state.status === 'stopping') return;
     this.watch.cancel();
-    if (exit.code === 78) {
-      await Promise.race([run.stderrEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
-      this.log.endStreams();
-    }
+    // Its last words (OpenClaw prints "Invalid config ..." on stdout) are read before the exit is judged.
+    await Promise.race([run.outputEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
+    this.log.endStreams();
     this.log.note(`OpenClaw exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`);
     killLeftovers(run, this.d.platform);
     this.run = undefined;
-    this.afterExit(exit, this.log.lastStderr());
+    const output = this.log.tail(400).filter((l) => l.seq > this.runFromSeq && l.stream !== 'app').map((l) => l.text);
+    this.afterExit(exit, this.log.lastStderr(), parseInvalidConfig(output));
   }
 
   /** Applies an unexpected exit and arms the restart the machine asks for. */
-  private afterExit(exit: { code: number | null; signal: string | null }, lastStderr: string[]): void {
+  private afterExit(exit: { code: number | null; signal: string | null }, lastStderr: string[], config?: ConfigReport): void {
     this.clearTimers();
-    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr });
+    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr, config });
     const restartAt = this.machine.state.status === 'crashed' ? this.machine.state.restartAt : undefined;
     if (restartAt !== undefined && !this.disposed) {
       this.restartTimer = this.d.clock.setTimeout(() => {

@@ -22,7 +22,7 @@ export function GatewayView({ navigate }: { navigate: (route: Route) => void }) 
         <GatewayHead state={state} titleId="gw-state-title" testId="gateway-page-status" />
         {!state && <ErrorNote error={gateway.error} />}
         {state && <GatewayFacts state={state} />}
-        {state && state.status !== 'not-installed' && <GatewayProblem state={state} here="gateway" onOpen={(place) => navigate({ view: place })} />}
+        {state && state.status !== 'not-installed' && <GatewayProblem state={state} here="gateway" onOpen={(place, focus) => navigate({ view: place, ...(focus ? { focus } : {}) })} />}
         <GatewayControls state={state} onState={gateway.set} />
         <DashboardButton state={state} />
       </section>
