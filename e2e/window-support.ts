@@ -94,6 +94,12 @@ export async function saveAnthropicKey(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Saved as anthropic:default' })).toBeVisible();
 }
 
+/** Opens a credential form's "Advanced" section (profile name, agent, .env) unless it is already open. */
+export async function openAdvanced(page: Page): Promise<void> {
+  const details = page.locator('details.advanced');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+}
+
 /** Points the app at the fake OpenClaw install on `port` through the Settings screen. */
 export async function useFakeOpenClaw(page: Page, port: number): Promise<void> {
   await openView(page, 'Settings');

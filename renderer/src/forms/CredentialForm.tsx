@@ -11,6 +11,8 @@ import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { FormRequest } from '../lib/credential-input';
 import { KindFields } from './KindFields';
+import { SavedLine } from './SavedLine';
+import { revealField } from './SharedFields';
 import { useCredentialForm, type SaveResult } from './use-credential-form';
 import { BusyButton } from '../components/BusyButton';
 import { ConflictNote, isExistsConflict } from './ConflictNote';
@@ -81,6 +83,8 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
     if (saved) {
       onSaved?.(saved);
       return;
+    } else {
+      revealField((e.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]'));
     }
     setRefused((n) => n + 1);
   };
@@ -122,7 +126,7 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
       )}
       {form.saved && (
         <div className="note note-ok" role="status">
-          <p className="note-title">{t('form.saved', { profile: form.saved.profileId, agent: form.saved.agentId })}</p>
+          <SavedLine saved={form.saved} title />
           {form.saved.files.length > 0 && (
             <details>
               <summary>{t('form.filesWritten', { count: form.saved.files.length })}</summary>

@@ -99,7 +99,12 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
               </button>
             </>
           )}
-          {progress && (
+          {progress?.phase === 'done' && (
+            <p role="status" className="note note-ok">
+              {installation?.version ? t('install.doneVersion', { version: installation.version }) : t('install.phase.done')}
+            </p>
+          )}
+          {progress && progress.phase !== 'done' && (
             <p role="status" className={progress.phase === 'failed' ? 'error-text' : 'muted'}>
               {progress.phase === 'running' ? (progress.message ?? t('install.phase.running')) : t(`install.phase.${progress.phase}`)}
               {progress.phase === 'failed' && progress.message ? ` ${progress.message}` : ''}

@@ -7,6 +7,7 @@ import { InstallCard } from '../gateway/InstallCard';
 import { CredentialForm } from '../forms/CredentialForm';
 import { KindChooser } from '../forms/KindChooser';
 import type { SaveResult } from '../forms/use-credential-form';
+import { SavedLine } from '../forms/SavedLine';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { CredentialKind } from '../lib/credential-input';
@@ -96,9 +97,9 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
       {step === 'start' && (
         <div className="card">
           {saved && (
-            <p className="note note-ok" role="status">
-              {t('form.saved', { profile: saved.profileId, agent: saved.agentId })}
-            </p>
+            <div className="note note-ok" role="status">
+              <SavedLine saved={saved} />
+            </div>
           )}
           <p className="lead">{t('wizard.startIntro')}</p>
           <p>
