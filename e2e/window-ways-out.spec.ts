@@ -100,6 +100,9 @@ for (const lang of ['en', 'fr'] as const) {
     const issues = card.getByRole('list');
     await expect(issues).toContainText('agents.defaults.model: Invalid input');
     await expect(issues).toContainText('agents.defaults: Invalid input');
+    // The gateway's own words are keys too: the detail line is in the window's language, never main's English.
+    await expect(card.getByText(lang === 'en' ? 'OpenClaw refused to start because of its configuration.' : 'OpenClaw a refusé de démarrer à cause de sa configuration.', { exact: true })).toBeVisible();
+    if (lang === 'fr') await expect(card).not.toContainText('refused to start');
     // Recognised at the first exit: never shown as crashed, never restarted.
     await page.waitForTimeout(1500);
     await expect(card.getByTestId('gateway-status')).toHaveText(words.failed);

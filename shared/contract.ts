@@ -154,7 +154,10 @@ export const GatewayState = z.object({
   restartAt: EpochMs.optional(),
   crashCount: z.number().int().optional(),
   reason: GatewayFailReason.optional(),
+  /** The same as `detail` in English, for logs and diagnostics; the window shows `detail` in the user's language. */
   message: z.string().optional(),
+  /** What this state says beyond status and reason, as a translation key (`gateway.detail.*`) and its parameters. */
+  detail: z.object({ key: z.string().min(1).max(128), params: MessageParams.optional() }).optional(),
   lastStderr: z.array(z.string()).optional(),
   portHolder: z.object({ pid: z.number().int().optional(), command: z.string().optional() }).optional(),
   /** With `port-in-use`: the next port that was free when the failure was seen ("Use port N"). */
@@ -180,7 +183,10 @@ export type LogLine = z.infer<typeof LogLine>;
 export const InstallProgress = z.object({
   phase: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
   percent: z.number().min(0).max(100).optional(),
+  /** `detail` in English, for logs. */
   message: z.string().optional(),
+  /** What the install is doing or why it stopped, as a translation key (`install.detail.*`) and its parameters. */
+  detail: z.object({ key: z.string().min(1).max(128), params: MessageParams.optional() }).optional(),
   command: z.string().optional(),
 });
 export type InstallProgress = z.infer<typeof InstallProgress>;

@@ -130,6 +130,47 @@ export const ERROR_KEYS = [
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 
+/**
+ * What a gateway state says beyond its status and reason (`GatewayState.detail`): why it failed in this case,
+ * when it restarts, who holds the port. State, not errors, so they live under `gateway.detail.*`.
+ */
+export const GATEWAY_DETAIL_KEYS = [
+  'gateway.detail.notInstalled',
+  'gateway.detail.nodeMissing',
+  'gateway.detail.external',
+  'gateway.detail.portHeldBy',
+  'gateway.detail.portHeld',
+  'gateway.detail.prepareFailed',
+  'gateway.detail.spawnFailed',
+  'gateway.detail.config',
+  'gateway.detail.crashedCode',
+  'gateway.detail.crashedSignal',
+  'gateway.detail.crashLoopCode',
+  'gateway.detail.crashLoopSignal',
+  'gateway.detail.serviceMissing',
+  'gateway.detail.serviceRunning',
+  'gateway.detail.serviceCommand',
+  'gateway.detail.serviceLoop',
+  'gateway.detail.serviceLoopCode',
+] as const;
+export type GatewayDetailKey = (typeof GATEWAY_DETAIL_KEYS)[number];
+
+/** What an install's progress says (`InstallProgress.detail`), under `install.detail.*`. */
+export const INSTALL_DETAIL_KEYS = [
+  'install.detail.looking',
+  'install.detail.noNpm',
+  'install.detail.noNode',
+  'install.detail.cancelled',
+  'install.detail.cancelledClean',
+  'install.detail.installing',
+  'install.detail.installingCount',
+  'install.detail.npmFailedCode',
+  'install.detail.npmFailedError',
+  'install.detail.misplaced',
+  'install.detail.done',
+] as const;
+export type InstallDetailKey = (typeof INSTALL_DETAIL_KEYS)[number];
+
 const VALIDATION_KEY_SET: ReadonlySet<string> = new Set(VALIDATION_KEYS);
 const ERROR_KEY_SET: ReadonlySet<string> = new Set(ERROR_KEYS);
 

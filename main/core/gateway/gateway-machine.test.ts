@@ -66,6 +66,7 @@ describe('gateway machine', () => {
     m = run([{ type: 'spawned', pid: 99, at: t }, exit(t + 100, null, 'SIGKILL', ['last words'])], m);
     expect(m.state).toMatchObject({ status: 'failed', reason: 'crash-loop', crashCount: 5, lastStderr: ['last words'] });
     expect(m.state.message).toMatch(/5 times within 3 minutes.*SIGKILL/);
+    expect(m.state.detail).toEqual({ key: 'gateway.detail.crashLoopSignal', params: { count: 5, signal: 'SIGKILL' } });
     expect(m.state.restartAt).toBeUndefined();
   });
 
@@ -119,8 +120,9 @@ describe('gateway machine', () => {
   it('reports port-in-use with the holder and a way out', () => {
     const m = run([{ type: 'port-in-use', holder: { pid: 777, command: 'python3 -m http.server' } }]);
     expect(m.state).toMatchObject({ status: 'failed', reason: 'port-in-use', portHolder: { pid: 777, command: 'python3 -m http.server' } });
-    expect(m.state.message).toMatch(/Port 18789 is used by python3 -m http.server \(pid 777\).*another port/);
-    expect(run([{ type: 'port-in-use' }]).state.message).toMatch(/another program/);
+    expect(m.state.message).toBe('Port 18789 is used by python3 -m http.server (pid 777), which is not an OpenClaw gateway.');
+    expect(m.state.detail).toEqual({ key: 'gateway.detail.portHeldBy', params: { port: 18789, who: 'python3 -m http.server (pid 777)' } });
+    expect(run([{ type: 'port-in-use' }]).state.detail).toEqual({ key: 'gateway.detail.portHeld', params: { port: 18789 } });
   });
 
   it('reports not-installed with what was searched, and becomes stopped once located', () => {
@@ -131,8 +133,13 @@ describe('gateway machine', () => {
   });
 
   it('reports a missing Node and spawn errors as failures', () => {
-    expect(run([{ type: 'node-missing', installation, message: 'needs Node >=22.19' }]).state).toMatchObject({ status: 'failed', reason: 'node-missing' });
-    expect(run([{ type: 'spawn-error', message: 'EACCES' }]).state).toMatchObject({ status: 'failed', reason: 'spawn-error', message: 'EACCES' });
+    expect(run([{ type: 'node-missing', installation, nodeRange: '>=22.19' }]).state).toMatchObject({
+      status: 'failed',
+      reason: 'node-missing',
+      message: 'OpenClaw 2026.5.28 needs Node.js >=22.19, and no such Node.js was found.',
+      detail: { key: 'gateway.detail.nodeMissing', params: { version: '2026.5.28', range: '>=22.19' } },
+    });
+    expect(run([{ type: 'spawn-error', said: 'EACCES' }]).state).toMatchObject({ status: 'failed', reason: 'spawn-error', message: 'OpenClaw could not be run: EACCES', detail: { key: 'gateway.detail.spawnFailed', params: { said: 'EACCES' } } });
   });
 
   it('a stop while crashed or failed settles on stopped', () => {

@@ -7,11 +7,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InstallProgress } from '../../../shared/contract';
+import { englishText } from '../../../shared/app-error';
+import type { InstallDetailKey } from '../../../shared/message-keys';
+import type { InstallProgress, MessageParams } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
 import { appInstallDir, nodePackageName } from '../openclaw/locate-candidates';
 import { LineSplitter } from '../secrets/line-splitter';
 import { isOwnGroupAlive, isReaped, signalOwnGroup, taskkillTree, waitUntil } from '../process/process-tree';
+
+/** A progress line's words: the key and parameters the window translates, and the same in English for logs. */
+type Words = Pick<InstallProgress, 'message' | 'detail'>;
+function said(key: InstallDetailKey, params?: MessageParams): Words {
+  return { message: englishText(key, params), detail: params ? { key, params } : { key } };
+}
 
 /** The OpenClaw version the app installs. */
 export const PINNED_OPENCLAW = 'openclaw@2026.5.28';
@@ -79,13 +87,13 @@ export class Installer {
     if (this.current.phase === 'running') return this.current;
     this.cancelled = false;
     const command = manualCommand(this.d.dataDir, this.d.platform);
-    this.set({ phase: 'running', percent: 0, message: 'Looking for npm and Node.js…' });
+    this.set({ phase: 'running', percent: 0, ...said('install.detail.looking') });
     const npm = await this.d.findNpm();
-    if (!npm) return this.fail('npm was not found. Install Node.js 24 from nodejs.org (it includes npm), then click "Install for me" again, or run this command yourself:', command);
+    if (!npm) return this.fail(said('install.detail.noNpm'), command);
     const specs = [PINNED_OPENCLAW];
     if (!(await this.d.findNode(PINNED_NODE_RANGE))) {
       const pkg = nodePackageName(this.d.platform, this.d.arch ?? process.arch);
-      if (!pkg) return this.fail(`OpenClaw needs Node.js ${PINNED_NODE_RANGE}, which was not found. Install Node.js 24 from nodejs.org, then run:`, command);
+      if (!pkg) return this.fail(said('install.detail.noNode', { range: PINNED_NODE_RANGE }), command);
       specs.push(`${pkg}@24`);
     }
     if (this.cancelled) return this.current;
@@ -110,7 +118,7 @@ export class Installer {
         await waitUntil(clock, groupAlive, CANCEL_GRACE_MS);
       }
     } else {
-      this.set({ phase: 'cancelled', message: 'Install cancelled.' });
+      this.set({ phase: 'cancelled', ...said('install.detail.cancelled') });
     }
     await this.finished;
     return this.current;
@@ -121,9 +129,9 @@ export class Installer {
     this.d.emitProgress(p);
   }
 
-  private fail(message: string, command: string): InstallProgress {
-    this.d.note(`Install: ${message} ${command}`);
-    this.set({ phase: 'failed', message, command });
+  private fail(words: Words, command: string): InstallProgress {
+    this.d.note(`Install: ${words.message} ${command}`);
+    this.set({ phase: 'failed', ...words, command });
     return this.current;
   }
 
@@ -143,7 +151,8 @@ export class Installer {
     };
     const args = ['install', '--prefix', staging, '--loglevel=http', '--no-progress', ...specs];
     this.d.note(`$ npm ${args.join(' ')}`);
-    this.set({ phase: 'running', percent: estimatePercent(0), message: `Installing ${specs.join(' and ')}…`, command });
+    const what = specs.join(' + ');
+    this.set({ phase: 'running', percent: estimatePercent(0), ...said('install.detail.installing', { what }), command });
     const child = spawn(npm, args, {
       cwd: staging,
       env: env as NodeJS.ProcessEnv,
@@ -164,7 +173,7 @@ export class Installer {
         const percent = estimatePercent(fetched.size);
         if (percent !== lastPercent && !this.cancelled) {
           lastPercent = percent;
-          this.set({ phase: 'running', percent, message: `Installing ${specs.join(' and ')}… (${fetched.size} packages)`, command });
+          this.set({ phase: 'running', percent, ...said('install.detail.installingCount', { what, count: fetched.size }), command });
         }
       }
     };
@@ -193,23 +202,23 @@ export class Installer {
     if (this.cancelled) {
       fs.rmSync(staging, { recursive: true, force: true });
       this.d.note('Install cancelled.');
-      this.set({ phase: 'cancelled', message: 'Install cancelled; nothing was kept.' });
+      this.set({ phase: 'cancelled', ...said('install.detail.cancelledClean') });
       return;
     }
     if (code !== 0) {
       fs.rmSync(staging, { recursive: true, force: true });
-      this.fail(`npm could not install OpenClaw (${error ?? `exit code ${code}`}). See the log for npm's messages, or run this command yourself:`, command);
+      this.fail(error ? said('install.detail.npmFailedError', { said: error }) : said('install.detail.npmFailedCode', { code: code ?? '?' }), command);
       return;
     }
     if (!fs.existsSync(path.join(staging, 'node_modules', 'openclaw', 'package.json'))) {
       fs.rmSync(staging, { recursive: true, force: true });
-      this.fail('npm finished but OpenClaw is not where it should be. Run this command yourself:', command);
+      this.fail(said('install.detail.misplaced'), command);
       return;
     }
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(staging, target);
     this.d.note(`Installed ${PINNED_OPENCLAW} into ${target}.`);
     await this.d.onInstalled();
-    this.set({ phase: 'done', percent: 100, message: `OpenClaw is installed in ${target}.` });
+    this.set({ phase: 'done', percent: 100, ...said('install.detail.done', { path: target }) });
   }
 }

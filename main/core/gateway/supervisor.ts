@@ -198,7 +198,7 @@ export class GatewaySupervisor {
   private async locate(): Promise<Located | undefined> {
     const located = await this.d.locate();
     if (located.problem?.reason === 'not-installed') this.apply({ type: 'not-installed', installation: located.installation });
-    else if (located.problem) this.apply({ type: 'node-missing', installation: located.installation, message: located.problem.message });
+    else if (located.problem) this.apply({ type: 'node-missing', installation: located.installation, nodeRange: located.nodeRange });
     else this.apply({ type: 'located', installation: located.installation, version: located.installation.version ?? undefined });
     return located.problem ? undefined : located;
   }
@@ -235,7 +235,7 @@ export class GatewaySupervisor {
       // A config that does not parse is what OpenClaw would refuse too: the same failure, with the parser's words.
       if (err instanceof CoreError && err.code === 'CORRUPT_FILE') {
         this.apply({ type: 'config-invalid', report: { file: this.d.configPath, issues: [{ path: '(file)', message: err.details?.reason ?? err.message }] } });
-      } else this.apply({ type: 'spawn-error', message: `Could not prepare ${this.d.configPath}: ${err instanceof Error ? err.message : String(err)}` });
+      } else this.apply({ type: 'spawn-error', prepare: this.d.configPath, said: err instanceof Error ? err.message : String(err) });
       return this.state();
     }
     this.gatewayToken = info.token;
@@ -262,7 +262,7 @@ export class GatewaySupervisor {
       },
     });
     if ('error' in p) {
-      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${p.error}` });
+      this.apply({ type: 'spawn-error', said: p.error });
       return this.state();
     }
     this.run = p;

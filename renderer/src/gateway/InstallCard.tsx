@@ -106,8 +106,8 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
           )}
           {progress && progress.phase !== 'done' && (
             <p role="status" className={progress.phase === 'failed' ? 'error-text' : 'muted'}>
-              {progress.phase === 'running' ? (progress.message ?? t('install.phase.running')) : t(`install.phase.${progress.phase}`)}
-              {progress.phase === 'failed' && progress.message ? ` ${progress.message}` : ''}
+              {progress.phase === 'running' && progress.detail ? t(progress.detail.key, { ...progress.detail.params }) : t(`install.phase.${progress.phase}`)}
+              {progress.phase === 'failed' && progress.detail ? ` ${t(progress.detail.key, { ...progress.detail.params })}` : ''}
             </p>
           )}
           {progress?.command && (

@@ -63,7 +63,7 @@ export function GatewayFacts({ state }: { state: GatewayState }) {
   );
 }
 
-/** Reasons whose message from main adds something the translated explanation cannot know. */
+/** Reasons whose detail from main (exit code, crash count, Node version, OpenClaw's words) adds to the explanation. */
 const SHOW_MESSAGE = new Set<string>(['config', 'spawn-error', 'node-missing', 'crash-loop', 'unknown', 'service-crash-loop', 'service-command', 'service-missing']);
 
 /**
@@ -81,7 +81,7 @@ export function GatewayProblem(props: { state: GatewayState; onOpen?: ((place: F
   return (
     <div className="note note-warn" role="status">
       <p className="note-title">{t(help.what, { port: state.port })}</p>
-      {state.message && SHOW_MESSAGE.has(state.reason ?? 'unknown') && <p className="muted">{state.message}</p>}
+      {state.detail && SHOW_MESSAGE.has(state.reason ?? 'unknown') && <p className="muted">{t(state.detail.key, { ...state.detail.params })}</p>}
       {holder && (
         <p>{t('gateway.portHolder', { pid: holder.pid ?? '?', command: holder.command ?? t('common.unknown') })}</p>
       )}
