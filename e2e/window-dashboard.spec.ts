@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { startWebShell } from './web-shell';
-import { API_KEY, FAKE_OPENCLAW, freePort, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
+import { freePort, frenchWizardStart, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
 
 /** The gateway token the app persisted in openclaw.json. */
 const gatewayToken = (stateDir: string) => (JSON.parse(fs.readFileSync(path.join(stateDir, 'openclaw.json'), 'utf8')) as { gateway: { auth: { token: string } } }).gateway.auth.token;
@@ -43,22 +41,11 @@ test('"Open dashboard" appears once the gateway is ready and opens OpenClaw\'s d
 });
 
 test('the wizard\'s last step offers the dashboard once the gateway is ready (French)', { tag: '@web-shell' }, async ({ page }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-e2e-data-'));
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ port: await freePort(), language: 'fr', openclawPath: FAKE_OPENCLAW }));
-  const shell = await startWebShell({ dataDir });
-  try {
-    await page.goto(shell.url);
-    await page.getByRole('button', { name: 'Clé API Anthropic' }).click();
-    await page.getByLabel('Clé API Anthropic', { exact: true }).fill(API_KEY);
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByRole('button', { name: 'Démarrer la passerelle' }).click();
+  await frenchWizardStart(page, await freePort(), async (shell) => {
     await expect(page.getByTestId('wizard-gateway-status')).toHaveText('Prête', { timeout: 30_000 });
     await snapScreen(page, 'wizard-dashboard-fr');
     const tab = await openDashboard(page, page.getByRole('button', { name: 'Ouvrir le tableau de bord' }));
     expect(tab.url()).toContain(`#token=${gatewayToken(shell.stateDir)}`);
     await expect(tab.getByText('Signed in with the gateway token')).toBeVisible();
-  } finally {
-    await shell.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,17 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { startWebShell } from './web-shell';
-import { API_KEY, FAKE_OPENCLAW, freePort, openView, readJson, skipWizard, snapScreen, useFakeOpenClaw, withHeldPort } from './window-support';
+import { freePort, frenchWizardStart, openView, readJson, skipWizard, snapScreen, startOnStatus, useFakeOpenClaw, withHeldPort } from './window-support';
 
 test('"Use port N" on Status: one click moves the gateway to the next free port and starts it, with no stale "held" text', async ({ page, shell }) => {
   await withHeldPort(async (port) => {
-    await skipWizard(page);
-    await useFakeOpenClaw(page, port);
-    await openView(page, 'Status');
-    const card = page.getByRole('region', { name: 'Gateway' });
-    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    const card = await startOnStatus(page, port);
     await expect(card.getByTestId('gateway-status')).toHaveText('Failed', { timeout: 30_000 });
     const use = card.getByRole('button', { name: /^Use port \d+$/ });
     await expect(use).toBeVisible();
@@ -31,11 +25,7 @@ test('"Use port N" on Status: one click moves the gateway to the next free port 
 
 test('a port changed in Settings clears the old failure at once', async ({ page }) => {
   await withHeldPort(async (port) => {
-    await skipWizard(page);
-    await useFakeOpenClaw(page, port);
-    await openView(page, 'Status');
-    const card = page.getByRole('region', { name: 'Gateway' });
-    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    const card = await startOnStatus(page, port);
     await expect(card.getByText(`Another program is using port ${port}.`)).toBeVisible({ timeout: 30_000 });
     await card.getByRole('button', { name: 'Open Settings' }).click();
     await expect(page.getByLabel('Port', { exact: true })).toBeFocused();
@@ -50,26 +40,14 @@ test('a port changed in Settings clears the old failure at once', async ({ page 
 });
 
 test('"Use port N" in the wizard\'s last step (French)', { tag: '@web-shell' }, async ({ page }) => {
-  await withHeldPort(async (port) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-e2e-data-'));
-    fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ port, language: 'fr', openclawPath: FAKE_OPENCLAW }));
-    const shell = await startWebShell({ dataDir });
-    try {
-      await page.goto(shell.url);
-      await page.getByRole('button', { name: 'Clé API Anthropic' }).click();
-      await page.getByLabel('Clé API Anthropic', { exact: true }).fill(API_KEY);
-      await page.getByRole('button', { name: 'Enregistrer' }).click();
-      await page.getByRole('button', { name: 'Démarrer la passerelle' }).click();
+  await withHeldPort((port) =>
+    frenchWizardStart(page, port, async () => {
       await expect(page.getByTestId('wizard-gateway-status')).toHaveText('En échec', { timeout: 30_000 });
-      const use = page.getByRole('button', { name: /^Utiliser le port \d+$/ });
       await snapScreen(page, 'wizard-use-port-fr');
-      await use.click();
+      await page.getByRole('button', { name: /^Utiliser le port \d+$/ }).click();
       await expect(page.getByTestId('wizard-gateway-status')).toHaveText('Prête', { timeout: 30_000 });
-    } finally {
-      await shell.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 });
 
 const TOKEN = 'f'.repeat(48);
