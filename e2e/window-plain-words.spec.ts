@@ -38,8 +38,8 @@ test('a saved key says what it is for in plain words; profile name, agent and .e
 test('a refused profile name opens "Advanced" by itself, so the error is never hidden; French words', async ({ page }) => {
   await skipWizard(page);
   await openView(page, 'Settings');
+  // The language applies as soon as it is chosen.
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByRole('navigation').getByRole('button', { name: 'Identifiants' }).click();
   await page.getByRole('button', { name: 'Clé API Anthropic' }).click();
   await page.getByLabel('Clé API Anthropic', { exact: true }).fill(API_KEY);

@@ -10,10 +10,6 @@ import path from 'node:path';
 import os from 'node:os';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { snap } from './fixtures';
-
-import { FAKE_OPENCLAW } from './web-shell';
-/** The fake OpenClaw install (a launcher script like npm's bin shim). */
-export const FAKE_OPENCLAW = path.resolve(__dirname, 'fixtures/fake-openclaw/bin/openclaw');
 import { FAKE_OPENCLAW, startWebShell, type WebShell } from './web-shell';
 
 export { FAKE_OPENCLAW };

@@ -62,9 +62,9 @@ for (const lang of ['en', 'fr'] as const) {
     await skipWizard(page);
     await useFakeOpenClaw(page, await freePort());
     if (lang === 'fr') {
+      // The language applies as soon as it is chosen.
       await page.getByLabel('Language').selectOption('fr');
-      await page.getByRole('button', { name: 'Save settings' }).click();
-      await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
+      await expect(page.getByRole('navigation').getByRole('button', { name: 'État' })).toBeVisible();
     }
     const words =
       lang === 'en'
