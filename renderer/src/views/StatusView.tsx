@@ -21,10 +21,8 @@ export function StatusView({ navigate }: { navigate: (route: Route) => void }) {
     <div className="stack">
       <AlertBanner onRenew={renewAlert} />
       <div className="grid-2">
-        <GatewayCard onOpen={(place) => navigate({ view: place })} />
-        <ModelsPanel onFix={openForm} />
         <GatewayCard onOpen={(place, focus) => navigate({ view: place, ...(focus ? { focus } : {}) })} />
-        <DefaultModelCard onAddCredential={openForm} />
+        <ModelsPanel onFix={openForm} />
       </div>
       <CredentialList onRenew={openForm} onAdd={() => navigate({ view: 'credentials' })} />
       <AlertsList onRenew={renewAlert} />
