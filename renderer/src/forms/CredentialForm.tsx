@@ -83,8 +83,6 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
     if (saved) {
       onSaved?.(saved);
       return;
-    } else {
-      revealField((e.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]'));
     }
     setRefused((n) => n + 1);
   };
@@ -92,7 +90,7 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
   // focuses its first choice itself).
   const [refused, setRefused] = useState(0);
   useEffect(() => {
-    if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (refused > 0) revealField(formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }, [refused]);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
