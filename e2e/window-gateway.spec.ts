@@ -73,7 +73,7 @@ test.describe('without OpenClaw', () => {
 
 test('"Install for me" shows its progress, can be cancelled, and then installs OpenClaw', { tag: '@web-shell' }, async ({ page }) => {
   test.setTimeout(90_000);
-  const npmDir = path.resolve(__dirname, 'fixtures/fake-npm');
+  const npmDir = path.resolve(__dirname, '../main/testing/fixtures/fake-npm');
   const shell = await startWebShell({ openclawPath: null, env: { PATH: `${npmDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`, FAKE_NPM_MODE: 'slow', FAKE_NPM_PACKAGES: '60' } });
   try {
     await page.goto(shell.url);

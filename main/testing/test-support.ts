@@ -25,7 +25,7 @@ export function seededSettings(dataDir: string, patch: Record<string, unknown>):
 }
 
 /** The fake OpenClaw 2026.5.28 install of the e2e fixtures: found, so credentials can be saved (profiles-file). */
-export const FAKE_OPENCLAW_528 = path.resolve(__dirname, '..', '..', 'e2e', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
+export const FAKE_OPENCLAW_528 = path.resolve(__dirname, '..', '..', 'main', 'testing', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
 
 /**
  * A core over temp state and data dirs, hermetic env; extra deps override. `context` is core's, for driving its

@@ -9,7 +9,7 @@ import type { NotificationRequest } from '../context';
 import { makeTempDir, makeTestCore } from '../../testing/test-support';
 import { failureNotice } from './handlers';
 
-const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm');
+const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'main', 'testing', 'fixtures', 'fake-npm');
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();

@@ -8,7 +8,7 @@ import { estimatePercent, fetchedPackage, Installer, manualCommand, PINNED_OPENC
 import { findNode, locateOpenClaw } from '../openclaw/locate';
 import { appInstallDir, appNodeCandidates } from '../openclaw/locate-candidates';
 
-const FAKE_NPM = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm', 'npm');
+const FAKE_NPM = path.resolve(__dirname, '..', '..', '..', 'main', 'testing', 'fixtures', 'fake-npm', 'npm');
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
