@@ -5,7 +5,7 @@
  * "Save as anthropic:subscription" (both kept) or "Replace it" (explicit). Renew replaces without asking.
  */
 import { expect, test } from './fixtures';
-import { API_KEY, authProfilesPath, openView, readJson, saveAnthropicKey, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
+import { API_KEY, authProfilesPath, openAdvanced, openView, readJson, saveAnthropicKey, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
 
 type Store = { profiles: Record<string, Record<string, unknown>> };
 const OTHER_TOKEN = `sk-ant-oat01-${'Z9y8X7w6'.repeat(11)}`;
@@ -42,6 +42,7 @@ test('a setup-token onto the saved API key is refused naming the key; "Save as" 
   await openView(page, 'Credentials');
   await page.getByRole('button', { name: 'Claude subscription (setup-token)' }).click();
   await page.getByLabel('Setup-token', { exact: true }).fill(OTHER_TOKEN);
+  await openAdvanced(page);
   await page.getByLabel('Profile name (optional)').fill('subscription');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(note).toContainText('It holds a token (sk-a');
