@@ -63,3 +63,17 @@ export function makeTestCore(
     },
   };
 }
+
+/** Dispatch through a test core, keeping every answer (`outputs`) so a test can check no secret ever left core. */
+export function recordingCall(core: Pick<AppCore, 'dispatch'>): {
+  outputs: unknown[];
+  call: (channel: string, input: unknown) => Promise<{ ok: true; value: any } | { ok: false; error: any }>;
+} {
+  const outputs: unknown[] = [];
+  const call = async (channel: string, input: unknown) => {
+    const r = await core.dispatch(channel as never, input as never);
+    outputs.push(r);
+    return r as { ok: true; value: any } | { ok: false; error: any };
+  };
+  return { outputs, call };
+}

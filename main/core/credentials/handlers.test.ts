@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../../shared/contract';
 import { createAuthModule } from './handlers';
-import { makeTestCore } from '../../testing/test-support';
+import { makeTestCore, recordingCall } from '../../testing/test-support';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,12 +20,7 @@ function setup(env: Record<string, string> = {}) {
   cleanups.push(t.cleanup);
   const events: AuthStatus[] = [];
   t.core.events.on('auth:status', (s) => events.push(s));
-  const outputs: unknown[] = [];
-  const call = async (channel: string, input: unknown) => {
-    const r = await t.core.dispatch(channel, input);
-    outputs.push(r);
-    return r as { ok: true; value: any } | { ok: false; error: any };
-  };
+  const { outputs, call } = recordingCall(t.core);
   const file = (...p: string[]) => path.join(t.stateDir, ...p);
   const json = (...p: string[]) => JSON.parse(fs.readFileSync(file(...p), 'utf8'));
   const store = (agent = 'main') => json('agents', agent, 'agent', 'auth-profiles.json');

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingCall } from '../../../testing/test-support';
 import { useTestCore } from '../../../testing/use-test-core';
 
 const API_KEY = `sk-ant-api03-${'A'.repeat(48)}-1234567890`;
@@ -16,12 +17,7 @@ const DAY = 86_400_000;
 
 function setup() {
   const t = useTestCore();
-  const outputs: unknown[] = [];
-  const call = async (channel: string, input: unknown) => {
-    const r = await t.core.dispatch(channel, input);
-    outputs.push(r);
-    return r as { ok: true; value: any } | { ok: false; error: any };
-  };
+  const { outputs, call } = recordingCall(t.core);
   const file = (...p: string[]) => path.join(t.stateDir, ...p);
   /** Every file under the state dir whose bytes hold `value`. */
   const holding = (value: string) =>
