@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const b = await setup(root.dir, 'small');
     const core = await b.newCore();
     const [firstKey] = await timed(() => ok(core, 'auth:saveAnthropicKey', { apiKey: key('first') }));
-    const [appKey] = await timed(() => ok(core, 'auth:saveAnthropicKey', { apiKey: key('second') }));
+    const [appKey] = await timed(() => ok(core, 'auth:saveAnthropicKey', { apiKey: key('second'), replace: true }));
     const theirKey = await b.openclaw(['models', 'auth', 'paste-api-key', '--provider', 'anthropic', '--profile-id', 'anthropic:default', '--agent', 'main'], key('theirs'));
     rows.push(['save an API key, no gateway (first one: + default model in config)', `${ms(appKey)} (${ms(firstKey)})`, ms(theirKey)]);
     const [appToken] = await timed(() => ok(core, 'auth:saveSetupToken', { token: token('app'), profileName: 'work', expiresAt: Date.now() + 30 * 86_400_000 }));
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     rows.push([`status, no gateway: from the cache (p50 / p99 of ${READS})`, `${ms(cached.p50)} / ${ms(cached.p99)}`, '-']);
 
     await startGateway(fresh);
-    const [rpcKey] = await timed(() => ok(fresh, 'auth:saveAnthropicKey', { apiKey: key('rpc') }));
+    const [rpcKey] = await timed(() => ok(fresh, 'auth:saveAnthropicKey', { apiKey: key('rpc'), replace: true }));
     const theirKeyUp = await b.openclaw(['models', 'auth', 'paste-api-key', '--provider', 'anthropic', '--profile-id', 'anthropic:default', '--agent', 'main'], key('theirs-up'));
     rows.push(['save an API key, gateway up (RPC)', ms(rpcKey), `${ms(theirKeyUp)} (CLI)`]);
     const up = await reads(fresh);

@@ -23,7 +23,7 @@ export interface WebShell {
 export const ROOT = path.resolve(__dirname, '..');
 
 /** The fake OpenClaw 2026.5.28 install (a launcher like npm's bin shim), the one every spec starts with. */
-export const FAKE_OPENCLAW = path.resolve(__dirname, 'fixtures/fake-openclaw/bin/openclaw');
+export const FAKE_OPENCLAW = path.resolve(__dirname, '../main/testing/fixtures/fake-openclaw/bin/openclaw');
 
 /**
  * Options for a shell; `env` is added to a minimal hermetic environment. `openclawPath` seeds the "OpenClaw path"

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { WebShell } from './web-shell';
-import { openView, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
+import { openAdvanced, openView, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
 
 /** Saves a setup-token named `name` expiring `hours` from now through the credentials screen. */
 async function saveExpiringToken(page: Page, name: string, hours: number): Promise<void> {
@@ -15,6 +15,7 @@ async function saveExpiringToken(page: Page, name: string, hours: number): Promi
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
   }, hours);
   await page.getByLabel('Expiry date and time').fill(local);
+  await openAdvanced(page);
   await page.getByLabel('Profile name (optional)').fill(name);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved as anthropic:${name}` })).toBeVisible();
@@ -64,7 +65,7 @@ test('an alert shows in the banner; its notification opens the renew form prefil
   await openView(page, 'Status');
   await expect(page.getByRole('region', { name: 'Alerts' })).toHaveCount(0);
   await expect(banner).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Credentials' }).getByText('Valid', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Credentials' }).getByText('Not expired', { exact: true })).toBeVisible();
   await expect.poll(async () => (await tray()).icon).not.toBe('attention');
   expect((await tray()).menu.find((e) => e.id === 'credential:main:anthropic:soon')).toBeUndefined();
   expect(await notifications()).toHaveLength(1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { API_KEY, authProfilesPath, openView, readJson, saveAnthropicKey, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
+import { API_KEY, authProfilesPath, openAdvanced, openView, readJson, saveAnthropicKey, SETUP_TOKEN, skipWizard, snapScreen } from './window-support';
 
 type Store = { profiles: Record<string, Record<string, unknown>> };
 const HOUR = 3_600_000;
@@ -19,6 +19,7 @@ test('a setup-token saved with a 10-hour expiry is listed as expiring, with a co
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
   });
   await page.getByLabel('Expiry date and time').fill(local);
+  await openAdvanced(page);
   await page.getByLabel('Profile name (optional)').fill('work');
   await snapScreen(page, 'form-setup-token');
   const before = Date.now();
@@ -85,6 +86,7 @@ test('credentials are removed only after confirming, renewed from a prefilled fo
   await page.getByRole('button', { name: "Another provider's token" }).click();
   await page.getByLabel('Provider', { exact: true }).fill('openrouter');
   await page.getByLabel('API key or token').fill(' sk-or-v1-0123456789abcdef0123456789 ');
+  await openAdvanced(page);
   await page.getByLabel('Profile name (optional)').fill('personal');
   await snapScreen(page, 'form-provider-token');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -93,6 +95,7 @@ test('credentials are removed only after confirming, renewed from a prefilled fo
 
   await openView(page, 'Credentials');
   await page.getByRole('button', { name: 'Anthropic API key' }).click();
+  await openAdvanced(page);
   await expect(page.getByLabel('Agent', { exact: true })).toHaveValue('main');
   await expect(page.getByLabel('Agent', { exact: true }).getByRole('option')).toHaveText(['main', 'ops']);
   await page.getByLabel('Anthropic API key', { exact: true }).fill(`${API_KEY}2`);

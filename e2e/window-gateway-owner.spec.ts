@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,8 +7,12 @@ import { expect, test } from '@playwright/test';
 import { startWebShell, type WebShell } from './web-shell';
 import { freePort, openView, skipWizard, snapScreen, useFakeOpenClaw } from './window-support';
 
-/** Pids of live (not zombie) processes in group `pgid`, from /proc. */
+/** Pids of live (not zombie) processes in group `pgid`: /proc on Linux, `ps` elsewhere (macOS). */
 function groupMembers(pgid: number): number[] {
+  if (process.platform !== 'linux') {
+    const rows = execFileSync('ps', ['-A', '-o', 'pid=,pgid=,stat='], { encoding: 'utf8' }).trim().split('\n');
+    return rows.map((r) => r.trim().split(/\s+/)).filter(([, g, st]) => Number(g) === pgid && !st?.startsWith('Z')).map(([p]) => Number(p));
+  }
   const out: number[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -31,7 +36,6 @@ function portFree(port: number): Promise<boolean> {
 }
 
 test('quit with keep-running, relaunch on the same data folder, Stop: gateway gone, port free, group empty', { tag: '@web-shell' }, async ({ page }) => {
-  test.skip(process.platform !== 'linux', 'reads /proc');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-owner-'));
   const dirs = { stateDir: path.join(root, 'state'), dataDir: path.join(root, 'data') };
   fs.mkdirSync(dirs.stateDir, { recursive: true, mode: 0o700 });

@@ -73,7 +73,7 @@ test.describe('without OpenClaw', () => {
 
 test('"Install for me" shows its progress, can be cancelled, and then installs OpenClaw', { tag: '@web-shell' }, async ({ page }) => {
   test.setTimeout(90_000);
-  const npmDir = path.resolve(__dirname, 'fixtures/fake-npm');
+  const npmDir = path.resolve(__dirname, '../main/testing/fixtures/fake-npm');
   const shell = await startWebShell({ openclawPath: null, env: { PATH: `${npmDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`, npm_config_fake_npm_mode: 'slow', npm_config_fake_npm_packages: '60' } });
   try {
     await page.goto(shell.url);
@@ -91,7 +91,8 @@ test('"Install for me" shows its progress, can be cancelled, and then installs O
     await card.getByRole('button', { name: 'Install for me' }).click();
     await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(5);
     await snapScreen(page, 'gateway-installing');
-    await expect(card.getByText('OpenClaw is installed.')).toBeVisible({ timeout: 30_000 });
+    // It ends with a success line that says what to do next.
+    await expect(card.getByRole('status').filter({ hasText: /^OpenClaw (\d+\.\d+\.\d+ )?is installed\. You can start the gateway now\.$/ })).toBeVisible({ timeout: 30_000 });
     await expect(card.getByTestId('openclaw-path')).toContainText(shell.dataDir);
     // The pinned current release, so credentials go through OpenClaw's own CLI and gateway.
     await expect(card.getByTestId('openclaw-version')).toHaveText('2026.9.6');
@@ -112,12 +113,14 @@ test('a gateway that cannot start says why and leads to the screen where it is f
     await card.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(card.getByTestId('gateway-status')).toHaveText('Failed', { timeout: 30_000 });
     await expect(card.getByText(`Another program is using port ${port}.`)).toBeVisible();
-    await expect(card.getByText('Close that program, or choose another port in Settings, then start again.')).toBeVisible();
+    await expect(card.getByText(/^Port \d+ is free: use it in one click\. Or close that program, or choose another port in Settings\.$/)).toBeVisible();
     const note = card.locator('.note', { hasText: 'Held by process' });
     expect(await note.evaluate((el) => el.scrollWidth <= el.clientWidth), 'a long command line wraps inside the note').toBe(true);
     await snapScreen(page, 'status-port-in-use');
     await card.getByRole('button', { name: 'Open Settings' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+    // The way out lands where the fix is made: the Port field has the focus.
+    await expect(page.getByLabel('Port', { exact: true })).toBeFocused();
     await expect(page.getByLabel('Port', { exact: true })).toHaveValue(String(port));
   });
 });

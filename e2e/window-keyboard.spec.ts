@@ -87,7 +87,7 @@ test('a list of 200 credentials: a row far down is found by its label, read and 
   await page.keyboard.type('team-0187');
   await expect(card.getByRole('status')).toHaveText('1 of 200 credentials matches.');
   const row = card.getByRole('listitem', { name: 'openai:team-0187' });
-  await expect(row).toContainText('Valid');
+  await expect(row).toContainText('Not expired');
   await expect(row.getByRole('meter', { name: 'Time left' })).toHaveAttribute('aria-valuetext', /^Expires in \d+ days/);
   await page.keyboard.press('Tab');
   await expect(row.getByRole('group', { name: 'Actions for openai:team-0187' }).getByRole('button', { name: 'Renew' })).toBeFocused();

@@ -37,7 +37,7 @@ test('a chip follows the clock: an expiring token turns "Expired" within a secon
   const summary = group.getByRole('list', { name: 'States of the OpenAI credentials' });
   await expect(chip).toHaveText('Expiring');
   await expect(row.getByText(/^Expires in 5 minutes/)).toBeVisible();
-  await expect(summary).toHaveText(/Expiring: 1\s*Valid: 3/);
+  await expect(summary).toHaveText(/Expiring: 1\s*Not expired: 3/);
 
   // In the last minute the countdown shows seconds.
   await page.clock.pauseAt(expiry - 3000);
@@ -51,7 +51,7 @@ test('a chip follows the clock: an expiring token turns "Expired" within a secon
   await page.clock.runFor(1000);
   await expect(chip).toHaveText('Expired', { timeout: 2000 });
   await expect(row.getByText(/^Expired /)).toBeVisible();
-  await expect(summary).toHaveText(/Expired: 1\s*Valid: 3/);
+  await expect(summary).toHaveText(/Expired: 1\s*Not expired: 3/);
   await expect(group.locator('.group-head .chip')).toHaveText('Expired');
   // The banner's one-hour warning says so too, before main's own "expired" alert arrives.
   await expect(page.locator('.banner')).toContainText(/Action needed: openai:a-soon \(OpenAI, agent main\) expired (now|1 second ago)\./);
@@ -61,7 +61,7 @@ test('a chip follows the clock: an expiring token turns "Expired" within a secon
   await expect(row.getByText('Expired 46 seconds ago')).toBeVisible();
   await expect(chip).toHaveText('Expired');
   await expect(page.locator('.banner')).toContainText('expired 46 seconds ago.');
-  await expect(group.getByRole('listitem', { name: 'openai:b-later' }).locator('.chip')).toHaveText('Valid');
+  await expect(group.getByRole('listitem', { name: 'openai:b-later' }).locator('.chip')).toHaveText('Not expired');
   await page.clock.resume(); // axe waits on timers
   await snapScreen(page, 'status-expired-live');
 });

@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
 import { startWebShell, type WebShell } from './web-shell';
 import { FAKE_OPENCLAW, openView, snapScreen } from './window-support';
 
-const NPM_DIR = path.resolve(__dirname, 'fixtures/fake-npm');
+const NPM_DIR = path.resolve(__dirname, '../main/testing/fixtures/fake-npm');
 const KEY = `sk-ant-api03-${'m'.repeat(60)}`;
 
 /** A state folder as OpenClaw 2026.5 and the app leave it: a credential file and a config with `meta.lastTouchedAt`. */

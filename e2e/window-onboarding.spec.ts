@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startWebShell } from './web-shell';
-import { API_KEY, authProfilesPath, FAKE_OPENCLAW, freePort, readJson, snapScreen } from './window-support';
+import { API_KEY, authProfilesPath, FAKE_OPENCLAW, freePort, openAdvanced, readJson, snapScreen } from './window-support';
 
 test('first run: the wizard saves an Anthropic key, starts the gateway, then shows the status panel', { tag: '@web-shell' }, async ({ page }) => {
   // A user with OpenClaw on their PATH (the fake install) and a free port in their settings.
@@ -19,6 +19,7 @@ test('first run: the wizard saves an Anthropic key, starts the gateway, then sho
     await page.getByRole('button', { name: 'Anthropic API key' }).click();
     await expect(page.getByRole('heading', { name: 'Add your credential' })).toBeVisible();
     await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
+    await openAdvanced(page);
     await page.getByLabel('Also make it available to a gateway running as a background service').check();
     await snapScreen(page, 'wizard-anthropic-key');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -36,6 +37,8 @@ test('first run: the wizard saves an Anthropic key, starts the gateway, then sho
     await expect(page.getByRole('heading', { name: 'Add your credential' })).toBeVisible();
     await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
     await page.getByRole('button', { name: 'Save' }).click();
+    // Saving again under the same name asks first (issue 12: never replace by surprise).
+    await page.getByTestId('save-conflict').getByRole('button', { name: 'Replace it' }).click();
     await expect(page.getByRole('heading', { name: 'Start the gateway' })).toBeVisible();
     await page.getByRole('button', { name: 'Start the gateway' }).click();
     await expect(page.getByTestId('wizard-gateway-status')).toHaveText('Ready', { timeout: 30_000 });

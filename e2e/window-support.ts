@@ -7,10 +7,10 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import os from 'node:os';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { snap } from './fixtures';
-
-import { FAKE_OPENCLAW } from './web-shell';
+import { FAKE_OPENCLAW, startWebShell, type WebShell } from './web-shell';
 
 export { FAKE_OPENCLAW };
 
@@ -92,6 +92,43 @@ export async function saveAnthropicKey(page: Page): Promise<void> {
   await page.getByLabel('Anthropic API key', { exact: true }).fill(API_KEY);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as anthropic:default' })).toBeVisible();
+}
+
+/**
+ * A French first run on `port` (settings written before the shell starts): the wizard saves the test key and
+ * clicks "Démarrer la passerelle" on its last step; `fn` runs on that step. The shell is stopped afterwards.
+ */
+export async function frenchWizardStart(page: Page, port: number, fn: (shell: WebShell) => Promise<void>): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clawtray-e2e-data-'));
+  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ port, language: 'fr', openclawPath: FAKE_OPENCLAW }));
+  const shell = await startWebShell({ dataDir });
+  try {
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Clé API Anthropic' }).click();
+    await page.getByLabel('Clé API Anthropic', { exact: true }).fill(API_KEY);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Démarrer la passerelle' }).click();
+    await fn(shell);
+  } finally {
+    await shell.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Skips the wizard, points the app at the fake OpenClaw on `port` and presses Start on the status panel's gateway card. */
+export async function startOnStatus(page: Page, port: number): Promise<Locator> {
+  await skipWizard(page);
+  await useFakeOpenClaw(page, port);
+  await openView(page, 'Status');
+  const card = page.getByRole('region', { name: 'Gateway' });
+  await card.getByRole('button', { name: 'Start', exact: true }).click();
+  return card;
+}
+
+/** Opens a credential form's "Advanced" section (profile name, agent, .env) unless it is already open. */
+export async function openAdvanced(page: Page): Promise<void> {
+  const details = page.locator('details.advanced');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
 }
 
 /** Points the app at the fake OpenClaw install on `port` through the Settings screen. */

@@ -154,9 +154,17 @@ export const GatewayState = z.object({
   restartAt: EpochMs.optional(),
   crashCount: z.number().int().optional(),
   reason: GatewayFailReason.optional(),
+  /** The same as `detail` in English, for logs and diagnostics; the window shows `detail` in the user's language. */
   message: z.string().optional(),
+  /** What this state says beyond status and reason, as a translation key (`gateway.detail.*`) and its parameters. */
+  detail: z.object({ key: z.string().min(1).max(128), params: MessageParams.optional() }).optional(),
   lastStderr: z.array(z.string()).optional(),
   portHolder: z.object({ pid: z.number().int().optional(), command: z.string().optional() }).optional(),
+  /** With `port-in-use`: the next port that was free when the failure was seen ("Use port N"). */
+  suggestedPort: Port.optional(),
+  /** With `config`: the keys OpenClaw refused in its "Invalid config" report (redacted), and the file it read. */
+  configIssues: z.array(z.object({ path: z.string(), message: z.string() })).max(50).optional(),
+  configFile: z.string().optional(),
   installation: GatewayInstallation.optional(),
   logFile: z.string().optional(),
   /** OpenClaw's background service, when it runs (or should run) the gateway: its name, manager and whether it is set up. */
@@ -191,6 +199,7 @@ export const InstallProgress = z.object({
   version: z.string().optional(),
   failure: InstallFailure.optional(),
   nodeRange: z.string().optional(),
+  /** In English, for the log. */
   message: z.string().optional(),
   command: z.string().optional(),
 });
@@ -242,6 +251,24 @@ export type MigrationState = z.infer<typeof MigrationState>;
 export const ProfileStatus = z.enum(['static', 'ok', 'expiring', 'expired', 'missing', 'cooldown', 'disabled']);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
 
+/**
+ * What OpenClaw answered when asked to try a credential (`auth:test`, its `models status --probe` or the gateway's
+ * `models.probe`), in plain words: it works, the provider refused it, no network, timed out, rate-limited, a
+ * billing problem, no model to try it with, or another failure. `detail` is OpenClaw's own words, redacted.
+ */
+export const CredentialTestResult = z.enum(['works', 'refused', 'no-network', 'timed-out', 'rate-limited', 'billing', 'no-model', 'failed']);
+export type CredentialTestResult = z.infer<typeof CredentialTestResult>;
+export const CredentialTest = z.object({
+  result: CredentialTestResult,
+  testedAt: EpochMs,
+  latencyMs: z.number().nonnegative().optional(),
+  model: z.string().optional(),
+  detail: z.string().max(500).optional(),
+  /** OpenClaw rests a credential after a failed request (a test too) until this time: said, not hidden. */
+  cooldownUntil: EpochMs.optional(),
+});
+export type CredentialTest = z.infer<typeof CredentialTest>;
+
 /** One credential as the renderer may see it: masked, never the secret. */
 export const ProfileView = z.object({
   id: z.string(),
@@ -260,6 +287,8 @@ export const ProfileView = z.object({
   email: z.string().optional(),
   displayName: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
+  /** The last test of this very secret (same masked label) in this run of the app. */
+  test: CredentialTest.optional(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -377,6 +406,17 @@ export const ModelCatalog = z.object({
 });
 export type ModelCatalog = z.infer<typeof ModelCatalog>;
 
+/**
+ * On a credential save: the user chose to replace what is saved under the profile id (Renew, Replace, "Replace it").
+ * Without it, a save onto an existing id is refused with a `CONFLICT` naming what is there.
+ */
+const Replace = z.boolean().optional();
+/**
+ * On a key save: the user ticked "Save it anyway" for a key that does not have its provider's usual shape
+ * (`shared/key-shape.ts`); honoured only where that provider's format is not certain.
+ */
+const AcceptUnusualKey = z.boolean().optional();
+
 /** What a credential flow wrote, for the confirmation message. */
 export const SaveResult = z.object({ profileId: z.string(), agentId: z.string(), files: z.array(z.string()) });
 
@@ -472,17 +512,42 @@ export const invokeChannels = {
   'gateway:install': { input: Empty, output: InstallProgress },
   'gateway:update': { input: Empty, output: InstallProgress },
   'gateway:cancelInstall': { input: Empty, output: InstallProgress },
+  /**
+   * Opens OpenClaw's own dashboard with the gateway token. The desktop shell opens it in the default browser and
+   * answers `opened: true` (the token never reaches the window); the web shell, whose window is already in the
+   * user's browser, gets the address back and opens it there.
+   */
+  'gateway:openDashboard': { input: Empty, output: z.object({ opened: z.boolean(), url: z.string().optional() }) },
+  /** "Use port N": checks the port is still free, saves it in settings and starts the gateway there. */
+  'gateway:usePort': { input: z.object({ port: Port }).strict(), output: GatewayState },
+  /** What restoring `openclaw.json.bak` would change (key paths only), and the fingerprint a restore must name. */
+  'gateway:configBackup': {
+    input: Empty,
+    output: z.object({
+      available: z.boolean(),
+      backupPath: z.string(),
+      currentReadable: z.boolean(),
+      changes: z.array(z.object({ path: z.string(), change: z.enum(['added', 'removed', 'changed']) })).max(100),
+      more: z.number().int().nonnegative(),
+      fingerprint: z.string().optional(),
+    }),
+  },
+  /** Restores `openclaw.json.bak` as shown (the refused file becomes the new `.bak`); the failure is cleared. */
+  'gateway:restoreConfig': {
+    input: z.object({ fingerprint: z.string().min(1).max(128) }).strict(),
+    output: z.object({ keptAs: z.string(), state: GatewayState }),
+  },
 
   'auth:status': { input: AgentSelector, output: AuthStatus },
   'auth:saveAnthropicKey': {
     input: z
-      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional() })
+      .object({ apiKey: Secret, profileName: ProfileName.optional(), agentId: AgentId.optional(), writeEnv: z.boolean().optional(), replace: Replace, acceptUnusualKey: AcceptUnusualKey })
       .strict(),
     output: SaveResult,
   },
   'auth:saveSetupToken': {
     input: z
-      .object({ token: SetupToken, expiresAt: EpochMs.optional(), profileName: ProfileName.optional(), agentId: AgentId.optional() })
+      .object({ token: SetupToken, expiresAt: EpochMs.optional(), profileName: ProfileName.optional(), agentId: AgentId.optional(), replace: Replace })
       .strict(),
     output: SaveResult,
   },
@@ -496,6 +561,8 @@ export const invokeChannels = {
         agentId: AgentId.optional(),
         setDefaultModel: z.boolean().optional(),
         writeEnv: z.boolean().optional(),
+        replace: Replace,
+        acceptUnusualKey: AcceptUnusualKey,
       })
       .strict(),
     output: SaveResult,
@@ -508,6 +575,8 @@ export const invokeChannels = {
         expiresAt: EpochMs.optional(),
         profileName: ProfileName.optional(),
         agentId: AgentId.optional(),
+        replace: Replace,
+        acceptUnusualKey: AcceptUnusualKey,
       })
       .strict(),
     output: SaveResult,
@@ -526,6 +595,8 @@ export const invokeChannels = {
     input: z.object({ profileId: ProfileId, toAgentId: AgentId, fromAgentId: AgentId.optional() }).strict(),
     output: SaveResult,
   },
+  /** Asks OpenClaw to try one credential with a tiny request to its provider (seconds to a minute). */
+  'auth:test': { input: z.object({ profileId: ProfileId, agentId: AgentId.optional() }).strict(), output: CredentialTest },
   'models:setDefault': { input: z.object({ model: ModelRef }).strict(), output: Ok },
   'models:status': { input: AgentSelector, output: ModelsView },
   'models:catalog': { input: z.object({ refresh: z.boolean().optional(), wait: z.boolean().optional() }).strict(), output: ModelCatalog },

@@ -61,6 +61,12 @@ export const VALIDATION_KEYS = [
   'validation.sharedProfile',
   'validation.profileTaken',
   'validation.repaste',
+  'validation.keyShape.anthropicPrefix',
+  'validation.keyShape.anthropicLength',
+  'validation.keyShape.setupTokenInKeyField',
+  'validation.keyShape.cloudflareKey',
+  'validation.keyShape.usualPrefix',
+  'validation.keyShape.anthropicElsewhere',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
@@ -93,6 +99,11 @@ export const ERROR_KEYS = [
   'errors.gateway.externalOnPort',
   'errors.gateway.serviceCommand',
   'errors.gateway.serviceMissing',
+  'errors.gateway.dashboardUnavailable',
+  'errors.gateway.dashboardNotOpened',
+  'errors.gateway.portTaken',
+  'errors.config.noBackup',
+  'errors.config.changedSinceShown',
   'errors.cli.quitting',
   'errors.cli.notInstalled',
   'errors.cli.nodeMissing',
@@ -107,6 +118,7 @@ export const ERROR_KEYS = [
   'errors.managed.repaste',
   'errors.migration.notACopy',
   'errors.migration.needed',
+  'errors.credential.exists',
   'errors.alert.unknown',
   'errors.alert.noNextThreshold',
   'errors.alert.snoozePast',
@@ -119,6 +131,31 @@ export const ERROR_KEYS = [
   'errors.request.badAnswer',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
+
+/**
+ * What a gateway state says beyond its status and reason (`GatewayState.detail`): why it failed in this case,
+ * when it restarts, who holds the port. State, not errors, so they live under `gateway.detail.*`.
+ */
+export const GATEWAY_DETAIL_KEYS = [
+  'gateway.detail.notInstalled',
+  'gateway.detail.nodeMissing',
+  'gateway.detail.external',
+  'gateway.detail.portHeldBy',
+  'gateway.detail.portHeld',
+  'gateway.detail.prepareFailed',
+  'gateway.detail.spawnFailed',
+  'gateway.detail.config',
+  'gateway.detail.crashedCode',
+  'gateway.detail.crashedSignal',
+  'gateway.detail.crashLoopCode',
+  'gateway.detail.crashLoopSignal',
+  'gateway.detail.serviceMissing',
+  'gateway.detail.serviceRunning',
+  'gateway.detail.serviceCommand',
+  'gateway.detail.serviceLoop',
+  'gateway.detail.serviceLoopCode',
+] as const;
+export type GatewayDetailKey = (typeof GATEWAY_DETAIL_KEYS)[number];
 
 const VALIDATION_KEY_SET: ReadonlySet<string> = new Set(VALIDATION_KEYS);
 const ERROR_KEY_SET: ReadonlySet<string> = new Set(ERROR_KEYS);

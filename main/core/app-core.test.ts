@@ -118,8 +118,8 @@ describe('createAppCore', () => {
     const info = await t.core.dispatch('app:info', {});
     expect(info.ok && (info.value as { openclaw?: unknown }).openclaw).toMatchObject({ version: null, backend: null });
     for (const [channel, input] of [
-      ['auth:saveAnthropicKey', { apiKey: 'sk-ant-api03-0123456789abcdefghij' }],
-      ['auth:saveToken', { provider: 'openrouter', token: 'tok-0123456789' }],
+      ['auth:saveAnthropicKey', { apiKey: 'sk-ant-api03-0123456789abcdefghij0123456789abcdefghij' }],
+      ['auth:saveToken', { provider: 'openrouter', token: 'sk-or-v1-0123456789' }],
       ['auth:setOrder', { provider: 'anthropic', order: [] }],
       ['models:setDefault', { model: 'anthropic/claude-sonnet-4-6' }],
     ] as const) {

@@ -27,6 +27,14 @@ export interface Notifier {
   show(request: NotificationRequest): void;
 }
 
+/**
+ * The desktop shell's way of opening a web page in the user's default browser (checked against the shell's
+ * allow-list, `main/shell/security.ts`). The web shell has none: its window is already in the user's browser.
+ */
+export interface Browser {
+  open(url: string): Promise<void>;
+}
+
 /** A line-oriented logger; core's is redacted (`redactingLogger`), so a secret quoted in an error never reaches it whole. */
 export interface Logger {
   info(message: string): void;
@@ -48,6 +56,7 @@ export interface CoreDeps {
   clock?: Clock;
   settingsBackend?: SettingsBackend;
   notifier?: Notifier;
+  browser?: Browser;
   logger?: Logger;
   /**
    * Extra environment variable names OpenClaw's processes may get besides the allow-list (`process/child-env.ts`):
@@ -69,6 +78,8 @@ export interface CoreContext {
   settings: SettingsService;
   events: EventHub;
   notifier: Notifier;
+  /** See `Browser`; undefined in the web shell. */
+  browser?: Browser | undefined;
   logger: Logger;
   /** Where OpenClaw and its Node are, and its version: one search shared by the gateway and credentials. */
   installation: OpenClawInstallation;
@@ -142,6 +153,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     settings,
     events: createEventHub((err) => logger.error('event listener failed', err)),
     notifier: deps.notifier ?? { show() {} },
+    browser: deps.browser,
     logger,
     installation,
     cli,

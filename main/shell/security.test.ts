@@ -12,8 +12,10 @@ import {
   extractMetaCsp,
   hardenApp,
   hardenWebContents,
+  createCheckedBrowser,
   isAllowedExternalUrl,
   isAppUrl,
+  isDashboardUrl,
   secureWebPreferences,
 } from './security';
 
@@ -91,6 +93,52 @@ describe('navigation and new windows', () => {
     ['https://dash.cloudflare.com/', true],
   ])('external link %s allowed: %s', (url, allowed) => {
     expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+});
+
+describe("OpenClaw's dashboard", () => {
+  it.each([
+    ['http://127.0.0.1:18789/#token=abc', true],
+    ['http://127.0.0.1:18789/openclaw/#token=abc', true],
+    ['http://127.0.0.1:18789/', true],
+    ['http://127.0.0.1:18790/#token=abc', false],
+    ['http://127.0.0.1/#token=abc', false],
+    ['https://127.0.0.1:18789/', false],
+    ['http://localhost:18789/', false],
+    ['http://127.0.0.2:18789/', false],
+    ['http://[::1]:18789/', false],
+    ['http://evil.example:18789/', false],
+    ['http://127.0.0.1.evil.example:18789/', false],
+    ['http://user:pw@127.0.0.1:18789/', false],
+    ['http://127.0.0.1:18789/?token=abc', false],
+    ['ws://127.0.0.1:18789/', false],
+  ])('%s allowed on the gateway port 18789: %s', (url, allowed) => {
+    expect(isDashboardUrl(url, [18789])).toBe(allowed);
+    expect(isAllowedExternalUrl(url, [18789])).toBe(allowed);
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  it('is opened by core only through the allow-list, on the ports the shell says the gateway uses', async () => {
+    const opened: string[] = [];
+    let ports: number[] = [18789];
+    const browser = createCheckedBrowser({ openExternal: async (url) => void opened.push(url), logger, gatewayPorts: () => ports });
+    await browser.open('http://127.0.0.1:18789/#token=secret-token-value');
+    await expect(browser.open('http://127.0.0.1:9999/#token=secret-token-value')).rejects.toThrow('ClawTray does not open http://127.0.0.1:9999');
+    ports = [9999];
+    await expect(browser.open('http://127.0.0.1:18789/#token=secret-token-value')).rejects.toThrow();
+    await browser.open('https://docs.openclaw.ai/');
+    expect(opened).toEqual(['http://127.0.0.1:18789/#token=secret-token-value', 'https://docs.openclaw.ai/']);
+    expect(warnings.join('\n')).not.toContain('secret-token-value');
+  });
+
+  it('may also be opened as a link by the window, on the gateway port only', () => {
+    const opened: string[] = [];
+    const contents = new FakeWebContents(new FakeSession());
+    hardenWebContents(contents, { openExternal: async (url) => void opened.push(url), logger, gatewayPorts: () => [18789] });
+    expect(contents.windowOpenHandler!({ url: 'http://127.0.0.1:18789/#token=t' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'http://127.0.0.1:22/' })).toEqual({ action: 'deny' });
+    expect(contents.navigate('http://127.0.0.1:18789/')).toBe(false);
+    expect(opened).toEqual(['http://127.0.0.1:18789/#token=t', 'http://127.0.0.1:18789/']);
   });
 });
 

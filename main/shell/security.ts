@@ -6,7 +6,8 @@
  * - it is served from the privileged `app://clawtray` scheme (never `file://`), with a path-traversal check and a
  *   Content-Security-Policy header identical to the meta tag in `renderer/index.html`;
  * - no web contents may navigate, redirect, open windows or attach webviews; https links to a short allow-list
- *   of hosts open in the user's browser instead;
+ *   of hosts open in the user's browser instead, and so does OpenClaw's dashboard, but only as plain http on
+ *   127.0.0.1 at the gateway's own port (the one loopback address the app ever opens);
  * - every permission request and permission check is answered "no" (the app needs no camera, no notifications
  *   from the page, no clipboard reads, ...).
  */
@@ -63,8 +64,32 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'developers.cloudflare.com',
 ];
 
-/** True for an https URL on an allow-listed host (exact host match, default port, no credentials). */
-export function isAllowedExternalUrl(url: string): boolean {
+/**
+ * True for OpenClaw's dashboard on the gateway's port: `http://127.0.0.1:<port>/...`, no credentials and no query
+ * (the token travels in the fragment, which no server sees). `localhost` is refused: it may resolve elsewhere.
+ */
+export function isDashboardUrl(url: string, gatewayPorts: readonly number[]): boolean {
+  try {
+    const u = new URL(url);
+    return (
+      u.protocol === 'http:' &&
+      u.hostname === '127.0.0.1' &&
+      gatewayPorts.some((port) => u.port === String(port)) &&
+      u.username === '' &&
+      u.password === '' &&
+      u.search === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for an https URL on an allow-listed host (exact host match, default port, no credentials), or for the
+ * dashboard on one of `gatewayPorts` (see `isDashboardUrl`).
+ */
+export function isAllowedExternalUrl(url: string, gatewayPorts: readonly number[] = []): boolean {
+  if (isDashboardUrl(url, gatewayPorts)) return true;
   try {
     const u = new URL(url);
     return u.protocol === 'https:' && u.port === '' && u.username === '' && u.password === '' && EXTERNAL_LINK_HOSTS.includes(u.hostname);
@@ -77,6 +102,8 @@ export function isAllowedExternalUrl(url: string): boolean {
 export interface HardeningDeps {
   openExternal(url: string): Promise<void>;
   logger: Logger;
+  /** The gateway's port(s) right now, for the dashboard (none: no dashboard link is allowed). */
+  gatewayPorts?: () => readonly number[];
 }
 
 /** The origin of a URL for log lines (never the full URL, which could carry a token). */
@@ -90,11 +117,27 @@ function originForLog(url: string): string {
 }
 
 function openIfAllowed(url: string, deps: HardeningDeps): void {
-  if (!isAllowedExternalUrl(url)) {
+  if (!isAllowedExternalUrl(url, deps.gatewayPorts?.() ?? [])) {
     deps.logger.warn(`blocked a link to ${originForLog(url)}`);
     return;
   }
   deps.openExternal(url).catch((err: unknown) => deps.logger.error('could not open a link in the browser', err));
+}
+
+/**
+ * Core's way to open a page in the default browser (`CoreDeps.browser`): the same allow-list as links, and a
+ * refused address is an error the user sees rather than a silent no-op.
+ */
+export function createCheckedBrowser(deps: HardeningDeps): { open(url: string): Promise<void> } {
+  return {
+    async open(url) {
+      if (!isAllowedExternalUrl(url, deps.gatewayPorts?.() ?? [])) {
+        deps.logger.warn(`blocked opening ${originForLog(url)} in the browser`);
+        throw new Error(`ClawTray does not open ${originForLog(url)}`);
+      }
+      await deps.openExternal(url);
+    },
+  };
 }
 
 /** Denies navigation, redirects, new windows and webviews for one web contents. */

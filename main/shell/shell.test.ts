@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assembleAppCore, createAppCore, type AppCore, type CoreDeps } from '../core/app-core';
 import { createCoreContext, type CoreContext } from '../core/context';
 import { makeTempDir, FAKE_OPENCLAW_528 } from '../testing/test-support';
+import { freePort } from '../testing/gateway-test-support';
 import { createFakeElectron } from '../testing/fake-electron';
 import type { StoreFactory } from './preferences';
 import { startShell, type ShellOptions } from './shell';
@@ -283,6 +284,26 @@ describe('startShell', () => {
     expect(window().webContents.sent).toContainEqual(['app:navigate', { view: 'settings' }]);
     tray.clickItem('Open logs folder');
     await vi.waitFor(() => expect(fake.openedPaths).toEqual([path.dirname(logFile)]));
+  });
+
+  it("the tray's \"Open the dashboard\" opens OpenClaw's dashboard in the browser, on the gateway's port only", async () => {
+    const { fake, cores, contexts, dirs, started } = setup();
+    await started();
+    const core = cores[0]!;
+    const port = await freePort();
+    expect((await core.dispatch('settings:update', { openclawPath: FAKE_OPENCLAW_528, port, stopGraceMs: 2000 })).ok).toBe(true);
+    expect((await core.dispatch('gateway:start', {})).ok).toBe(true);
+    const tray = fake.trays[0]!;
+    await vi.waitFor(() => expect(tray.menu!.template.some((i) => i.label === 'Open the dashboard')).toBe(true), { timeout: 15_000, interval: 50 });
+    tray.clickItem('Open the dashboard');
+    const token = (JSON.parse(fs.readFileSync(path.join(dirs.state, 'openclaw.json'), 'utf8')) as { gateway: { auth: { token: string } } }).gateway.auth.token;
+    await vi.waitFor(() => expect(fake.opened).toEqual([`http://127.0.0.1:${port}/#token=${token}`]));
+    // Through IPC the window gets no address (the token stays in main), and core's browser refuses other loopback ports.
+    const answer = await core.dispatch('gateway:openDashboard', {});
+    expect(answer).toEqual({ ok: true, value: { opened: true } });
+    await expect(contexts[0]!.browser!.open(`http://127.0.0.1:${port + 1}/`)).rejects.toThrow();
+    expect(fake.opened).toHaveLength(2);
+    await core.dispatch('gateway:stop', {});
   });
 
   it('"Quit and stop the gateway" appears when the gateway would outlive the app, and stops it before quitting', async () => {

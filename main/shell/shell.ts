@@ -13,7 +13,7 @@ import { registerIpc } from './ipc';
 import { createNotifier } from './notifier';
 import { openPreferences, type StoreFactory } from './preferences';
 import { installQuitGuard, LEAVE, leaveBox } from './quit-guard';
-import { APP_SCHEME, APP_START_URL, applyPreReadySecurity, createAppProtocolHandler, denyAllPermissions, hardenApp } from './security';
+import { APP_SCHEME, APP_START_URL, applyPreReadySecurity, createAppProtocolHandler, denyAllPermissions, hardenApp, createCheckedBrowser } from './security';
 import { acquireSingleInstance } from './single-instance';
 import { trackTrayInput } from '../tray/tray-input';
 import type { LaunchCommand } from './autostart-entry';
@@ -103,7 +103,12 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
     return { ready: Promise.resolve(null) };
   }
   if (options.platform === 'win32') app.setAppUserModelId(APP_ID);
-  hardenApp(app, { openExternal: (url) => electron.shell.openExternal(url), logger });
+  // The dashboard may be opened on the gateway's configured port and on the port the running gateway uses (a changed
+  // setting applies at the next start).
+  let gatewayPort: number | undefined;
+  const gatewayPorts = () => [core?.settings.get().port, gatewayPort].filter((p): p is number => p !== undefined);
+  const linkPolicy = { openExternal: (url: string) => electron.shell.openExternal(url), logger, gatewayPorts };
+  hardenApp(app, linkPolicy);
 
   let core: AppCore | null = null;
   let window: MainWindow | null = null;
@@ -162,9 +167,13 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       stateDirOverride: dirs.stateDir,
       settingsBackend: openPreferences(dataDir, { createStore: options.createStore, logger }),
       notifier,
+      browser: createCheckedBrowser(linkPolicy),
       logger,
     });
     core = c;
+    c.events.on('gateway:state', (state) => {
+      gatewayPort = state.port;
+    });
 
     const w = createMainWindow({
       BrowserWindow: electron.BrowserWindow,
@@ -185,6 +194,10 @@ export function startShell(electron: ElectronSurface, options: ShellOptions): Sh
       openView,
       async gateway(op) {
         const result = await c.dispatch(`gateway:${op}`, {});
+        return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+      },
+      async openDashboard() {
+        const result = await c.dispatch('gateway:openDashboard', {});
         return result.ok ? { ok: true } : { ok: false, message: result.error.message };
       },
       quit: () => app.quit(),

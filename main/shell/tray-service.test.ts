@@ -51,6 +51,7 @@ it.runIf(process.platform === 'linux')("with OpenClaw's service loaded, the tray
       return r.ok ? { ok: true } : { ok: false, message: r.error.message };
     },
     openLogsFolder: async () => undefined,
+    openDashboard: async () => ({ ok: true }),
     quit() {},
     logger: { info() {}, warn: (m) => warnings.push(m), error() {} },
   };

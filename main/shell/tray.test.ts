@@ -96,6 +96,7 @@ describe('handleTrayAction', () => {
       openView: (a) => done.push(`open ${JSON.stringify(a)}`),
       gateway: async (op) => (done.push(`gateway ${op}`), gatewayAnswer),
       openLogsFolder: async () => void done.push('logs'),
+      openDashboard: async () => (done.push('dashboard'), gatewayAnswer),
       quit: () => done.push('quit'),
       logger: { info() {}, warn: (m) => done.push(`warn ${m}`), error() {} },
     };
@@ -108,6 +109,7 @@ describe('handleTrayAction', () => {
     [{ kind: 'gateway', op: 'start' }, ['gateway start']],
     [{ kind: 'gateway', op: 'restart' }, ['gateway restart']],
     [{ kind: 'open-logs' }, ['logs']],
+    [{ kind: 'open-dashboard' }, ['dashboard']],
     [{ kind: 'quit' }, ['quit']],
     [{ kind: 'quit-and-stop-gateway' }, ['gateway stop', 'quit']],
   ];
@@ -122,6 +124,12 @@ describe('handleTrayAction', () => {
     await handleTrayAction({ kind: 'gateway', op: 'start' }, ctx);
     await handleTrayAction({ kind: 'quit-and-stop-gateway' }, ctx);
     expect(done).toEqual(['gateway start', 'warn tray: gateway start failed: port busy', 'gateway stop', 'warn tray: gateway stop failed: port busy', 'quit']);
+  });
+
+  it('logs a dashboard that could not be opened', async () => {
+    const { ctx, done } = context({ ok: false, message: 'no gateway answers' });
+    await handleTrayAction({ kind: 'open-dashboard' }, ctx);
+    expect(done).toEqual(['dashboard', 'warn tray: could not open the dashboard: no gateway answers']);
   });
 
   it('logs a logs folder that cannot be opened', async () => {

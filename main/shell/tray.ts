@@ -82,6 +82,8 @@ export interface TrayActionContext {
   /** Runs a gateway channel through core (`gateway:start` ...); resolves once core has answered. */
   gateway(op: 'start' | 'stop' | 'restart'): Promise<{ ok: boolean; message?: string }>;
   openLogsFolder(): Promise<void>;
+  /** Opens OpenClaw's dashboard in the browser (`gateway:openDashboard`); resolves once core has answered. */
+  openDashboard(): Promise<{ ok: boolean; message?: string }>;
   quit(): void;
   logger: Logger;
 }
@@ -106,6 +108,11 @@ export async function handleTrayAction(action: TrayAction, ctx: TrayActionContex
     case 'open-logs':
       await ctx.openLogsFolder().catch((err: unknown) => ctx.logger.warn(`tray: could not open the logs folder: ${err instanceof Error ? err.message : String(err)}`));
       return;
+    case 'open-dashboard': {
+      const result = await ctx.openDashboard().catch((err: unknown) => ({ ok: false, message: err instanceof Error ? err.message : String(err) }));
+      if (!result.ok) ctx.logger.warn(`tray: could not open the dashboard: ${result.message ?? 'unknown error'}`);
+      return;
+    }
     case 'quit':
       ctx.quit();
       return;

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CredentialBackend, CredentialSnapshot } from '../core/credentials/backend';
 import { profileView } from '../core/credentials/status';
 import { CoreError } from '../core/errors';
+import { saveAnthropicKey, saveCloudflare, saveSetupToken, saveToken } from '../core/credentials/flows/save';
+import type { OpenClawPaths } from '../core/openclaw/paths';
 
 /** One backend over a fresh, empty OpenClaw state where only the agent `main` exists. */
 export interface BackendFixture {
@@ -20,6 +22,8 @@ export interface BackendFixture {
   addOutside(agentId: string, profileId: string): Promise<void>;
   /** `openclaw.json` as OpenClaw reads it. */
   readConfig(): Promise<Record<string, unknown>>;
+  /** Where the OpenClaw state the backend serves lives (the flows read `openclaw.json` and `.env` there). */
+  paths: OpenClawPaths;
   /** Removes everything the fixture made; the suite disposes the backend first. */
   cleanup(): Promise<void>;
 }
@@ -200,6 +204,62 @@ export function describeBackendContract(name: string, makeFixture: () => Promise
       backend.watch(() => {});
       await backend.dispose();
       await backend.dispose();
+    });
+
+    it('flows never replace by surprise: an existing id is refused with what is there, unless the save says replace', async () => {
+      const f = await fixture();
+      const ctx = { paths: f.paths, now: Date.now, backend: f.backend };
+      await saveAnthropicKey(ctx, { apiKey: KEY, agentId: 'main' });
+      const before = await f.backend.read('main');
+      const label = before.profiles.find((p) => p.id === 'anthropic:default')!;
+      const e = await rejection(saveSetupToken(ctx, { token: TOKEN, agentId: 'main', expiresAt: Date.now() + 30 * 24 * HOUR }));
+      expect(e).toMatchObject({ code: 'CONFLICT', key: 'errors.credential.exists', params: expect.objectContaining({ profile: 'anthropic:default', type: 'api_key' }) });
+      expect(e.details).toMatchObject({
+        existingProfile: 'anthropic:default',
+        existingType: 'api_key',
+        existingLabel: label.secret.kind === 'inline' ? label.secret.masked : '',
+        suggestedProfile: 'anthropic:subscription',
+        step: 'check',
+      });
+      expect(e.details?.existingLabel).not.toBe('');
+      expect(JSON.stringify(e.toShape())).not.toContain(KEY.slice(12, 40));
+      // Nothing written: the key is still there, as it was.
+      expect(await f.backend.read('main')).toMatchObject({ profiles: before.profiles });
+      // "Save as" the suggestion keeps both.
+      await saveSetupToken(ctx, { token: TOKEN, agentId: 'main', profileName: 'subscription' });
+      expect(ids(await f.backend.read('main'))).toEqual(['anthropic:default', 'anthropic:subscription']);
+      // A token onto a token names its expiry; the next free name is numbered.
+      const expires = Date.now() + 5 * HOUR;
+      await saveToken(ctx, { provider: 'openrouter', token: 'sk-or-v1-aaaaaaaaaaaaaaaaaaaa', agentId: 'main', expiresAt: expires });
+      const t = await rejection(saveToken(ctx, { provider: 'openrouter', token: 'sk-or-v1-bbbbbbbbbbbbbbbbbbbb', agentId: 'main' }));
+      expect(t.details).toMatchObject({ existingProfile: 'openrouter:manual', existingType: 'token', suggestedProfile: 'openrouter:manual-2' });
+      expect(Number(t.details?.existingExpires)).toBeGreaterThan(expires - 60_000);
+      // Cloudflare's id is fixed: no other name is offered.
+      await saveCloudflare(ctx, { accountId: 'a'.repeat(32), gatewayId: 'gw', apiKey: KEY, agentId: 'main' });
+      const c = await rejection(saveCloudflare(ctx, { accountId: 'b'.repeat(32), gatewayId: 'gw', apiKey: KEY, agentId: 'main' }));
+      expect(c.details).toMatchObject({ existingProfile: 'cloudflare-ai-gateway:default' });
+      expect(c.details?.suggestedProfile).toBeUndefined();
+    });
+
+    it('flows replace when asked (Renew, Replace, "Replace it"): the old secret is gone from the store', async () => {
+      const f = await fixture();
+      const ctx = { paths: f.paths, now: Date.now, backend: f.backend };
+      await saveAnthropicKey(ctx, { apiKey: KEY, agentId: 'main', profileName: 'work' });
+      const oldLabel = (await f.backend.read('main')).profiles[0]!.secret;
+      const other = `sk-ant-api03-${'R'.repeat(70)}-replaced`;
+      const out = await saveAnthropicKey(ctx, { apiKey: other, agentId: 'main', profileName: 'work', replace: true });
+      expect(out.profileId).toBe('anthropic:work');
+      const snap = await f.backend.read('main');
+      expect(ids(snap)).toEqual(['anthropic:work']);
+      const record = snap.profiles[0]!;
+      expect(record.secret.kind).toBe('inline');
+      expect(record.secret).not.toEqual(oldLabel);
+      // "Replace it" on a token: same id, the new expiry.
+      const expires = Date.now() + 40 * 24 * HOUR;
+      await saveSetupToken(ctx, { token: TOKEN, agentId: 'main', profileName: 'sub', expiresAt: Date.now() + 2 * HOUR });
+      await saveSetupToken(ctx, { token: `${TOKEN}2`, agentId: 'main', profileName: 'sub', expiresAt: expires, replace: true });
+      const sub = (await f.backend.read('main')).profiles.find((p) => p.id === 'anthropic:sub')!;
+      expect(Math.abs(Number(sub.expires) - expires)).toBeLessThan(60_000);
     });
   });
 }

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const repo = path.resolve(__dirname, '..', '..');
-/** The fake npm (`e2e/fixtures/fake-npm/npm`). */
-export const FAKE_NPM = path.join(repo, 'e2e', 'fixtures', 'fake-npm', 'npm');
+/** The fake npm (`main/testing/fixtures/fake-npm/npm`). */
+export const FAKE_NPM = path.join(repo, 'main', 'testing', 'fixtures', 'fake-npm', 'npm');
 
 /** Installs the fake OpenClaw at `version` into the npm prefix `prefix`; returns the prefix. */
 export function installFakeOpenClaw(prefix: string, version: string): string {

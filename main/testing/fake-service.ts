@@ -1,5 +1,5 @@
 /**
- * The fake OpenClaw's pretend service manager (e2e/fixtures/fake-openclaw/service.mjs) seen from tests: its files
+ * The fake OpenClaw's pretend service manager (main/testing/fixtures/fake-openclaw/service.mjs) seen from tests: its files
  * in a state dir, the pids it runs, and a cleanup that ends whatever it left running.
  */
 import fs from 'node:fs';

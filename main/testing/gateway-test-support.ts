@@ -22,9 +22,9 @@ import type { ProcessIdentity } from '../core/process/process-identity';
 
 const repo = path.resolve(__dirname, '..', '..');
 /** The fake gateway script. */
-export const FAKE_GATEWAY = path.join(repo, 'e2e', 'fixtures', 'fake-gateway.mjs');
+export const FAKE_GATEWAY = path.join(repo, 'main', 'testing', 'fixtures', 'fake-gateway.mjs');
 /** The fake install's entry (`openclaw.mjs`), usable as settings `openclawPath`. */
-export const FAKE_OPENCLAW = path.join(repo, 'e2e', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
+export const FAKE_OPENCLAW = path.join(repo, 'main', 'testing', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
 
 /** A port nothing listens on right now (the OS picks it, so parallel tests do not collide). */
 export function freePort(): Promise<number> {

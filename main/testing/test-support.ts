@@ -25,7 +25,7 @@ export function seededSettings(dataDir: string, patch: Record<string, unknown>):
 }
 
 /** The fake OpenClaw 2026.5.28 install of the e2e fixtures: found, so credentials can be saved (profiles-file). */
-export const FAKE_OPENCLAW_528 = path.resolve(__dirname, '..', '..', 'e2e', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
+export const FAKE_OPENCLAW_528 = path.resolve(__dirname, '..', '..', 'main', 'testing', 'fixtures', 'fake-openclaw', 'openclaw.mjs');
 
 /**
  * A core over temp state and data dirs, hermetic env; extra deps override. `context` is core's, for driving its
@@ -62,4 +62,18 @@ export function makeTestCore(
       root.cleanup();
     },
   };
+}
+
+/** Dispatch through a test core, keeping every answer (`outputs`) so a test can check no secret ever left core. */
+export function recordingCall(core: Pick<AppCore, 'dispatch'>): {
+  outputs: unknown[];
+  call: (channel: string, input: unknown) => Promise<{ ok: true; value: any } | { ok: false; error: any }>;
+} {
+  const outputs: unknown[] = [];
+  const call = async (channel: string, input: unknown) => {
+    const r = await core.dispatch(channel as never, input as never);
+    outputs.push(r);
+    return r as { ok: true; value: any } | { ok: false; error: any };
+  };
+  return { outputs, call };
 }

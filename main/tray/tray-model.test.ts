@@ -78,7 +78,7 @@ describe('buildTrayModel: the gateway part, for every status', () => {
   });
 
   it('lays the menu out in order: status, gateway actions, window items, quit', () => {
-    expect(ids(buildTrayModel(input({})))).toEqual(['status', '-', 'start', 'stop', 'restart', '-', 'open', 'logs', 'settings', '-', 'quit']);
+    expect(ids(buildTrayModel(input({})))).toEqual(['status', '-', 'start', 'stop', 'restart', 'dashboard', '-', 'open', 'logs', 'settings', '-', 'quit']);
     expect(item(buildTrayModel(input({})), 'open')).toMatchObject({ label: 'Open ClawTray', enabled: true, action: { kind: 'open-window' } });
     expect(item(buildTrayModel(input({})), 'logs')).toMatchObject({ label: 'Open logs folder', enabled: true, action: { kind: 'open-logs' } });
     expect(item(buildTrayModel(input({})), 'settings')).toMatchObject({
@@ -99,6 +99,13 @@ describe('buildTrayModel: the gateway part, for every status', () => {
     const model = buildTrayModel(input({ gateway: gateway('not-installed') }));
     expect(item(model, 'install')).toMatchObject({ label: 'Install OpenClaw…', enabled: true, action: { kind: 'open-view', request: { view: 'gateway' } } });
     expect(item(buildTrayModel(input({})), 'install')).toBeUndefined();
+  });
+
+  it("offers OpenClaw's dashboard only while a gateway answers (the app's, ready, or someone else's)", () => {
+    const offered = GatewayStatus.options.filter((status) => item(buildTrayModel(input({ gateway: gateway(status) })), 'dashboard'));
+    expect(offered.sort()).toEqual(['external', 'ready']);
+    expect(item(buildTrayModel(input({})), 'dashboard')).toEqual({ type: 'item', id: 'dashboard', label: 'Open the dashboard', enabled: true, action: { kind: 'open-dashboard' } });
+    expect(item(buildTrayModel(EMPTY_TRAY_INPUT), 'dashboard')).toBeUndefined();
   });
 
   const reasons: [GatewayState, string][] = [

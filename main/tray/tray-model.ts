@@ -20,6 +20,7 @@ export type TrayAction =
   | { kind: 'open-view'; request: { view: string } & Record<string, string> }
   | { kind: 'gateway'; op: 'start' | 'stop' | 'restart' }
   | { kind: 'open-logs' }
+  | { kind: 'open-dashboard' }
   | { kind: 'quit' }
   | { kind: 'quit-and-stop-gateway' };
 
@@ -139,6 +140,9 @@ function gatewayItems(t: TrayTranslate, gateway: GatewayState | null): TrayMenuE
     enabled: allowed[op],
     action: { kind: 'gateway', op },
   }));
+  if (gateway?.status === 'ready' || gateway?.status === 'external') {
+    entries.push({ type: 'item', id: 'dashboard', label: t('dashboard'), enabled: true, action: { kind: 'open-dashboard' } });
+  }
   if (gateway?.status === 'not-installed') {
     entries.push({ type: 'item', id: 'install', label: t('install'), enabled: true, action: { kind: 'open-view', request: { view: 'gateway' } } });
   }

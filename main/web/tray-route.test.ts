@@ -78,7 +78,7 @@ describe('GET /api/shell/tray', () => {
     });
     expect(attention.tooltip).toMatch(/\nAnthropic “work” expires on /);
 
-    await shell.call('auth:saveSetupToken', { token: SETUP, profileName: 'work', expiresAt: Date.now() + 300 * 24 * H });
+    await shell.call('auth:saveSetupToken', { token: SETUP, profileName: 'work', expiresAt: Date.now() + 300 * 24 * H, replace: true });
     const cleared = await eventually(async () => {
       const m = await shell.model();
       return m.icon !== 'attention' ? m : undefined;

@@ -117,7 +117,7 @@ function Frame() {
       firstRender.current = false;
       return;
     }
-    if (!showWizard && !route.form) headingRef.current?.focus();
+    if (!showWizard && !route.form && !route.focus) headingRef.current?.focus();
   }, [route, showWizard, t]);
 
   const status = gateway.value?.status;
@@ -165,7 +165,7 @@ function Frame() {
                 {route.view === 'status' && <StatusView navigate={navigate} />}
                 {route.view === 'credentials' && <CredentialsView form={route.form} navigate={navigate} />}
                 {route.view === 'gateway' && <GatewayView navigate={navigate} />}
-                {route.view === 'settings' && <SettingsView />}
+                {route.view === 'settings' && <SettingsView focus={route.focus} />}
               </LeaveGuardProvider>
             </Suspense>
             {leavingTo && blocker && (

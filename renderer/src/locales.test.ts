@@ -4,7 +4,7 @@ import { CREDENTIAL_KINDS } from './lib/credential-input';
 import { EXPIRY_PRESETS } from './lib/expiry-presets';
 import { FAILURE_REASONS } from './lib/gateway-view';
 import { VIEWS } from './lib/navigate';
-import { ERROR_KEYS, VALIDATION_KEYS } from '../../shared/message-keys';
+import { ERROR_KEYS, GATEWAY_DETAIL_KEYS, VALIDATION_KEYS } from '../../shared/message-keys';
 import en from '../../shared/i18n/ui/en.json';
 import fr from '../../shared/i18n/ui/fr.json';
 import zhCN from '../../shared/i18n/ui/zh-CN.json';
@@ -96,6 +96,7 @@ describe('translations', () => {
       ...['renew', 'add-credential', 'wait-or-next', 'wait-only'].map((a) => `models.action.${a}`),
       ...VALIDATION_KEYS,
       ...ERROR_KEYS,
+      ...GATEWAY_DETAIL_KEYS,
     ];
     expect(wanted.filter((k) => !has(k))).toEqual([]);
   });
@@ -112,7 +113,7 @@ describe('translations', () => {
   });
 
   it("never shows main's English error message (it is for logs): errors are worded from their keys", () => {
-    const readers = Object.entries(SOURCES).filter(([, src]) => /\b(?:error|failure|problem)\??\.message\b/.test(src));
+    const readers = Object.entries(SOURCES).filter(([, src]) => /\b(?:error|failure|problem|state|progress)\??\.message\b/.test(src));
     expect(readers.map(([file]) => file)).toEqual([]);
   });
 });

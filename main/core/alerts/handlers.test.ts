@@ -59,7 +59,7 @@ describe('alerts through the app core and the real auth module', () => {
         action: { view: 'renew', agentId: 'main', profileId: 'anthropic:work', provider: 'anthropic', profileName: 'work' },
       },
     ]);
-    await c.call('auth:saveSetupToken', { token: SETUP('R'), profileName: 'work', expiresAt: Date.now() + 60 * D });
+    await c.call('auth:saveSetupToken', { token: SETUP('R'), profileName: 'work', expiresAt: Date.now() + 60 * D, replace: true });
     await eventually(async () => ((await c.alerts()).length === 0 ? true : undefined));
     expect(c.changes.at(-1)).toEqual([]);
     expect(c.shown).toHaveLength(1);

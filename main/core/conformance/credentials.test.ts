@@ -130,7 +130,7 @@ beforeAll(async () => {
   const c = await cf.core();
   await ok(c, 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: GATEWAY, apiKey: key('C'), gatewayAuthToken: `cf-${'T'.repeat(40)}`, setDefaultModel: true, writeEnv: true });
   cf.snapshot('Cloudflare with header');
-  await ok(c, 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: GATEWAY, apiKey: key('C') });
+  await ok(c, 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: GATEWAY, apiKey: key('C'), replace: true });
   cf.snapshot('Cloudflare without header');
 
   // Scenario 3: a key written to .env with writeEnv, then removed from the store only (the .env place unticked).

@@ -53,10 +53,10 @@ beforeAll(async () => {
     await s.ok('auth:saveToken', { provider: 'openrouter', token: ROUTER, expiresAt: result.expiries.router });
     await s.ok('auth:setOrder', { provider: 'anthropic', order: ['anthropic:work', 'anthropic:default'] });
     await s.ok('models:setDefault', { model: 'anthropic/claude-sonnet-4-6' });
-    // A second agent, made as the user would, gets its own copy of the setup-token by pasting it again.
+    // A second agent, made as the user would, gets its own copy of the setup-token by pasting it again ("Give this agent its own copy": replace: true).
     const added = await s.openclaw(['agents', 'add', 'work', '--non-interactive', '--workspace', `${s.home}/ws-work`, '--json']);
     expect(added.code, added.stderr).toBe(0);
-    await s.ok('auth:saveSetupToken', { token: SETUP_WORK, profileName: 'work', agentId: 'work', expiresAt: result.expiries.work });
+    await s.ok('auth:saveSetupToken', { token: SETUP_WORK, profileName: 'work', agentId: 'work', expiresAt: result.expiries.work, replace: true });
     // Removing the shared key from the default agent removes it for the second agent too, and from .env (every place
     // the remove dialog lists, all ticked).
     result.places = (await s.ok('auth:secretPlaces', { profileId: 'anthropic:default' })).places;

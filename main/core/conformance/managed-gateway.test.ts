@@ -60,7 +60,7 @@ beforeAll(async () => {
     // A first key under the app's id: the gateway cannot choose ids, so this one goes through the CLI.
     await s.ok('auth:saveAnthropicKey', { apiKey: KEY1 });
     const started = Date.now();
-    expect(await s.ok('auth:saveAnthropicKey', { apiKey: KEY2 })).toMatchObject({ profileId: 'anthropic:default' });
+    expect(await s.ok('auth:saveAnthropicKey', { apiKey: KEY2, replace: true })).toMatchObject({ profileId: 'anthropic:default' });
     result.replaceMs = Date.now() - started;
     await s.ok('auth:saveSetupToken', { token: SETUP, profileName: 'sub', expiresAt: Date.now() + 3 * DAY });
     await s.ok('auth:setOrder', { provider: 'anthropic', order: ['anthropic:sub', 'anthropic:default'] });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../../shared/contract';
 import { createAuthModule } from './handlers';
-import { makeTestCore } from '../../testing/test-support';
+import { makeTestCore, recordingCall } from '../../testing/test-support';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,12 +20,7 @@ function setup(env: Record<string, string> = {}) {
   cleanups.push(t.cleanup);
   const events: AuthStatus[] = [];
   t.core.events.on('auth:status', (s) => events.push(s));
-  const outputs: unknown[] = [];
-  const call = async (channel: string, input: unknown) => {
-    const r = await t.core.dispatch(channel, input);
-    outputs.push(r);
-    return r as { ok: true; value: any } | { ok: false; error: any };
-  };
+  const { outputs, call } = recordingCall(t.core);
   const file = (...p: string[]) => path.join(t.stateDir, ...p);
   const json = (...p: string[]) => JSON.parse(fs.readFileSync(file(...p), 'utf8'));
   const store = (agent = 'main') => json('agents', agent, 'agent', 'auth-profiles.json');
@@ -79,6 +74,11 @@ describe('auth handlers', () => {
     ['a gateway id with a slash', 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'a/b', apiKey: API_KEY }, 'gatewayId'],
     ['a provider id with a colon', 'auth:saveToken', { provider: 'open:ai', token: 'tok-123456789' }, 'provider'],
     ['an unknown field', 'auth:saveToken', { provider: 'openai', token: 'tok-123456789', extra: 1 }, 'extra'],
+    ['an OpenAI key as the Anthropic key', 'auth:saveAnthropicKey', { apiKey: `sk-proj-${'p'.repeat(60)}` }, 'apiKey'],
+    ['a bare sk-ant- as the Anthropic key, even with "save anyway"', 'auth:saveAnthropicKey', { apiKey: 'sk-ant-', acceptUnusualKey: true }, 'apiKey'],
+    ['a setup-token as the Anthropic key', 'auth:saveAnthropicKey', { apiKey: SETUP }, 'apiKey'],
+    ['an unusual OpenAI key without "save anyway"', 'auth:saveToken', { provider: 'openai', token: 'proj-0123456789' }, 'token'],
+    ['an unusual key behind Cloudflare without "save anyway"', 'auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'gw', apiKey: 'not-a-key-123' }, 'apiKey'],
   ])('refuses %s with a field error and writes nothing', async (_n, channel, input, fieldName) => {
     const s = setup();
     const before = s.listing();
@@ -86,6 +86,14 @@ describe('auth handlers', () => {
     expect(r.ok).toBe(false);
     expect(r.ok ? null : r.error.fields).toHaveProperty(fieldName);
     expect(s.listing()).toEqual(before);
+  });
+
+  it('saves an unusual key where the provider\'s format is not certain once the user says "save anyway"', async () => {
+    const s = setup();
+    const r = await s.call('auth:saveToken', { provider: 'openai', token: 'proj-0123456789' });
+    expect(r.ok ? null : [r.error.fields?.token?.key, r.error.details?.unusualKey]).toEqual(['validation.keyShape.usualPrefix', 'true']);
+    expect((await s.call('auth:saveToken', { provider: 'openai', token: 'proj-0123456789', acceptUnusualKey: true })).ok).toBe(true);
+    expect(s.store().profiles['openai:manual'].token).toBe('proj-0123456789');
   });
 
   it('Cloudflare: provider block from the ids, header only while a token is given, default model on request', async () => {
@@ -112,7 +120,7 @@ describe('auth handlers', () => {
     expect(mod.service.knownSecrets()).toEqual(expect.arrayContaining([API_KEY, CF_TOKEN, `Bearer ${CF_TOKEN}`]));
     await mod.dispose?.();
 
-    await s.call('auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'my-gw_1', apiKey: API_KEY, setDefaultModel: true });
+    await s.call('auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'my-gw_1', apiKey: API_KEY, setDefaultModel: true, replace: true });
     cfg = s.json('openclaw.json');
     expect(cfg.models.providers['cloudflare-ai-gateway']).not.toHaveProperty('headers');
     expect(cfg.agents.defaults.model.primary).toBe('cloudflare-ai-gateway/claude-sonnet-4-6');
@@ -122,8 +130,8 @@ describe('auth handlers', () => {
   it('generic tokens, order, copy to a declared agent, remove', async () => {
     const s = setup();
     fs.writeFileSync(s.file('openclaw.json'), JSON.stringify({ agents: { list: [{ id: 'main' }, { id: 'work' }] } }));
-    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
-    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-abcdefghi', profileName: 'second' })).ok).toBe(true);
+    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-123456789' })).ok).toBe(true);
+    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-abcdefghi', profileName: 'second' })).ok).toBe(true);
     expect(Object.keys(s.store().profiles)).toEqual(['openrouter:manual', 'openrouter:second']);
 
     const order = await s.call('auth:setOrder', { provider: 'openrouter', order: ['openrouter:second', 'openrouter:manual'] });
@@ -155,8 +163,8 @@ describe('auth handlers', () => {
   it('stores tokens with quotes, =, # and unicode exactly, and a garbage .env keeps its bytes around a new key', async () => {
     const s = setup();
     const token = 'tök"en=with#odd\'chars-密钥-🔑';
-    expect((await s.call('auth:saveToken', { provider: 'openai', token })).ok).toBe(true);
-    expect(s.store().profiles['openai:manual'].token).toBe(token);
+    expect((await s.call('auth:saveToken', { provider: 'some-provider', token })).ok).toBe(true);
+    expect(s.store().profiles['some-provider:manual'].token).toBe(token);
     const garbage = '\u0001\u0002 not = a valid line\n=oops\n';
     fs.writeFileSync(s.file('.env'), garbage);
     expect((await s.call('env:set', { key: 'OPENAI_API_KEY', value: token })).ok).toBe(true);
@@ -233,5 +241,47 @@ describe('auth handlers', () => {
     fs.writeFileSync(storePath, JSON.stringify({ version: 1, profiles: {} }));
     await new Promise((r) => setTimeout(r, 400));
     expect(s.events.length).toBe(count);
+  });
+
+  it('auth:test asks OpenClaw to probe the one credential; the answer shows in the status until the secret changes; a refusal says the cooldown it caused', async () => {
+    const s = setup();
+    await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-v1-first-0123456789' });
+    let answer = 'ok';
+    const runs: string[][] = [];
+    Object.assign(s.context, {
+      cli: {
+        run: async (args: string[]) => {
+          runs.push(args);
+          if (answer === 'auth') {
+            // As OpenClaw 2026.5.28 does after a refused probe: the profile rests ~30 s.
+            fs.writeFileSync(s.file('agents', 'main', 'agent', 'auth-state.json'), JSON.stringify({ version: 1, usageStats: { 'openrouter:manual': { cooldownUntil: Date.now() + 30_000, cooldownReason: 'auth', errorCount: 1 } } }));
+          }
+          const stdout = JSON.stringify({ auth: { probes: { results: [{ profileId: 'openrouter:manual', status: answer, model: 'openrouter/auto', latencyMs: 12, ...(answer === 'ok' ? {} : { error: 'LLM error authentication_error: invalid key' }) }] } } });
+          return { args, code: 0, signal: null, stdout, stderr: '', stdoutTruncated: false, stderrTruncated: false, ended: 'exit', durationMs: 5 };
+        },
+        dispose: async () => undefined,
+      },
+    });
+    const works = await s.call('auth:test', { profileId: 'openrouter:manual' });
+    expect(works.ok && works.value).toMatchObject({ result: 'works', latencyMs: 12, model: 'openrouter/auto' });
+    expect(runs[0]).toEqual(expect.arrayContaining(['--probe', '--probe-profile', 'openrouter:manual', '--agent', 'main']));
+    const profileOf = async () => {
+      const r = await s.call('auth:status', {});
+      return r.ok ? r.value.profiles.find((p: { id: string }) => p.id === 'openrouter:manual') : undefined;
+    };
+    const shown = await profileOf();
+    expect(shown.test).toMatchObject({ result: 'works' });
+    expect(s.events.at(-1)!.profiles.find((p) => p.id === 'openrouter:manual')!.test).toMatchObject({ result: 'works' });
+
+    answer = 'auth';
+    const refused = await s.call('auth:test', { profileId: 'openrouter:manual' });
+    expect(refused.ok && refused.value).toMatchObject({ result: 'refused', detail: 'LLM error authentication_error: invalid key', cooldownUntil: expect.any(Number) });
+
+    await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-v1-second-0123456789', replace: true });
+    const after = await profileOf();
+    expect(after).toBeDefined();
+    expect(after.test, 'a new secret is not tested yet').toBeUndefined();
+    const missing = await s.call('auth:test', { profileId: 'openrouter:nope' });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
   });
 });

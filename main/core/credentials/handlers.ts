@@ -4,7 +4,9 @@
  * step). The module also returns the credentials service (`service`) for the modules that need statuses or the
  * secrets to redact. Flows and service reach credentials only through the module's `CredentialBackend`.
  */
-import type { GatewayState, InvokeChannel, OpenClawInfo } from '../../../shared/contract';
+import type { AuthStatus, CredentialTest, GatewayState, InvokeChannel, OpenClawInfo } from '../../../shared/contract';
+import { probeCredential } from './probe';
+import { unknownProfile } from './credential-errors';
 import { maskSecret } from '../../../shared/masking';
 import { createAuthService, type AuthService } from './service';
 import type { CoreContext, CoreModule } from '../context';
@@ -58,7 +60,22 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
     followGateway(rpc, ctx.events, () => gatewayToken(ctx.paths.configPath)),
     ctx.events.on('gateway:state', (state) => void (gateway = state)),
   ];
-  const service = createAuthService(ctx, backend, () => backend.info?.());
+  /** The last test of each credential (agent + id), kept with the masked label it was made with: a new secret drops it. */
+  const tests = new Map<string, { label: string; test: CredentialTest }>();
+  const testKey = (agentId: string, profileId: string) => `${agentId}\n${profileId}`;
+  const decorate = (status: AuthStatus) => {
+    for (const p of status.profiles) {
+      const known = tests.get(testKey(status.agentId, p.id));
+      if (known && known.label === p.label) p.test = known.test;
+    }
+  };
+  const service = createAuthService(ctx, backend, () => backend.info?.(), decorate);
+  /** A saved secret has not been tested yet (masked labels of two secrets can be alike): its old answer goes. */
+  const forgetTest = async <T extends { agentId: string; profileId: string }>(saving: Promise<T>): Promise<T> => {
+    const saved = await saving;
+    tests.delete(testKey(saved.agentId, saved.profileId));
+    return saved;
+  };
   const removeSource = ctx.secrets.addSource(() => service.knownSecrets());
   /** Every secret the user gives is known for redaction from then on, whatever the flow does with it. */
   const remember = (...values: (string | undefined)[]) => ctx.secrets.remember(...values);
@@ -80,6 +97,28 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
     }
   }
 
+  /** Asks OpenClaw to try one credential, remembers the answer for the status, and says whether OpenClaw now rests it. */
+  async function testCredential(input: { profileId: string; agentId?: string | undefined }): Promise<CredentialTest> {
+    const agentId = agent(input.agentId);
+    const before = await service.getStatus(agentId);
+    const profile = before.profiles.find((p) => p.id === input.profileId);
+    if (!profile) throw unknownProfile(agentId, input.profileId);
+    // The gateway's `models.probe` exists from 2026.6 on; before, and with no gateway up, OpenClaw's CLI probes.
+    const useRpc = backend.kind === 'openclaw-managed' && rpc.connection() === 'connected';
+    const test = await probeCredential(
+      { cli: ctx.cli, rpc: useRpc ? rpc : undefined, now, redact: (text) => ctx.secrets.redact(text) },
+      { agentId, profileId: profile.id, provider: profile.provider },
+    );
+    tests.set(testKey(agentId, profile.id), { label: profile.label, test });
+    if (test.result !== 'works') {
+      await service.refresh([agentId], { force: true }).catch(() => undefined);
+      const after = (await service.getStatus(agentId)).profiles.find((p) => p.id === profile.id);
+      if (after?.status === 'cooldown' && after.until) test.cooldownUntil = after.until;
+    }
+    await service.refresh([agentId], { force: true }).catch((err) => ctx.logger.error('auth status refresh failed', err));
+    return test;
+  }
+
   return {
     service: {
       getStatus: service.getStatus,
@@ -93,25 +132,31 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       'auth:status': (input) => service.getStatus(input.agentId),
       'auth:saveAnthropicKey': (input) => {
         remember(input.apiKey);
-        return change([agent(input.agentId)], () => saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveAnthropicKey(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:saveSetupToken': (input) => {
         remember(input.token);
-        return change([agent(input.agentId)], () => saveSetupToken(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveSetupToken(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:saveCloudflare': (input) => {
         remember(input.apiKey, input.gatewayAuthToken);
-        return change([agent(input.agentId)], () => saveCloudflare(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveCloudflare(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:saveToken': (input) => {
         remember(input.token);
-        return change([agent(input.agentId)], () => saveToken(flow, { ...input, agentId: agent(input.agentId) }));
+        return change([agent(input.agentId)], () => forgetTest(saveToken(flow, { ...input, agentId: agent(input.agentId) })));
       },
       'auth:secretPlaces': (input) => secretPlacesFlow(flow, { ...input, agentId: agent(input.agentId) }),
-      'auth:removeProfile': (input) => change(undefined, () => removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) })),
+      'auth:removeProfile': (input) =>
+        change(undefined, async () => {
+          const done = await removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) });
+          tests.delete(testKey(agent(input.agentId), input.profileId));
+          return done;
+        }),
       'auth:setOrder': (input) => change([agent(input.agentId)], () => setOrderFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:copyProfile': (input) =>
         change([agent(input.fromAgentId), input.toAgentId], () => copyProfileFlow(flow, { ...input, fromAgentId: agent(input.fromAgentId) })),
+      'auth:test': (input) => testCredential(input),
       'models:setDefault': (input) => change(undefined, () => setDefaultModelFlow(flow, input)),
       'models:setFallbacks': (input) => change(undefined, () => setFallbacksFlow(flow, input)),
       'env:list': async () => {

@@ -56,7 +56,13 @@ export interface AuthServiceControl extends AuthService {
 
 const DEBOUNCE_MS = 150;
 /** Creates the service for one core over a credential backend (which the caller disposes). */
-export function createAuthService(ctx: CoreContext, backend: CredentialBackend, openclaw: () => OpenClawInfo | undefined = () => undefined): AuthServiceControl {
+export function createAuthService(
+  ctx: CoreContext,
+  backend: CredentialBackend,
+  openclaw: () => OpenClawInfo | undefined = () => undefined,
+  /** Adds what the app knows beside the stores (the last test of each credential) to a computed status. */
+  decorate: (status: AuthStatus) => void = () => undefined,
+): AuthServiceControl {
   const listeners = new Set<(s: AuthStatus, inputs: StatusInputs) => void>();
   const lastEmitted = new Map<string, string>();
   let sharedSecrets = new Set<string>();
@@ -104,6 +110,7 @@ export function createAuthService(ctx: CoreContext, backend: CredentialBackend, 
     });
     const info = openclaw();
     if (info) status.openclaw = info;
+    decorate(status);
     const inputs: StatusInputs = { config: shared.config, envFile: nonEmptyEnv };
     for (const l of [...listeners]) {
       try {

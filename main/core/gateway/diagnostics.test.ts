@@ -57,7 +57,7 @@ describe.runIf(process.platform === 'linux')('gateway:diagnostics', () => {
     await ok('settings:update', { openclawPath: FAKE_OPENCLAW, port });
     await t.core.start();
     await ok('auth:saveAnthropicKey', { apiKey: API_KEY });
-    await ok('auth:saveToken', { provider: 'openrouter', token: OPAQUE });
+    await ok('auth:saveToken', { provider: 'openrouter', token: OPAQUE, acceptUnusualKey: true });
     await ok('env:set', { key: 'MY_SERVICE_SECRET', value: ENV_VALUE });
     await ok('gateway:start', {});
     await vi.waitFor(async () => expect(((await ok('gateway:state', {})) as GatewayState).status).toBe('ready'), { timeout: 15_000, interval: 50 });

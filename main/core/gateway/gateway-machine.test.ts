@@ -66,6 +66,7 @@ describe('gateway machine', () => {
     m = run([{ type: 'spawned', pid: 99, at: t }, exit(t + 100, null, 'SIGKILL', ['last words'])], m);
     expect(m.state).toMatchObject({ status: 'failed', reason: 'crash-loop', crashCount: 5, lastStderr: ['last words'] });
     expect(m.state.message).toMatch(/5 times within 3 minutes.*SIGKILL/);
+    expect(m.state.detail).toEqual({ key: 'gateway.detail.crashLoopSignal', params: { count: 5, signal: 'SIGKILL' } });
     expect(m.state.restartAt).toBeUndefined();
   });
 
@@ -119,8 +120,9 @@ describe('gateway machine', () => {
   it('reports port-in-use with the holder and a way out', () => {
     const m = run([{ type: 'port-in-use', holder: { pid: 777, command: 'python3 -m http.server' } }]);
     expect(m.state).toMatchObject({ status: 'failed', reason: 'port-in-use', portHolder: { pid: 777, command: 'python3 -m http.server' } });
-    expect(m.state.message).toMatch(/Port 18789 is used by python3 -m http.server \(pid 777\).*another port/);
-    expect(run([{ type: 'port-in-use' }]).state.message).toMatch(/another program/);
+    expect(m.state.message).toBe('Port 18789 is used by python3 -m http.server (pid 777), which is not an OpenClaw gateway.');
+    expect(m.state.detail).toEqual({ key: 'gateway.detail.portHeldBy', params: { port: 18789, who: 'python3 -m http.server (pid 777)' } });
+    expect(run([{ type: 'port-in-use' }]).state.detail).toEqual({ key: 'gateway.detail.portHeld', params: { port: 18789 } });
   });
 
   it('reports not-installed with what was searched, and becomes stopped once located', () => {
@@ -131,8 +133,13 @@ describe('gateway machine', () => {
   });
 
   it('reports a missing Node and spawn errors as failures', () => {
-    expect(run([{ type: 'node-missing', installation, message: 'needs Node >=22.19' }]).state).toMatchObject({ status: 'failed', reason: 'node-missing' });
-    expect(run([{ type: 'spawn-error', message: 'EACCES' }]).state).toMatchObject({ status: 'failed', reason: 'spawn-error', message: 'EACCES' });
+    expect(run([{ type: 'node-missing', installation, nodeRange: '>=22.19' }]).state).toMatchObject({
+      status: 'failed',
+      reason: 'node-missing',
+      message: 'OpenClaw 2026.5.28 needs Node.js >=22.19, and no such Node.js was found.',
+      detail: { key: 'gateway.detail.nodeMissing', params: { version: '2026.5.28', range: '>=22.19' } },
+    });
+    expect(run([{ type: 'spawn-error', said: 'EACCES' }]).state).toMatchObject({ status: 'failed', reason: 'spawn-error', message: 'OpenClaw could not be run: EACCES', detail: { key: 'gateway.detail.spawnFailed', params: { said: 'EACCES' } } });
   });
 
   it('a stop while crashed or failed settles on stopped', () => {
@@ -145,5 +152,25 @@ describe('gateway machine', () => {
     expect(transition(m, { type: 'external' })).toBe(m);
     expect(transition(m, { type: 'not-installed', installation })).toBe(m);
     expect(transition(m, { type: 'port-in-use' })).toBe(m);
+  });
+
+  it("treats OpenClaw's Invalid config report as a config failure at the first exit, whatever the code (2026.5.28 exits 1)", () => {
+    const config = { file: '/s/openclaw.json', issues: [{ path: 'agents.defaults.model', message: 'Invalid input' }] };
+    const m = run([{ type: 'spawned', pid: 1, at: T0 }, { type: 'exited', code: 1, signal: null, at: T0 + 10, lastStderr: [], config }]);
+    expect(m.state).toMatchObject({ status: 'failed', reason: 'config', configIssues: config.issues, configFile: '/s/openclaw.json' });
+    expect(m.state.restartAt).toBeUndefined();
+    expect(m.crashTimes).toEqual([]);
+    const unread = run([{ type: 'config-invalid', report: { file: '/s/openclaw.json', issues: [{ path: '(file)', message: 'invalid character' }] } }]);
+    expect(unread.state).toMatchObject({ status: 'failed', reason: 'config', configIssues: [{ path: '(file)', message: 'invalid character' }] });
+  });
+
+  it('suggests the next free port with port-in-use, and a changed port clears that failure (no stale "port N is held")', () => {
+    let m = run([{ type: 'port-in-use', holder: { pid: 777, command: 'nc -l' }, suggestedPort: 18790 }]);
+    expect(m.state).toMatchObject({ status: 'failed', reason: 'port-in-use', suggestedPort: 18790 });
+    expect(transition(m, { type: 'port', port: 18789 }).state).toMatchObject({ status: 'failed', reason: 'port-in-use' });
+    m = transition(m, { type: 'port', port: 18790 });
+    expect(m.state).toEqual({ status: 'stopped', port: 18790, owned: false });
+    const config = run([{ type: 'spawned', pid: 1, at: T0 }, exit(T0 + 10, EXIT_CONFIG)]);
+    expect(transition(config, { type: 'port', port: 18790 }).state).toMatchObject({ status: 'failed', reason: 'config', port: 18790 });
   });
 });

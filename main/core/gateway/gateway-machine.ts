@@ -3,8 +3,11 @@
  * (spawn, probes, signals) and feeds what happened here; everything about which state follows which, how crashes
  * are counted and when restarts are due is decided in this file and tested without processes or timers.
  */
-import type { GatewayState } from '../../../shared/contract';
+import type { GatewayState, MessageParams } from '../../../shared/contract';
+import { englishText } from '../../../shared/app-error';
+import type { GatewayDetailKey } from '../../../shared/message-keys';
 import { CRASH_WINDOW_MS, isCrashLoop, recordCrash, restartDelayMs } from './backoff';
+import type { ConfigReport } from './config-report';
 
 /** The exit code OpenClaw uses for configuration-class failures: never restarted. */
 export const EXIT_CONFIG = 78;
@@ -25,21 +28,25 @@ type PortHolder = NonNullable<GatewayState['portHolder']>;
 export type MachineEvent =
   | { type: 'located'; installation: Installation; version?: string | undefined }
   | { type: 'not-installed'; installation: Installation }
-  | { type: 'node-missing'; installation: Installation; message: string }
+  | { type: 'node-missing'; installation: Installation; nodeRange?: string | undefined }
   | { type: 'user-start' }
   | { type: 'port'; port: number }
   | { type: 'log-file'; logFile: string | undefined }
   | { type: 'external'; version?: string | undefined }
   | { type: 'external-gone' }
-  | { type: 'port-in-use'; holder?: PortHolder | undefined }
-  | { type: 'spawn-error'; message: string }
+  | { type: 'port-in-use'; holder?: PortHolder | undefined; suggestedPort?: number | undefined }
+  /** `prepare`: the config could not be made ready (`said`: why); otherwise OpenClaw could not be run. */
+  | { type: 'spawn-error'; said: string; prepare?: string | undefined }
+  /** The config could not be read before a start (the app's own check), reported like OpenClaw's refusal. */
+  | { type: 'config-invalid'; report: ConfigReport }
   | { type: 'spawned'; pid: number; at: number }
   | { type: 'adopted'; pid: number; at: number }
   | { type: 'live' }
   | { type: 'ready' }
   | { type: 'unready' }
   | { type: 'stopping' }
-  | { type: 'exited'; code: number | null; signal: string | null; at: number; lastStderr: string[] }
+  /** `config`: the run's output held OpenClaw's "Invalid config" report (whatever the exit code). */
+  | { type: 'exited'; code: number | null; signal: string | null; at: number; lastStderr: string[]; config?: ConfigReport | undefined }
   | { type: 'stopped' };
 
 /** A fresh machine: `stopped` on `port`, nothing known yet. */
@@ -56,13 +63,18 @@ function carry(s: GatewayState): GatewayState {
   return next;
 }
 
-function describeHolder(port: number, holder: PortHolder | undefined): string {
-  const who = holder?.command ? `${holder.command}${holder.pid ? ` (pid ${holder.pid})` : ''}` : holder?.pid ? `pid ${holder.pid}` : 'another program';
-  return `Port ${port} is used by ${who}, which is not an OpenClaw gateway. Choose another port in Settings, or stop that program.`;
+/** A state's words: the key and parameters the window translates, and the same in English for logs. */
+export function say(key: GatewayDetailKey, params?: MessageParams): Pick<GatewayState, 'message' | 'detail'> {
+  return { message: englishText(key, params), detail: params ? { key, params } : { key } };
 }
 
-function describeExit(code: number | null, signal: string | null): string {
-  return signal ? `The gateway was ended by ${signal}.` : `The gateway exited with code ${code ?? 'unknown'}.`;
+function describeHolder(port: number, holder: PortHolder | undefined): Pick<GatewayState, 'message' | 'detail'> {
+  const who = holder?.command ? `${holder.command}${holder.pid ? ` (pid ${holder.pid})` : ''}` : holder?.pid ? `pid ${holder.pid}` : undefined;
+  return who ? say('gateway.detail.portHeldBy', { port, who }) : say('gateway.detail.portHeld', { port });
+}
+
+function describeExit(code: number | null, signal: string | null, crashKey: 'crashed' | 'crashLoop', params: MessageParams): Pick<GatewayState, 'message' | 'detail'> {
+  return signal ? say(`gateway.detail.${crashKey}Signal`, { ...params, signal }) : say(`gateway.detail.${crashKey}Code`, { ...params, code: code ?? '?' });
 }
 
 const ALIVE = new Set(['starting', 'running', 'ready']);
@@ -88,14 +100,24 @@ export function transition(m: Machine, e: MachineEvent): Machine {
       if (hasChild(m)) return m;
       const state = carry({ ...s, installation: e.installation });
       delete state.version;
-      return { ...m, state: { ...state, status: 'not-installed', reason: 'not-installed', message: 'OpenClaw was not found on this computer.' } };
+      return { ...m, state: { ...state, status: 'not-installed', reason: 'not-installed', ...say('gateway.detail.notInstalled') } };
     }
     case 'node-missing':
       if (hasChild(m)) return m;
-      return { ...m, state: { ...carry({ ...s, installation: e.installation }), status: 'failed', reason: 'node-missing', message: e.message } };
+      return {
+        ...m,
+        state: {
+          ...carry({ ...s, installation: e.installation }),
+          status: 'failed',
+          reason: 'node-missing',
+          ...say('gateway.detail.nodeMissing', { version: e.installation.version ?? '', range: e.nodeRange ?? '' }),
+        },
+      };
     case 'user-start':
       return { ...m, crashTimes: [], consecutiveCrashes: 0 };
     case 'port':
+      // A failure about the old port says nothing about the new one: it goes, so no stale "port N is held" stays.
+      if (e.port !== s.port && s.status === 'failed' && s.reason === 'port-in-use') return { ...m, state: { ...carry({ ...s, port: e.port }), status: 'stopped' } };
       return { ...m, state: { ...s, port: e.port } };
     case 'log-file': {
       const state = { ...s };
@@ -105,7 +127,7 @@ export function transition(m: Machine, e: MachineEvent): Machine {
     }
     case 'external': {
       if (hasChild(m)) return m;
-      const state: GatewayState = { ...carry(s), status: 'external', owned: false, owner: 'other', message: 'Another OpenClaw gateway is already running on this port; ClawTray shows it but never stops it.' };
+      const state: GatewayState = { ...carry(s), status: 'external', owned: false, owner: 'other', ...say('gateway.detail.external', { port: s.port }) };
       if (e.version) state.version = e.version;
       return { ...m, state };
     }
@@ -116,10 +138,23 @@ export function transition(m: Machine, e: MachineEvent): Machine {
       if (hasChild(m)) return m;
       return {
         ...m,
-        state: { ...carry(s), status: 'failed', reason: 'port-in-use', message: describeHolder(s.port, e.holder), ...(e.holder ? { portHolder: e.holder } : {}) },
+        state: {
+          ...carry(s),
+          status: 'failed',
+          reason: 'port-in-use',
+          ...describeHolder(s.port, e.holder),
+          ...(e.holder ? { portHolder: e.holder } : {}),
+          ...(e.suggestedPort ? { suggestedPort: e.suggestedPort } : {}),
+        },
       };
     case 'spawn-error':
-      return { ...m, state: { ...carry(s), status: 'failed', reason: 'spawn-error', message: e.message } };
+      return {
+        ...m,
+        state: { ...carry(s), status: 'failed', reason: 'spawn-error', ...(e.prepare ? say('gateway.detail.prepareFailed', { path: e.prepare, said: e.said }) : say('gateway.detail.spawnFailed', { said: e.said })) },
+      };
+    case 'config-invalid':
+      if (hasChild(m)) return m;
+      return { ...m, state: configFailure(carry(s), e.report, []) };
     case 'spawned': {
       const state: GatewayState = { ...carry(s), status: 'starting', owned: true, owner: 'app', pid: e.pid, startedAt: e.at };
       if (m.consecutiveCrashes) state.crashCount = m.consecutiveCrashes;
@@ -148,23 +183,26 @@ export function transition(m: Machine, e: MachineEvent): Machine {
   }
 }
 
+/** A gateway refused its configuration: no restart; the keys OpenClaw named, when its report was recognised. */
+function configFailure(base: GatewayState, report: ConfigReport | undefined, lastStderr: string[]): GatewayState {
+  const state: GatewayState = {
+    ...base,
+    status: 'failed',
+    reason: 'config',
+    ...say('gateway.detail.config'),
+    lastStderr,
+  };
+  if (report?.issues.length) state.configIssues = report.issues;
+  if (report?.file) state.configFile = report.file;
+  return state;
+}
+
 function exited(m: Machine, e: Extract<MachineEvent, { type: 'exited' }>): Machine {
   const s = m.state;
   if (!hasChild(m)) return m;
   const base = carry(s);
   if (s.status === 'stopping') return { ...m, state: { ...base, status: 'stopped' } };
-  if (e.code === EXIT_CONFIG) {
-    return {
-      ...m,
-      state: {
-        ...base,
-        status: 'failed',
-        reason: 'config',
-        message: 'OpenClaw refused to start because of its configuration (exit code 78). See the last lines below.',
-        lastStderr: e.lastStderr,
-      },
-    };
-  }
+  if (e.code === EXIT_CONFIG || e.config) return { ...m, state: configFailure(base, e.config, e.lastStderr) };
   const ranFor = s.startedAt === undefined ? 0 : e.at - s.startedAt;
   const consecutiveCrashes = (ranFor >= CRASH_WINDOW_MS ? 0 : m.consecutiveCrashes) + 1;
   const crashTimes = recordCrash(m.crashTimes, e.at);
@@ -178,7 +216,7 @@ function exited(m: Machine, e: Extract<MachineEvent, { type: 'exited' }>): Machi
         status: 'failed',
         reason: 'crash-loop',
         crashCount: crashTimes.length,
-        message: `The gateway crashed ${crashTimes.length} times within 3 minutes; ClawTray stopped restarting it. ${describeExit(e.code, e.signal)}`,
+        ...describeExit(e.code, e.signal, 'crashLoop', { count: crashTimes.length }),
         ...lastStderr,
       },
     };
@@ -192,7 +230,7 @@ function exited(m: Machine, e: Extract<MachineEvent, { type: 'exited' }>): Machi
       status: 'crashed',
       crashCount: consecutiveCrashes,
       restartAt: e.at + delay,
-      message: `${describeExit(e.code, e.signal)} Restarting in ${Math.round(delay / 1000)} s.`,
+      ...describeExit(e.code, e.signal, 'crashed', { seconds: Math.round(delay / 1000) }),
       ...lastStderr,
     },
   };

@@ -44,7 +44,7 @@ describe.runIf(process.platform !== 'win32')('a gateway whose pid was reused by 
     const other = spawn('sleep', ['30'], { stdio: 'ignore', detached: true });
     const otherGone = new Promise((r) => other.once('exit', r));
     try {
-      const p = { child: ours, pid: other.pid!, exited: Promise.resolve(exit), stderrEnded: Promise.resolve(), done: true };
+      const p = { child: ours, pid: other.pid!, exited: Promise.resolve(exit), outputEnded: Promise.resolve(), done: true };
       killLeftovers(p, 'linux');
       await stopGateway(p, { platform: 'linux', clock: systemClock, graceMs: 200, note: () => undefined });
       await new Promise((r) => setTimeout(r, 100));

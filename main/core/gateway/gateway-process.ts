@@ -15,8 +15,8 @@ export interface GatewayProcess {
   child: ChildProcess;
   pid: number;
   exited: Promise<{ code: number | null; signal: string | null }>;
-  /** Resolves when stderr is fully read (or errored). */
-  stderrEnded: Promise<void>;
+  /** Resolves when stdout and stderr are fully read (or errored). */
+  outputEnded: Promise<void>;
   done: boolean;
   /** The Node that runs the gateway when it was chosen (never the app's own executable); the Windows drain reuses it. */
   node?: string;
@@ -60,15 +60,17 @@ export async function launchGateway(o: LaunchOptions): Promise<GatewayProcess | 
     child[stream]?.setEncoding('utf8');
     child[stream]?.on('data', (c: string) => o.onOutput(stream, c));
   }
-  const stderrEnded = new Promise<void>((resolve) => {
-    if (!child.stderr) return resolve();
-    child.stderr.once('end', resolve);
-    child.stderr.once('error', () => resolve());
-  });
+  const ended = (stream: NodeJS.ReadableStream | null) =>
+    new Promise<void>((resolve) => {
+      if (!stream) return resolve();
+      stream.once('end', resolve);
+      stream.once('error', () => resolve());
+    });
+  const outputEnded = Promise.all([ended(child.stdout), ended(child.stderr)]).then(() => undefined);
   return {
     child,
     pid: child.pid,
-    stderrEnded,
+    outputEnded,
     done: false,
     ...(o.launch.pathDir ? { node: o.launch.command } : {}),
     exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),

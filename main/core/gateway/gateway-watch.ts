@@ -1,13 +1,14 @@
 /**
  * The supervisor's HTTP watching of one gateway, over a single epoch-guarded timer: the startup probes (`/healthz`
  * until live, then `/readyz` until ready, tight backoff, nudged by new output), the light health check of a ready
- * gateway (degraded when `/readyz` stops answering 200), and the watch of an external gateway until it goes away.
+ * gateway (degraded when `/readyz` stops answering 200), and attaching to an external gateway and watching it until
+ * it goes away.
  */
 import type { GatewayState } from '../../../shared/contract';
 import type { Clock, TimerHandle } from '../clock';
 import { DEFAULT_HEALTH_CADENCE, DEFAULT_PROBE_BACKOFF, healthCheckDelayMs, probeDelayMs, type HealthCadence, type ProbeBackoff } from './backoff';
 import type { MachineEvent } from './gateway-machine';
-import { isOpenClawLive, type HealthClient } from './health';
+import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health';
 
 /** What the watch reads from and reports to its supervisor. */
 export interface WatchHost {
@@ -50,6 +51,17 @@ export class GatewayWatch {
   nudge(): void {
     const s = this.h.state();
     if (s.owned && (s.status === 'starting' || (s.status === 'running' && !s.degraded))) this.probe();
+  }
+
+  /** Attaches to a gateway that already answers on `port` as OpenClaw (state `external`); true when there is one. */
+  async attachExternal(port: number): Promise<boolean> {
+    if (!isOpenClawLive(await this.h.health.get(port, '/healthz'))) return false;
+    const version = versionFromStartupz(await this.h.health.get(port, '/startupz'));
+    const wasExternal = this.h.state().status === 'external';
+    this.h.apply({ type: 'external', version });
+    if (!wasExternal) this.h.note(`An OpenClaw gateway already answers on port ${port}${version ? ` (version ${version})` : ''}; attached to it without taking it over.`);
+    this.watchExternal();
+    return true;
   }
 
   /** Watches an external gateway until it stops answering. */

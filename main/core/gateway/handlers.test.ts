@@ -10,7 +10,7 @@ import { makeTempDir, makeTestCore } from '../../testing/test-support';
 import { failureNotice } from './handlers';
 import { PINNED_OPENCLAW_VERSION } from '../installer/package-sets';
 
-const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm');
+const FAKE_NPM_DIR = path.resolve(__dirname, '..', '..', '..', 'main', 'testing', 'fixtures', 'fake-npm');
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();

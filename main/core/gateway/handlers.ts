@@ -18,7 +18,11 @@ import { ServiceCli } from './service-cli';
 import { ServiceGateway } from './service-gateway';
 import { GatewayOwnership } from './ownership';
 import { collectDiagnostics } from './diagnostics';
+import { assertDashboardAvailable, dashboardUrl, readDashboardTarget } from './dashboard';
+import { previewRestore, restoreBackup } from './config-restore';
+import { isPortFree, nextFreePort } from './port-holder';
 import { redactDeep } from '../secrets/redact';
+import { CoreError } from '../errors';
 
 /** A desktop notification, in the user's language, when the gateway gives up (crash loop) or refuses its config. Pure. */
 export function failureNotice(prev: GatewayState | undefined, next: GatewayState, lang: AppLanguage = 'en'): NotificationRequest | undefined {
@@ -168,6 +172,35 @@ export function createGatewayModule(ctx: CoreContext, secrets?: () => string[], 
         }),
       }),
       'gateway:logs': async ({ limit }) => supervisor.logs(limit),
+      'gateway:openDashboard': async () => {
+        const state = ownership.state();
+        assertDashboardAvailable(state.status);
+        const url = dashboardUrl(await readDashboardTarget(ctx.paths.configPath, state.port, ctx.env));
+        if (!ctx.browser) return { opened: false, url };
+        try {
+          await ctx.browser.open(url);
+        } catch (err) {
+          throw new CoreError('GATEWAY', 'errors.gateway.dashboardNotOpened', { details: { said: err instanceof Error ? err.message : String(err) }, cause: err });
+        }
+        ctx.logger.info(`opened OpenClaw's dashboard on port ${state.port} in the browser`);
+        return { opened: true };
+      },
+      'gateway:usePort': async ({ port }) => {
+        if (port !== ctx.settings.get().port && !(await isPortFree(port))) {
+          const next = await nextFreePort(port);
+          throw new CoreError('CONFLICT', 'errors.gateway.portTaken', { params: { port, next: next ?? '' } });
+        }
+        await ctx.settings.update({ port });
+        return clean(await ownership.start());
+      },
+      'gateway:configBackup': async () => previewRestore(ctx.paths.configPath),
+      'gateway:restoreConfig': async ({ fingerprint }) => {
+        const { keptAs } = await restoreBackup(ctx.paths.configPath, fingerprint);
+        ctx.logger.info(`restored ${ctx.paths.configPath} from its .bak; the refused version is kept as ${keptAs}`);
+        supervisor.note(`Restored the previous openclaw.json; the refused version is kept as ${keptAs}.`);
+        const state = ownership.state();
+        return { keptAs, state: clean(state.status === 'failed' && state.reason === 'config' ? await ownership.stop() : state) };
+      },
     },
     async start() {
       await supervisor.refresh();

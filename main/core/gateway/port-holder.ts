@@ -25,6 +25,17 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The next port after `from` that is free right now ("Use port N"), trying at most `tries` ports; undefined when
+ * none is. Ports below 1024 are never suggested.
+ */
+export async function nextFreePort(from: number, tries = 50, isFree: (port: number) => Promise<boolean> = isPortFree): Promise<number | undefined> {
+  for (let port = Math.max(from + 1, 1024), n = 0; port <= 65535 && n < tries; port++, n++) {
+    if (await isFree(port)) return port;
+  }
+  return undefined;
+}
+
 /** Socket inodes listening on `port` in the text of `/proc/net/tcp` or `/proc/net/tcp6`. Pure. */
 export function parseProcNetTcp(text: string, port: number): string[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');

@@ -111,7 +111,8 @@ describe.runIf(process.platform === 'linux')('a gateway run by OpenClaw\'s backg
     await g.mod.start!();
     const failed = await g.waitFor((s) => s.status === 'failed', 20_000);
     expect(failed).toMatchObject({ reason: 'service-crash-loop', owner: 'service' });
-    expect(failed.message).toContain('keeps restarting the gateway');
+    expect(failed.message).toContain('keeps restarting a gateway that keeps crashing');
+    expect(failed.detail?.key).toMatch(/^gateway\.detail\.serviceLoop/);
     const runner = fakeService(g.stateDir).runnerPid!;
     expect(isAlive(runner)).toBe(true);
     expect(await g.h['gateway:stop']({})).toMatchObject({ status: 'stopped' });

@@ -4,6 +4,7 @@
  * state and the command's output in the log), the health endpoints and `gateway status --json` tell the state, and
  * OpenClaw's log file is followed. A service that keeps restarting a crashing gateway is reported, not fought.
  */
+import { say } from './gateway-machine';
 import type { GatewayState } from '../../../shared/contract';
 import type { Clock, TimerHandle } from '../clock';
 import type { Located } from '../openclaw/locate';
@@ -60,7 +61,7 @@ export class ServiceGateway {
   private restarts: { at: number; count: number }[] = [];
   /** Until when a service just started (or restarted) counts as starting while its gateway does not answer yet. */
   private startingUntil = 0;
-  private failure: { reason: 'service-command' | 'service-crash-loop' | 'service-missing'; message: string } | undefined;
+  private failure: ({ reason: 'service-command' | 'service-crash-loop' | 'service-missing' } & Pick<GatewayState, 'message' | 'detail'>) | undefined;
 
   constructor(private readonly d: ServiceGatewayDeps) {
     this.current = { status: 'stopped', port: d.port(), owned: false, owner: 'service' };
@@ -85,7 +86,7 @@ export class ServiceGateway {
     return this.serial(async () => {
       this.active = true;
       this.restarts = [];
-      this.failure = status?.installed || status?.loaded ? undefined : { reason: 'service-missing', message: `OpenClaw's background service (${this.d.cli.name}) is not installed.` };
+      this.failure = status?.installed || status?.loaded ? undefined : { reason: 'service-missing', ...say('gateway.detail.serviceMissing', { name: this.d.cli.name }) };
       await this.follow();
       return this.check(status);
     });
@@ -140,14 +141,14 @@ export class ServiceGateway {
   private async run(action: 'start' | 'stop' | 'restart', busy: 'starting' | 'stopping'): Promise<GatewayState> {
     this.failure = undefined;
     this.restarts = [];
-    this.show({ ...this.base(), status: busy, message: `Running openclaw gateway ${action}…` });
+    this.show({ ...this.base(), status: busy, ...say('gateway.detail.serviceRunning', { action }) });
     const r = await this.command(action);
     this.startingUntil = r.ok && action !== 'stop' ? this.d.clock.now() + STARTING_GRACE_MS : 0;
-    if (r.result === 'not-loaded') this.failure = { reason: 'service-missing', message: r.message ?? `OpenClaw's background service (${this.d.cli.name}) is not installed.` };
-    else if (!r.ok) this.failure = { reason: 'service-command', message: r.message ?? `openclaw gateway ${action} failed.` };
+    if (r.result === 'not-loaded') this.failure = { reason: 'service-missing', ...say('gateway.detail.serviceMissing', { name: this.d.cli.name }) };
+    else if (!r.ok) this.failure = { reason: 'service-command', ...say('gateway.detail.serviceCommand', { action, said: r.message ?? '' }) };
     const state = await this.check(await this.query());
     // The state stays what the gateway really is; a failed command is the answer to the click, in OpenClaw's words.
-    if (!r.ok || r.result === 'not-loaded') throw serviceCommandError(action, this.failure?.message, r.result === 'not-loaded');
+    if (!r.ok || r.result === 'not-loaded') throw serviceCommandError(action, r.message, r.result === 'not-loaded');
     return state;
   }
 
@@ -162,10 +163,10 @@ export class ServiceGateway {
       this.restarts = [...this.restarts.filter((r) => now - r.at < CRASH_WINDOW_MS), { at: now, count: status.restarts }];
     }
     const looping = !!status && ((!live && serviceGaveUp(status)) || this.restartsInWindow() >= SERVICE_LOOP_RESTARTS);
-    if (looping) this.failure = { reason: 'service-crash-loop', message: this.loopMessage(status!) };
+    if (looping) this.failure = { reason: 'service-crash-loop', ...this.loopMessage(status!) };
     else if (live && this.failure?.reason === 'service-crash-loop' && this.restartsInWindow() < SERVICE_LOOP_RESTARTS) this.failure = undefined;
     const s = this.base(port);
-    if (this.failure && (this.failure.reason === 'service-crash-loop' || !live)) this.show({ ...s, status: 'failed', reason: this.failure.reason, message: this.failure.message });
+    if (this.failure && (this.failure.reason === 'service-crash-loop' || !live)) this.show({ ...s, status: 'failed', reason: this.failure.reason, ...(this.failure.message ? { message: this.failure.message } : {}), ...(this.failure.detail ? { detail: this.failure.detail } : {}) });
     else if (ready) this.show({ ...s, status: 'ready', ...(this.status?.pid ? { pid: this.status.pid } : {}) });
     else if (live || this.status?.runtime === 'running' || (this.status?.runtime !== 'stopped' && this.d.clock.now() < this.startingUntil)) this.show({ ...s, status: live ? 'running' : 'starting', ...(this.status?.pid ? { pid: this.status.pid } : {}) });
     else this.show({ ...s, status: 'stopped' });
@@ -178,9 +179,9 @@ export class ServiceGateway {
     return this.restarts.at(-1)!.count - this.restarts[0]!.count;
   }
 
-  private loopMessage(s: ServiceStatus): string {
-    const exit = s.lastExitStatus !== undefined ? ` Last exit code ${s.lastExitStatus}.` : '';
-    return `OpenClaw's background service keeps restarting the gateway, which keeps crashing (${s.restarts ?? 'several'} restarts).${exit} ClawTray leaves the service alone; Stop stops it through OpenClaw.`;
+  private loopMessage(s: ServiceStatus): Pick<GatewayState, 'message' | 'detail'> {
+    const restarts = s.restarts ?? '?';
+    return s.lastExitStatus !== undefined ? say('gateway.detail.serviceLoopCode', { restarts, code: s.lastExitStatus }) : say('gateway.detail.serviceLoop', { restarts });
   }
 
   private base(port = this.status?.port ?? this.d.port()): GatewayState {

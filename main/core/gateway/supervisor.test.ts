@@ -237,7 +237,8 @@ describe('GatewaySupervisor with the fake gateway', () => {
       expect(s.portHolder?.pid).toBe(holder.pid);
       expect(s.portHolder?.command).toContain('fake-gateway.mjs');
     }
-    expect(s.message).toMatch(new RegExp(`Port ${port} is used by .*another port`));
+    expect(s.message).toMatch(new RegExp(`Port ${port} is used by .*not an OpenClaw gateway`));
+    expect(s.detail?.key).toMatch(/^gateway\.detail\.portHeld/);
     expect(alive([holder.pid!])).toEqual([holder.pid]);
   });
 
@@ -259,6 +260,7 @@ describe('GatewaySupervisor with the fake gateway', () => {
     const s = await g.sup.start();
     expect(s).toMatchObject({ status: 'failed', reason: 'spawn-error' });
     expect(s.message).toMatch(/ENOENT/);
+    expect(s.detail).toMatchObject({ key: 'gateway.detail.spawnFailed', params: { said: expect.stringMatching(/ENOENT/) } });
   });
 
   it('dispose stops a gateway it started; with keep-running it leaves it alive, still writing output', async () => {

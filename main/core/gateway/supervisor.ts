@@ -8,17 +8,16 @@ import type { Clock, TimerHandle } from '../clock';
 import type { HealthCadence, ProbeBackoff } from './backoff';
 import { hasChild, initialMachine, transition, type Machine, type MachineEvent } from './gateway-machine';
 import type { GatewayConfigInfo } from './gateway-config';
-import type { AdoptedGateway } from './adopted-gateway';
-import { adoptRecorded, recordKeptGateway } from './adoption';
-import { LogFileTail } from './log-file-tail';
-import { removeOwnerRecord } from './owner-record';
+import { EarlierGateway } from './earlier-gateway';
 import type { ProcessIdentity } from '../process/process-identity';
-import { isOpenClawLive, versionFromStartupz, type HealthClient } from './health';
+import type { HealthClient } from './health';
 import type { Located } from '../openclaw/locate';
 import { GatewayLog } from './log-buffer';
 import { GatewayWatch } from './gateway-watch';
-import { findPortHolder, isPortFree, type PortHolder } from './port-holder';
-import { detachGateway, gatewayArgs, killLeftovers, launchGateway, stopGateway, type GatewayProcess } from './gateway-process';
+import type { ConfigReport } from './config-report';
+import { checkPort, locatedEvent, prepareConfig } from './start-checks';
+import { detachGateway, stopGateway } from './gateway-process';
+import { readChildEnd, startChildRun, type ChildRun } from './child-run';
 
 /** Everything the supervisor needs from the outside; tests pass their own. */
 export interface SupervisorDeps {
@@ -53,10 +52,9 @@ export class GatewaySupervisor {
   private machine: Machine;
   private readonly log: GatewayLog;
   private queue: Promise<unknown> = Promise.resolve();
-  private run: GatewayProcess | undefined;
+  private run: ChildRun | undefined;
   /** A gateway started by an earlier run of the app and re-owned. */
-  private adopted: AdoptedGateway | undefined;
-  private tail: LogFileTail | undefined;
+  private readonly earlier: EarlierGateway;
   private readonly watch: GatewayWatch;
   private restartTimer: TimerHandle | undefined;
   private gatewayToken: string | undefined;
@@ -79,6 +77,14 @@ export class GatewaySupervisor {
       disposed: () => this.disposed,
       apply: (e) => this.apply(e),
       note: (line) => this.log.note(line),
+    });
+    this.earlier = new EarlierGateway({
+      ...d,
+      log: this.log,
+      state: () => this.machine.state,
+      apply: (e) => this.apply(e),
+      disposed: () => this.disposed,
+      ended: () => this.afterExit({ code: null, signal: null }, []),
     });
   }
 
@@ -114,7 +120,7 @@ export class GatewaySupervisor {
       await this.locate();
       if (!this.disposed) {
         this.apply({ type: 'port', port: this.d.options().port });
-        if (!(await this.tryAdopt())) await this.attachExternal(this.machine.state.port);
+        if (!(await this.tryAdopt())) await this.watch.attachExternal(this.machine.state.port);
       }
       return this.state();
     });
@@ -142,7 +148,7 @@ export class GatewaySupervisor {
   dispose(keepRunning: boolean): Promise<void> {
     return this.serial(async () => {
       this.clearTimers();
-      if ((this.run && !this.run.done) || (this.adopted && !this.adopted.done)) {
+      if ((this.run && !this.run.process.done) || this.earlier.runningPid() !== undefined) {
         if (keepRunning) await this.detach();
         else await this.doStop();
       } else if (this.machine.state.status === 'crashed') this.apply({ type: 'stopped' });
@@ -184,8 +190,7 @@ export class GatewaySupervisor {
 
   private clearTimers(): void {
     this.watch.cancel();
-    this.tail?.stop();
-    this.tail = undefined;
+    this.earlier.stopFollowing();
     if (this.restartTimer) this.d.clock.clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
   }
@@ -193,21 +198,8 @@ export class GatewaySupervisor {
   /** Where OpenClaw is, as the shared installation service knows it (it caches and re-checks its answer). */
   private async locate(): Promise<Located | undefined> {
     const located = await this.d.locate();
-    if (located.problem?.reason === 'not-installed') this.apply({ type: 'not-installed', installation: located.installation });
-    else if (located.problem) this.apply({ type: 'node-missing', installation: located.installation, message: located.problem.message });
-    else this.apply({ type: 'located', installation: located.installation, version: located.installation.version ?? undefined });
+    this.apply(locatedEvent(located));
     return located.problem ? undefined : located;
-  }
-
-  /** Attaches to a gateway that already answers on `port` as OpenClaw; true when there is one. */
-  private async attachExternal(port: number): Promise<boolean> {
-    if (!isOpenClawLive(await this.d.health.get(port, '/healthz'))) return false;
-    const version = versionFromStartupz(await this.d.health.get(port, '/startupz'));
-    const wasExternal = this.machine.state.status === 'external';
-    this.apply({ type: 'external', version });
-    if (!wasExternal) this.log.note(`An OpenClaw gateway already answers on port ${port}${version ? ` (version ${version})` : ''}; attached to it without taking it over.`);
-    this.watch.watchExternal();
-    return true;
   }
 
   private async doStart(user: boolean): Promise<GatewayState> {
@@ -216,72 +208,52 @@ export class GatewaySupervisor {
     if (user) this.apply({ type: 'user-start' });
     this.apply({ type: 'port', port: this.d.options().port });
     const port = this.machine.state.port;
-    if ((await this.tryAdopt()) || (await this.attachExternal(port))) return this.state();
+    if ((await this.tryAdopt()) || (await this.watch.attachExternal(port))) return this.state();
     const located = await this.locate();
     if (!located?.launch) return this.state();
-    if (!(await isPortFree(port))) {
-      const holder: PortHolder | undefined = await findPortHolder(port, this.d.platform);
-      this.apply({ type: 'port-in-use', holder });
+    const held = await checkPort(port, this.d.platform);
+    if (held) {
+      this.apply(held);
       return this.state();
     }
-    let info: GatewayConfigInfo;
-    try {
-      info = await this.d.ensureConfig();
-    } catch (err) {
-      this.apply({ type: 'spawn-error', message: `Could not prepare ${this.d.configPath}: ${err instanceof Error ? err.message : String(err)}` });
+    const ready = await prepareConfig(this.d.ensureConfig, this.d.configPath);
+    if ('failure' in ready) {
+      this.apply(ready.failure);
       return this.state();
     }
+    const { info } = ready;
     this.gatewayToken = info.token;
     this.apply({ type: 'log-file', logFile: info.logFile });
     return this.spawnGateway(located, port);
   }
 
   private async spawnGateway(located: Located, port: number): Promise<GatewayState> {
-    const launch = located.launch!;
-    this.log.resetStderr();
-    this.log.note(`$ ${[launch.command, ...gatewayArgs(launch, port)].join(' ')}`);
-    const p = await launchGateway({
-      launch,
-      port,
-      platform: this.d.platform,
-      env: this.d.env,
-      stateDir: this.d.stateDir,
-      configPath: this.d.configPath,
-      envPassthrough: this.d.envPassthrough,
-      onOutput: (stream, chunk) => {
-        this.log.write(stream, chunk);
-        this.watch.nudge();
-      },
-    });
-    if ('error' in p) {
-      this.apply({ type: 'spawn-error', message: `Could not start OpenClaw: ${p.error}` });
+    const d = this.d;
+    const started = await startChildRun({ ...d, launch: located.launch!, port, log: this.log, onOutput: () => this.watch.nudge() });
+    if ('error' in started) {
+      this.apply({ type: 'spawn-error', said: started.error });
       return this.state();
     }
-    this.run = p;
-    this.apply({ type: 'spawned', pid: p.pid, at: this.d.clock.now() });
-    void p.exited.then((exit) => this.onExit(p, exit));
+    this.run = started;
+    this.apply({ type: 'spawned', pid: started.process.pid, at: d.clock.now() });
+    void started.process.exited.then((exit) => this.onExit(started, exit));
     this.watch.startProbing();
     return this.state();
   }
 
-  private async onExit(run: GatewayProcess, exit: { code: number | null; signal: string | null }): Promise<void> {
-    run.done = true;
+  private async onExit(run: ChildRun, exit: { code: number | null; signal: string | null }): Promise<void> {
+    run.process.done = true;
     if (this.run !== run || this.machine.state.status === 'stopping') return;
     this.watch.cancel();
-    if (exit.code === 78) {
-      await Promise.race([run.stderrEnded, new Promise<void>((r) => this.d.clock.setTimeout(r, 250))]);
-      this.log.endStreams();
-    }
-    this.log.note(`OpenClaw exited (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}).`);
-    killLeftovers(run, this.d.platform);
+    const end = await readChildEnd(run, exit, { log: this.log, clock: this.d.clock, platform: this.d.platform });
     this.run = undefined;
-    this.afterExit(exit, this.log.lastStderr());
+    this.afterExit(exit, end.lastStderr, end.config);
   }
 
   /** Applies an unexpected exit and arms the restart the machine asks for. */
-  private afterExit(exit: { code: number | null; signal: string | null }, lastStderr: string[]): void {
+  private afterExit(exit: { code: number | null; signal: string | null }, lastStderr: string[], config?: ConfigReport): void {
     this.clearTimers();
-    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr });
+    this.apply({ type: 'exited', code: exit.code, signal: exit.signal, at: this.d.clock.now(), lastStderr, config });
     const restartAt = this.machine.state.status === 'crashed' ? this.machine.state.restartAt : undefined;
     if (restartAt !== undefined && !this.disposed) {
       this.restartTimer = this.d.clock.setTimeout(() => {
@@ -293,56 +265,32 @@ export class GatewaySupervisor {
 
   /** Re-owns the gateway an earlier run of the app left running, when the record still matches (see adoption.ts). */
   private async tryAdopt(): Promise<boolean> {
-    if (!this.d.ownerRecord) return false;
-    const d = this.d;
-    const found = await adoptRecorded({ ...d, recordFile: d.ownerRecord!, port: this.machine.state.port, followMs: d.followMs, note: (l) => this.log.note(l) });
+    const found = await this.earlier.adopt(this.machine.state.port);
     if (!found) return false;
-    if (this.disposed) {
-      found.adopted.release();
-      return false;
-    }
     this.gatewayToken = found.token;
-    this.adopted = found.adopted;
-    this.apply({ type: 'log-file', logFile: found.logFile });
-    this.apply({ type: 'adopted', pid: found.adopted.pid, at: this.d.clock.now() });
-    // Its output goes to a drain now: show OpenClaw's own log file instead.
-    this.tail = new LogFileTail({ clock: d.clock, file: () => this.machine.state.logFile, onLine: (t) => this.log.line('stdout', t), ...(d.followMs ? { everyMs: d.followMs } : {}) });
-    void this.tail.start();
-    void found.adopted.exited.then(() => this.onAdoptedExit(found.adopted));
     this.watch.startProbing();
     return true;
   }
 
-  private onAdoptedExit(adopted: AdoptedGateway): void {
-    if (this.adopted !== adopted || this.machine.state.status === 'stopping') return;
-    this.adopted = undefined;
-    if (this.d.ownerRecord) void removeOwnerRecord(this.d.ownerRecord).catch(() => undefined);
-    this.log.note('The gateway ClawTray started earlier has ended.');
-    this.afterExit({ code: null, signal: null }, []);
-  }
-
   private async doStop(): Promise<GatewayState> {
-    const { run, adopted } = this;
+    const run = this.run;
+    const earlierPid = this.earlier.heldPid();
     this.clearTimers();
-    if ((!run && !adopted) || !hasChild(this.machine)) {
+    if ((!run && earlierPid === undefined) || !hasChild(this.machine)) {
       this.apply({ type: 'stopped' });
       return this.state();
     }
     this.apply({ type: 'stopping' });
-    this.log.note(`Stopping OpenClaw (pid ${run?.pid ?? adopted!.pid}${run ? '' : ', started by ClawTray earlier'}).`);
+    this.log.note(`Stopping OpenClaw (pid ${run?.process.pid ?? earlierPid}${run ? '' : ', started by ClawTray earlier'}).`);
     const o = { platform: this.d.platform, clock: this.d.clock, graceMs: this.d.options().stopGraceMs, note: (l: string) => this.log.note(l) };
     let exit: { code: number | null; signal: string | null } = { code: null, signal: null };
     if (run) {
-      await stopGateway(run, o);
-      run.done = true;
+      await stopGateway(run.process, o);
+      run.process.done = true;
       this.log.endStreams();
       this.run = undefined;
-      exit = await run.exited;
-    } else {
-      await adopted!.stop(o.graceMs, o.note);
-      this.adopted = undefined;
-      if (this.d.ownerRecord) await removeOwnerRecord(this.d.ownerRecord).catch(() => undefined);
-    }
+      exit = await run.process.exited;
+    } else await this.earlier.stop(o.graceMs, o.note);
     this.log.note('OpenClaw stopped.');
     this.apply({ type: 'exited', ...exit, at: this.d.clock.now(), lastStderr: [] });
     this.log.flush();
@@ -351,14 +299,10 @@ export class GatewaySupervisor {
 
   /** Leaves the gateway running after the app quits, and records which process it is so the next run can take it back. */
   private async detach(): Promise<void> {
-    const pid = this.run?.pid ?? this.adopted?.pid;
+    const pid = this.run?.process.pid ?? this.earlier.heldPid();
     if (pid === undefined) return;
     this.log.note(`Leaving OpenClaw running (pid ${pid}) as asked in Settings.`);
-    if (this.run) detachGateway(this.run, this.d.platform);
-    this.adopted?.release();
-    if (!this.d.ownerRecord) return;
-    const { port, logFile } = this.machine.state;
-    const recorded = await recordKeptGateway(pid, { ...this.d, recordFile: this.d.ownerRecord, port, logFile, now: this.d.clock.now() }).catch(() => false);
-    if (!recorded) this.log.note('Could not record the gateway left running; the next start will show it as external.');
+    if (this.run) detachGateway(this.run.process, this.d.platform);
+    await this.earlier.keep(pid);
   }
 }

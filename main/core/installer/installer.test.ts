@@ -9,7 +9,7 @@ import { appInstallDir, appNodeCandidates, appNodeDir, appUpdateDir } from '../o
 import { estimatePercent, fetchedPackage, Installer, manualCommand, type InstallerDeps } from './installer';
 import { NODE_SET, OPENCLAW_SET, PINNED_NODE_RANGE, PINNED_OPENCLAW, PINNED_OPENCLAW_VERSION } from './package-sets';
 
-const FAKE_NPM = path.resolve(__dirname, '..', '..', '..', 'e2e', 'fixtures', 'fake-npm', 'npm');
+const FAKE_NPM = path.resolve(__dirname, '..', '..', '..', 'main', 'testing', 'fixtures', 'fake-npm', 'npm');
 const temp = useTempDirs();
 
 function setup(over: Partial<InstallerDeps> & { env?: Record<string, string | undefined> } = {}) {

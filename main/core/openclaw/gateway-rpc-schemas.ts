@@ -68,3 +68,24 @@ export type RpcConfigSnapshot = z.infer<typeof RpcConfigSnapshot>;
 /** `config.patch {raw, baseHash}`: the new hash and the paths the gateway changed (applied without a restart). */
 export const RpcConfigPatchResult = z.looseObject({ ok: z.literal(true), hash: z.string().optional(), changedPaths: z.array(z.string()).optional() });
 export type RpcConfigPatchResult = z.infer<typeof RpcConfigPatchResult>;
+
+/** One target of a `models.probe`: a profile (or a config/env credential) and how the tiny request went. */
+export const RpcProbeTarget = z.looseObject({
+  profileId: z.string().optional(),
+  label: z.string().optional(),
+  status: z.string(),
+  latencyMs: z.number().optional(),
+  error: z.string().optional(),
+});
+/**
+ * `models.probe {provider, profileId?, agentId?, timeoutMs? (5..60 s)}` (2026.9.6, operator.admin): the provider's
+ * rolled-up status (`ok`, `auth`, `billing`, `rate_limit`, `timeout`, `format`, `no_model`, `unknown`) and each target's.
+ */
+export const RpcProbeResult = z.looseObject({
+  provider: z.string(),
+  status: z.string(),
+  latencyMs: z.number().optional(),
+  error: z.string().optional(),
+  results: z.array(RpcProbeTarget),
+});
+export type RpcProbeResult = z.infer<typeof RpcProbeResult>;

@@ -22,6 +22,7 @@ import {
   RpcConfigSnapshot,
   RpcLogoutResult,
   RpcOrderSetResult,
+  RpcProbeResult,
   RpcSetApiKeyResult,
 } from './gateway-rpc-schemas';
 
@@ -221,6 +222,11 @@ export class GatewayRpc {
   authOrderSet(params: { provider: string; profileIds: string[] | null; agentId?: string }): Promise<RpcOrderSetResult> {
     const { profileIds, ...rest } = params;
     return this.call('models.authOrderSet', profileIds ? { ...rest, profileIds } : rest, RpcOrderSetResult);
+  }
+
+  /** `models.probe`: tries one provider's credential (or all of them) with a tiny request; waits past its own timeout. */
+  probe(params: { provider: string; profileId?: string; agentId?: string; timeoutMs: number }): Promise<RpcProbeResult> {
+    return this.call('models.probe', params, RpcProbeResult, params.timeoutMs + 15_000);
   }
 
   /** `config.get`: the config's hash (for `configPatch`) and whether OpenClaw accepts it. */

@@ -1,13 +1,14 @@
 /**
- * A credential's status as a small coloured chip with words (never colour alone): "No expiry", "Valid",
- * "Expiring", "Expired", "Missing", "Cooling down", "Disabled".
+ * A credential's status as a small coloured chip with words (never colour alone): "No expiry", "Not expired",
+ * "Expiring", "Expired", "Missing", "Cooling down", "Disabled". "No expiry" and "Not expired" say only what is
+ * known without asking the provider, so they are neutral, not green: a test ("Works") is what turns a row green.
  */
 import type { ProfileStatus } from '../../../shared/contract';
 import { useLocale } from '../hooks/use-locale';
 
 const TONE: Record<ProfileStatus, string> = {
-  static: 'ok',
-  ok: 'ok',
+  static: 'idle',
+  ok: 'idle',
   expiring: 'warn',
   expired: 'error',
   missing: 'error',

@@ -3,7 +3,7 @@
  * button while main saves, field errors beside their fields, and after saving a confirmation naming the profile
  * and the files written.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
@@ -11,8 +11,11 @@ import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { FormRequest } from '../lib/credential-input';
 import { KindFields } from './KindFields';
+import { SavedLine } from './SavedLine';
+import { revealField } from './SharedFields';
 import { useCredentialForm, type SaveResult } from './use-credential-form';
 import { BusyButton } from '../components/BusyButton';
+import { ConflictNote, isExistsConflict } from './ConflictNote';
 
 /** Props of a credential form; `actions` adds buttons beside Save (Back, Cancel). */
 export interface CredentialFormProps {
@@ -71,23 +74,34 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
   const titleId = useId();
   const [tried, setTried] = useState(false);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Saves (with the conflict note's choice), then reports the result or puts the focus on what to fix. */
+  const run = async (options?: Parameters<typeof form.submit>[0]) => {
     if (form.busy) return;
     setTried(true);
-    const saved = await form.submit();
+    const saved = await form.submit(options);
     if (saved) {
       onSaved?.(saved);
-    } else {
-      const first = (e.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.focus();
+      return;
     }
+    setRefused((n) => n + 1);
   };
+  // After a refused save has rendered, the focus goes to the first field to fix (a taken name has none: its note
+  // focuses its first choice itself).
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) revealField(formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+  }, [refused]);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void run();
+  };
+  const conflict = isExistsConflict(form.failure) ? form.failure : null;
 
   // The summary (an alert) waits for a Save: on blur the message beside the field is enough.
   const fieldErrorCount = tried ? Object.keys(form.errors).length : 0;
   return (
-    <form className="card credential-form" noValidate onSubmit={onSubmit} aria-labelledby={titleId} aria-busy={form.busy || undefined}>
+    <form ref={formRef} className="card credential-form" noValidate onSubmit={onSubmit} aria-labelledby={titleId} aria-busy={form.busy || undefined}>
       <h3 id={titleId}>{formTitle(t, request, agentId)}</h3>
       <p className="lead">{request.ownCopy ? t('form.ownCopyIntro', { agent: agentId }) : t(`connect.${request.kind}.intro`)}</p>
       {request.ownCopy && request.kind === 'anthropic-key' && <p className="muted">{t('form.ownCopyKeyName')}</p>}
@@ -97,7 +111,11 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
           {t('form.fixErrors', { count: fieldErrorCount })}
         </p>
       )}
-      <ErrorNote error={form.failure} title={t('form.saveFailed')} />
+      {conflict ? (
+        <ConflictNote error={conflict} busy={form.busy} onReplace={() => void run({ replace: true })} onSaveAs={(id) => void run({ profileName: id.slice(id.indexOf(':') + 1) })} />
+      ) : (
+        <ErrorNote error={form.failure} title={t('form.saveFailed')} />
+      )}
       {form.failure?.key === 'errors.openclaw.missing' && <InstallOffer onOpenGateway={onOpenGateway} />}
       {form.busy && slow && (
         <p className="muted" role="status">
@@ -106,7 +124,7 @@ export function CredentialForm({ request, agentId, agents, onSaved, actions, aft
       )}
       {form.saved && (
         <div className="note note-ok" role="status">
-          <p className="note-title">{t('form.saved', { profile: form.saved.profileId, agent: form.saved.agentId })}</p>
+          <SavedLine saved={form.saved} title />
           {form.saved.files.length > 0 && (
             <details>
               <summary>{t('form.filesWritten', { count: form.saved.files.length })}</summary>

@@ -8,8 +8,16 @@ import { TextField } from '../components/TextField';
 import { useFieldMessage } from '../hooks/use-field-message';
 import { useLocale } from '../hooks/use-locale';
 import { ExpiryField } from './ExpiryField';
-import { AgentField, ProfileNameField, WriteEnvField } from './SharedFields';
+import { AdvancedSection, AgentField, ProfileNameField, WriteEnvField } from './SharedFields';
 import type { CredentialForm } from './use-credential-form';
+import { keyProblem } from '../lib/credential-input';
+
+/** "Save it anyway", shown while the key does not look like the provider's and that format is not certain. */
+function SaveAnywayField({ form }: { form: CredentialForm }) {
+  const { t } = useLocale();
+  if (!keyProblem(form.kind, form.values)?.problem.unusualOnly) return null;
+  return <CheckboxField name="acceptUnusualKey" label={t('form.saveAnyway')} checked={form.values.acceptUnusualKey} onChange={(v) => form.set('acceptUnusualKey', v)} />;
+}
 
 const code = { code: <code /> };
 
@@ -34,9 +42,11 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
       return (
         <>
           <TextField {...text('apiKey', true)} required label={t('form.anthropicKey.label')} placeholder="sk-ant-api03-…" help={t('form.anthropicKey.help')} />
-          <ProfileNameField form={form} provider="anthropic" />
-          <AgentField form={form} agents={agents} />
-          <WriteEnvField form={form} envKey="ANTHROPIC_API_KEY" />
+          <AdvancedSection form={form}>
+            <ProfileNameField form={form} provider="anthropic" />
+            <AgentField form={form} agents={agents} />
+            <WriteEnvField form={form} envKey="ANTHROPIC_API_KEY" />
+          </AdvancedSection>
         </>
       );
     case 'setup-token':
@@ -50,8 +60,10 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
             help={<Trans i18nKey="form.setupToken.help" components={code} />}
           />
           <ExpiryField form={form} setupToken />
-          <ProfileNameField form={form} provider="anthropic" />
-          <AgentField form={form} agents={agents} />
+          <AdvancedSection form={form}>
+            <ProfileNameField form={form} provider="anthropic" />
+            <AgentField form={form} agents={agents} />
+          </AdvancedSection>
         </>
       );
     case 'cloudflare':
@@ -60,12 +72,12 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
           <TextField {...text('accountId')} required label={t('form.cloudflare.accountId.label')} help={t('form.cloudflare.accountId.help')} autoComplete="off" />
           <TextField {...text('gatewayId')} required label={t('form.cloudflare.gatewayId.label')} help={t('form.cloudflare.gatewayId.help')} autoComplete="off" />
           <TextField {...text('apiKey', true)} required label={t('form.cloudflare.apiKey.label')} help={t('form.cloudflare.apiKey.help')} />
+          <SaveAnywayField form={form} />
           <TextField
             {...text('gatewayAuthToken', true)}
             label={t('form.cloudflare.gatewayToken.label')}
             help={<Trans i18nKey="form.cloudflare.gatewayToken.help" components={code} />}
           />
-          <AgentField form={form} agents={agents} />
           <CheckboxField
             name="setDefaultModel"
             label={t('form.cloudflare.setDefault.label')}
@@ -73,7 +85,10 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
             onChange={(v) => form.set('setDefaultModel', v)}
             help={t('form.cloudflare.setDefault.help')}
           />
-          <WriteEnvField form={form} envKey="CLOUDFLARE_AI_GATEWAY_API_KEY" />
+          <AdvancedSection form={form}>
+            <AgentField form={form} agents={agents} />
+            <WriteEnvField form={form} envKey="CLOUDFLARE_AI_GATEWAY_API_KEY" />
+          </AdvancedSection>
         </>
       );
     case 'provider-token':
@@ -86,9 +101,12 @@ export function KindFields({ form, agents }: { form: CredentialForm; agents: rea
             ))}
           </datalist>
           <TextField {...text('token', true)} required label={t('form.token.label')} help={t('form.token.help')} />
+          <SaveAnywayField form={form} />
           <ExpiryField form={form} setupToken={false} />
-          <ProfileNameField form={form} provider={form.values.provider} />
-          <AgentField form={form} agents={agents} />
+          <AdvancedSection form={form}>
+            <ProfileNameField form={form} provider={form.values.provider} />
+            <AgentField form={form} agents={agents} />
+          </AdvancedSection>
         </>
       );
   }

@@ -1,7 +1,9 @@
 /**
  * Fields several credential forms share: the optional profile name, the agent (only when there is more than
- * one), and "also make it available to a gateway running as a background service" (the `.env` entry).
+ * one), and "also make it available to a gateway running as a background service" (the `.env` entry). They sit
+ * under an "Advanced" disclosure: most people never need them.
  */
+import { useState, type ReactNode } from 'react';
 import { CheckboxField } from '../components/CheckboxField';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -59,4 +61,28 @@ export function WriteEnvField({ form, envKey }: { form: CredentialForm; envKey: 
       help={t('form.writeEnv.help', { key: envKey })}
     />
   );
+}
+
+/**
+ * "Advanced": a native disclosure (`<details>`, so Enter and Space open it from the keyboard). It is open from the
+ * start when the form arrives with a profile name or the `.env` box already set (a renew form); the form opens it
+ * before it focuses a refused field inside (`revealField`), so an error is never hidden.
+ */
+export function AdvancedSection({ form, children }: { form: CredentialForm; children: ReactNode }) {
+  const { t } = useLocale();
+  // Read once: afterwards the element alone says whether it is open (React never sets the attribute again).
+  const [initiallyOpen] = useState(() => form.values.profileName.trim() !== '' || form.values.writeEnv);
+  return (
+    <details className="advanced" open={initiallyOpen}>
+      <summary>{t('form.advanced.label')}</summary>
+      <p className="help">{t('form.advanced.help')}</p>
+      {children}
+    </details>
+  );
+}
+
+/** Opens every disclosure around `field` (a refused field inside "Advanced"), then focuses it. */
+export function revealField(field: HTMLElement | null | undefined): void {
+  for (let d = field?.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+  field?.focus();
 }

@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AppErrorShape, FieldError, InputOf, OutputOf, Result } from '../../../shared/contract';
 import { api } from '../api';
-import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, KIND_CHANNEL, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
+import { buildCredentialInput, emptyValues, hasExpiry, inputSchema, KIND_CHANNEL, keyShapeError, targetProfileId, type CredentialKind, type CredentialValues, type FormRequest } from '../lib/credential-input';
 import { expiresAtFor } from '../lib/expiry-presets';
 import { validateField, type FieldErrors } from '../lib/form-state';
 
@@ -23,7 +23,11 @@ export interface CredentialForm {
   failure: AppErrorShape | null;
   set: <K extends keyof CredentialValues>(field: K, value: CredentialValues[K]) => void;
   blur: (field: keyof CredentialValues) => void;
-  submit: () => Promise<SaveResult | null>;
+  /**
+   * Saves. `replace` says the user chose to replace what is saved under the profile id ("Replace it"); `profileName`
+   * saves under that name instead ("Save as ..."). Renew and Replace forms replace their own profile without asking.
+   */
+  submit: (options?: { replace?: boolean; profileName?: string }) => Promise<SaveResult | null>;
 }
 
 function save(kind: CredentialKind, input: Record<string, unknown>): Promise<Result<SaveResult>> {
@@ -37,6 +41,11 @@ function save(kind: CredentialKind, input: Record<string, unknown>): Promise<Res
     case 'provider-token':
       return api().authSaveToken(input as InputOf<'auth:saveToken'>);
   }
+}
+
+/** The provider and profile name a parsed input saves under. */
+function savedNames(input: Record<string, unknown>): { provider: string; profileName: string } {
+  return { provider: typeof input.provider === 'string' ? input.provider : '', profileName: typeof input.profileName === 'string' ? input.profileName : '' };
 }
 
 const SECRET_FIELDS = ['apiKey', 'token', 'gatewayAuthToken'] as const;
@@ -55,10 +64,12 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
     setValues((v) => ({ ...v, [field]: value }));
     setSaved(null);
     const errorField = field === 'expiryPreset' || field === 'expiryCustom' ? 'expiresAt' : field;
+    // "Save it anyway" answers the key field's message.
+    const cleared = field === 'acceptUnusualKey' ? ['apiKey', 'token'] : [errorField];
     setErrors((e) => {
-      if (!(errorField in e)) return e;
+      if (!cleared.some((f) => f in e)) return e;
       const next = { ...e };
-      delete next[errorField];
+      for (const f of cleared) delete next[f];
       return next;
     });
   }, []);
@@ -75,7 +86,7 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
       } else {
         const value = v[field];
         if (typeof value === 'string' && value.trim() === '') return;
-        message = validateField(inputSchema(request.kind), field, value, KIND_CHANNEL[request.kind]);
+        message = validateField(inputSchema(request.kind), field, value, KIND_CHANNEL[request.kind]) ?? keyShapeError(request.kind, v)[field];
       }
       setErrors((e) => {
         const next = { ...e };
@@ -87,8 +98,13 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
     [request.kind],
   );
 
-  const submit = useCallback(async () => {
-    const built = buildCredentialInput(request.kind, valuesRef.current, Date.now());
+  const submit = useCallback(async (options: { replace?: boolean; profileName?: string } = {}) => {
+    if (options.profileName !== undefined) {
+      valuesRef.current = { ...valuesRef.current, profileName: options.profileName };
+      setValues(valuesRef.current);
+    }
+    const current = valuesRef.current;
+    const built = buildCredentialInput(request.kind, current, Date.now());
     setFailure(null);
     setSaved(null);
     if (!built.ok) {
@@ -97,8 +113,10 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
     }
     setErrors({});
     setBusy(true);
+    // Renew/Replace replace the profile they were opened for (not another one the user renamed it to).
+    const replace = options.replace === true || (request.profileId !== undefined && targetProfileId(request.kind, savedNames(built.input)) === request.profileId);
     try {
-      const r = await save(request.kind, built.input);
+      const r = await save(request.kind, replace ? { ...built.input, replace: true } : built.input);
       if (r.ok) {
         setSaved(r.value);
         setValues((v) => ({ ...v, ...Object.fromEntries(SECRET_FIELDS.map((f) => [f, ''])) }));
@@ -110,7 +128,7 @@ export function useCredentialForm(request: FormRequest, agentId: string): Creden
     } finally {
       setBusy(false);
     }
-  }, [request.kind]);
+  }, [request.kind, request.profileId]);
 
   return { kind: request.kind, values, errors, busy, saved, failure, set, blur, submit };
 }

@@ -17,8 +17,9 @@ function ProgressText({ progress }: { progress: InstallProgress }) {
   const { t } = useLocale();
   const params = { version: progress.version ?? '', count: progress.packages ?? 0, range: progress.nodeRange ?? '' };
   if (progress.phase === 'running') return <>{progress.step ? t(`install.step.${progress.step}`, params) : t('install.phase.running')}</>;
-  if (progress.phase === 'failed') return <>{`${t('install.phase.failed')} ${progress.failure ? t(`install.failure.${progress.failure}`, params) : (progress.message ?? '')}`}</>;
+  if (progress.phase === 'failed') return <>{progress.failure ? `${t('install.phase.failed')} ${t(`install.failure.${progress.failure}`, params)}` : t('install.phase.failed')}</>;
   if (progress.phase === 'done' && progress.mode === 'update') return <>{t('install.updated', params)}</>;
+  if (progress.phase === 'done' && progress.version) return <>{t('install.doneVersion', params)}</>;
   return <>{t(`install.phase.${progress.phase}`)}</>;
 }
 
@@ -121,7 +122,7 @@ export function InstallCard({ installation }: { installation: GatewayInstallatio
             </>
           )}
           {progress && !(updated && !outdated) && (
-            <p role="status" className={progress.phase === 'failed' ? 'error-text' : 'muted'}>
+            <p role="status" className={progress.phase === 'failed' ? 'error-text' : progress.phase === 'done' ? 'note note-ok' : 'muted'}>
               <ProgressText progress={progress} />
             </p>
           )}

@@ -6,9 +6,9 @@ const token = `sk-ant-oat01-${'x'.repeat(80)}`;
 
 describe('buildCredentialInput', () => {
   it('builds the Anthropic key input, trimmed, with writeEnv only when ticked', () => {
-    const v = { ...emptyValues('main'), apiKey: ' sk-ant-api03-abc ', writeEnv: true };
-    expect(buildCredentialInput('anthropic-key', v, now)).toEqual({ ok: true, input: { apiKey: 'sk-ant-api03-abc', agentId: 'main', writeEnv: true } });
-    expect(buildCredentialInput('anthropic-key', { ...v, writeEnv: false }, now)).toEqual({ ok: true, input: { apiKey: 'sk-ant-api03-abc', agentId: 'main' } });
+    const v = { ...emptyValues('main'), apiKey: ' sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCD ', writeEnv: true };
+    expect(buildCredentialInput('anthropic-key', v, now)).toEqual({ ok: true, input: { apiKey: 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCD', agentId: 'main', writeEnv: true } });
+    expect(buildCredentialInput('anthropic-key', { ...v, writeEnv: false }, now)).toEqual({ ok: true, input: { apiKey: 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCD', agentId: 'main' } });
   });
   it('adds the expiry of the chosen preset to a setup-token', () => {
     const r = buildCredentialInput('setup-token', { ...emptyValues('main'), token, expiryPreset: '30d' }, now);
@@ -24,10 +24,23 @@ describe('buildCredentialInput', () => {
     expect(r.errors.expiresAt).toEqual({ key: 'expiry.customRequired' });
   });
   it('refuses a malformed Cloudflare account id and never builds a URL from it', () => {
-    const v = { ...emptyValues('main'), accountId: '../../etc', gatewayId: 'my-gw', apiKey: 'sk-ant-api03-x' };
+    const v = { ...emptyValues('main'), accountId: '../../etc', gatewayId: 'my-gw', apiKey: 'sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' };
     const r = buildCredentialInput('cloudflare', v, now);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.errors)).toEqual(['accountId']);
+  });
+  it('checks the key shape as main does: an OpenAI key in the Anthropic form is refused, an unusual OpenAI key saved only when accepted', () => {
+    const openaiInAnthropic = buildCredentialInput('anthropic-key', { ...emptyValues('main'), apiKey: `sk-proj-${'a'.repeat(60)}`, acceptUnusualKey: true }, now);
+    expect(openaiInAnthropic).toEqual({ ok: false, errors: { apiKey: { key: 'validation.keyShape.anthropicPrefix' } } });
+    const unusual = { ...emptyValues('main'), provider: 'openai', token: 'proj-0123456789', expiryPreset: 'none' as const };
+    expect(buildCredentialInput('provider-token', unusual, now)).toEqual({ ok: false, errors: { token: { key: 'validation.keyShape.usualPrefix', params: { provider: 'openai', prefix: 'sk-' } } } });
+    expect(buildCredentialInput('provider-token', { ...unusual, acceptUnusualKey: true }, now)).toEqual({
+      ok: true,
+      input: { provider: 'openai', token: 'proj-0123456789', agentId: 'main', acceptUnusualKey: true },
+    });
+    // An empty key gets its "paste it here" sentence, not a shape message.
+    const empty = buildCredentialInput('anthropic-key', emptyValues('main'), now);
+    expect(empty.ok ? null : empty.errors.apiKey?.key).toBe('validation.missing.anthropicKey');
   });
   it('defaults setup-tokens to a year and other tokens to no expiry', () => {
     expect(emptyValues('main').expiryPreset).toBe('1y');

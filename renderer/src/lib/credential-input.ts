@@ -4,11 +4,12 @@
  * schema), and how a credential the user wants to renew maps back to a prefilled form.
  */
 import { invokeChannels } from '../../../shared/contract';
+import { keyShapeProblem, type KeyShapeProblem } from '../../../shared/key-shape';
 import { DEFAULT_EXPIRY_PRESET, expiresAtFor } from './expiry-presets';
 import { validateForm, type FieldErrors } from './form-state';
-import type { CredentialKind, CredentialValues } from './form-request';
+import { CLOUDFLARE_PROVIDER, type CredentialKind, type CredentialValues } from './form-request';
 
-export { CLOUDFLARE_PROVIDER, CREDENTIAL_KINDS, formRequestFor, formRequestForProvider, ownCopyRequest, type CredentialKind, type CredentialValues, type FormRequest } from './form-request';
+export { CLOUDFLARE_PROVIDER, CREDENTIAL_KINDS, formRequestFor, formRequestForProvider, ownCopyRequest, targetProfileId, type CredentialKind, type CredentialValues, type FormRequest } from './form-request';
 
 /** The contract channel each form saves through. */
 export const KIND_CHANNEL = {
@@ -33,6 +34,7 @@ export function emptyValues(agentId: string, kind: CredentialKind = 'setup-token
     setDefaultModel: false,
     expiryPreset: kind === 'setup-token' ? DEFAULT_EXPIRY_PRESET : 'none',
     expiryCustom: '',
+    acceptUnusualKey: false,
   };
 }
 
@@ -43,6 +45,25 @@ export const KIND_FIELDS: Record<CredentialKind, readonly (keyof CredentialValue
   cloudflare: ['accountId', 'gatewayId', 'apiKey', 'gatewayAuthToken', 'agentId', 'setDefaultModel', 'writeEnv'],
   'provider-token': ['provider', 'token', 'profileName', 'agentId'],
 };
+
+/**
+ * The key field of a form and its known-shape problem (`shared/key-shape.ts`, the rule main applies), or null
+ * when the form has no key to check or the key looks right. Setup-tokens are checked by their schema.
+ */
+export function keyProblem(kind: CredentialKind, values: Pick<CredentialValues, 'apiKey' | 'token' | 'provider'>): { field: 'apiKey' | 'token'; problem: KeyShapeProblem } | null {
+  let found: { field: 'apiKey' | 'token'; problem: KeyShapeProblem | null } | null = null;
+  if (kind === 'anthropic-key') found = { field: 'apiKey', problem: keyShapeProblem({ kind: 'api_key', provider: 'anthropic' }, values.apiKey) };
+  else if (kind === 'cloudflare') found = { field: 'apiKey', problem: keyShapeProblem({ kind: 'api_key', provider: CLOUDFLARE_PROVIDER }, values.apiKey) };
+  else if (kind === 'provider-token' && values.provider.trim() !== '') found = { field: 'token', problem: keyShapeProblem({ kind: 'token', provider: values.provider }, values.token) };
+  return found?.problem ? { field: found.field, problem: found.problem } : null;
+}
+
+/** The key-shape error to show on the key field, unless the user accepted an only-unusual key ("Save it anyway"). */
+export function keyShapeError(kind: CredentialKind, values: CredentialValues): FieldErrors {
+  const found = keyProblem(kind, values);
+  if (!found || (found.problem.unusualOnly && values.acceptUnusualKey)) return {};
+  return { [found.field]: found.problem.params ? { key: found.problem.key, params: found.problem.params } : { key: found.problem.key } };
+}
 
 /** Whether a form records an expiry. */
 export function hasExpiry(kind: CredentialKind): boolean {
@@ -75,7 +96,11 @@ export function buildCredentialInput(kind: CredentialKind, values: CredentialVal
     else errors.expiresAt = { key: choice.errorKey };
   }
   const r = validateForm(inputSchema(kind), raw, KIND_CHANNEL[kind]);
-  if (!r.ok) return { ok: false, errors: { ...r.errors, ...errors } };
+  const shape = keyShapeError(kind, values);
+  if (!r.ok) return { ok: false, errors: { ...shape, ...r.errors, ...errors } };
+  Object.assign(errors, shape);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, input: r.data as Record<string, unknown> };
+  const input = r.data as Record<string, unknown>;
+  if (values.acceptUnusualKey && keyProblem(kind, values)?.problem.unusualOnly) input.acceptUnusualKey = true;
+  return { ok: true, input };
 }

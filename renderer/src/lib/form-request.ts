@@ -27,6 +27,8 @@ export interface CredentialValues {
   setDefaultModel: boolean;
   expiryPreset: ExpiryPreset;
   expiryCustom: string;
+  /** "Save it anyway": a key without its provider's usual shape, where that format is not certain. */
+  acceptUnusualKey: boolean;
 }
 
 /** Which form to open, with what already filled in (renew, replace, or a provider the default model needs). */
@@ -37,6 +39,14 @@ export interface FormRequest {
   profileId?: string;
   /** The agent gets its own copy of the shared `profileId` (OpenClaw 2026.6+: the secret is pasted again). */
   ownCopy?: boolean;
+}
+
+/** The profile id a form saves under (as main names it): `<provider>:<name>`, the usual name when left empty. */
+export function targetProfileId(kind: CredentialKind, values: Pick<CredentialValues, 'provider' | 'profileName'>): string {
+  if (kind === 'cloudflare') return `${CLOUDFLARE_PROVIDER}:default`;
+  const name = values.profileName.trim();
+  if (kind === 'provider-token') return `${values.provider.trim()}:${name || 'manual'}`;
+  return `anthropic:${name || 'default'}`;
 }
 
 /** The form that renews or replaces `profile`, prefilled with its provider, profile name and agent. */

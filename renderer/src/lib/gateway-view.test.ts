@@ -3,7 +3,8 @@ import { failureHelp, gatewayTone } from './gateway-view';
 
 describe('failureHelp', () => {
   it('explains failures by reason and says nothing when healthy', () => {
-    expect(failureHelp({ status: 'failed', reason: 'port-in-use' })).toEqual({ what: 'gateway.reason.port-in-use', next: 'gateway.next.port-in-use', place: 'settings' });
+    expect(failureHelp({ status: 'failed', reason: 'port-in-use' })).toEqual({ what: 'gateway.reason.port-in-use', next: 'gateway.next.port-in-use', place: 'settings', focus: 'port' });
+    expect(failureHelp({ status: 'failed', reason: 'spawn-error' })).toMatchObject({ place: 'settings', focus: 'openclawPath' });
     expect(failureHelp({ status: 'crashed' })).toEqual({ what: 'gateway.reason.unknown', next: 'gateway.next.unknown', place: 'gateway' });
     expect(failureHelp({ status: 'failed', reason: 'config' })).toEqual({ what: 'gateway.reason.config', next: 'gateway.next.config' });
     expect(failureHelp({ status: 'ready' })).toBeNull();

@@ -27,12 +27,18 @@ export function gatewayTone(status: GatewayStatus | undefined): 'ok' | 'busy' | 
 /** The screen where the next step of a failure is taken (a button leads there), when there is one. */
 export type FixPlace = 'gateway' | 'settings';
 
+/** The field the fix is made in, focused when its screen opens (Settings' Port for a port someone holds). */
+export type FixFocus = 'port' | 'openclawPath';
+
 /** What a failure needs: translation keys of "what happened" and "what to do next", and where to do it. */
 export interface FailureHelp {
   what: string;
   next: string;
   place?: FixPlace;
+  focus?: FixFocus;
 }
+
+const FOCUS: Partial<Record<string, FixFocus>> = { 'port-in-use': 'port', 'spawn-error': 'openclawPath' };
 
 const PLACES: Partial<Record<string, FixPlace>> = {
   'not-installed': 'gateway',
@@ -51,7 +57,8 @@ export function failureHelp(state: Pick<GatewayState, 'status' | 'reason'>): Fai
   if (state.status !== 'not-installed' && state.status !== 'failed' && state.status !== 'crashed') return null;
   const reason = state.status === 'not-installed' ? 'not-installed' : (state.reason ?? 'unknown');
   const place = PLACES[reason];
-  return { what: `gateway.reason.${reason}`, next: `gateway.next.${reason}`, ...(place ? { place } : {}) };
+  const focus = FOCUS[reason];
+  return { what: `gateway.reason.${reason}`, next: `gateway.next.${reason}`, ...(place ? { place } : {}), ...(focus ? { focus } : {}) };
 }
 
 /** The failure reasons the contract knows (tests check each has words in every language). */

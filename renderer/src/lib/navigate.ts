@@ -15,6 +15,8 @@ export interface Route {
   view: View;
   form?: FormRequest;
   wizard?: boolean;
+  /** A field of the screen to focus instead of its heading (e.g. Settings' `port`). */
+  focus?: string;
 }
 
 const ALIASES: Record<string, View> = { logs: 'gateway', alerts: 'status', preferences: 'settings' };

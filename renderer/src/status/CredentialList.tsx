@@ -172,6 +172,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
           movable={!filtering}
           thresholdsMs={thresholds}
           copyMode={repaste ? 'repaste' : status.agents.length > 1 ? 'copy' : 'none'}
+          agentId={agentId}
           busy={busy}
           onAction={onAction}
         />

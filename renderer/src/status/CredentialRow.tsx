@@ -10,6 +10,7 @@ import { StatusChip } from '../components/StatusChip';
 import { useLocale } from '../hooks/use-locale';
 import { ExpiryLine, hasTimedLine } from './ExpiryLine';
 import { maskText } from '../lib/mask-text';
+import { CredentialTestButton, TestChip, TestLine, testReplacesChip } from './CredentialTest';
 
 /** See `CredentialRowProps.copyMode`. */
 export type CopyMode = 'copy' | 'repaste' | 'none';
@@ -37,12 +38,14 @@ export interface CredentialRowProps {
    * (2026.6+: an agent inheriting a shared credential gets its own copy by pasting the secret again), or `none`.
    */
   copyMode: CopyMode;
+  /** The agent whose credential this is. */
+  agentId: string;
   busy: boolean;
   onAction: (action: RowAction, profileId: string) => void;
 }
 
 /** One credential. */
-export const CredentialRow = memo(function CredentialRow({ profile: p, thresholdsMs, index, count, copyMode, busy, onAction }: CredentialRowProps) {
+export const CredentialRow = memo(function CredentialRow({ profile: p, thresholdsMs, index, count, copyMode, agentId, busy, onAction }: CredentialRowProps) {
   const { t } = useLocale();
   const titleId = rowTitleId(p.id);
   return (
@@ -51,7 +54,7 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
         <span id={titleId} className="credential-id">
           {p.id}
         </span>
-        <StatusChip status={p.status} />
+        {testReplacesChip(p) ? <TestChip test={p.test!} /> : <StatusChip status={p.status} />}
         <span className="muted">{t(`credential.type.${p.type}`)}</span>
         {p.origin && <span className="tag">{t(`credential.origin.${p.origin}`)}</span>}
       </div>
@@ -63,6 +66,7 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
       </p>
       {hasTimedLine(p) && <ExpiryLine profile={p} thresholdsMs={thresholdsMs} />}
       {p.status === 'expired' && p.expiresAt === undefined && <p className="expiry-line">{t('credential.expired')}</p>}
+      {p.test && <TestLine test={p.test} withChip={!testReplacesChip(p)} resting={p.status === 'cooldown'} />}
       <div className="button-row credential-actions" role="group" aria-label={t('credential.actionsFor', { profile: p.id })}>
         {p.type !== 'oauth' && (
           <button type="button" onClick={() => onAction('renew', p.id)}>
@@ -79,6 +83,7 @@ export const CredentialRow = memo(function CredentialRow({ profile: p, threshold
             {t('credential.ownCopy')}
           </button>
         )}
+        <CredentialTestButton profile={p} agentId={agentId} />
         <button type="button" className="button-danger-quiet" onClick={() => onAction('remove', p.id)}>
           {t('credential.remove')}
         </button>

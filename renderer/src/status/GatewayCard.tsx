@@ -8,8 +8,11 @@ import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { useNow } from '../hooks/use-now';
 import { formatDuration, formatNumber, formatRelative } from '../lib/format';
-import { failureHelp, gatewayTone, type FixPlace } from '../lib/gateway-view';
+import { failureHelp, gatewayTone, type FixPlace, type FixFocus } from '../lib/gateway-view';
+import { ConfigIssues, RestoredNote, UsePortButton } from '../gateway/WaysOut';
+import { useState } from 'react';
 import { GatewayControls } from './GatewayControls';
+import { DashboardButton } from '../gateway/DashboardButton';
 
 /** States in which a gateway process exists (ours or someone else's). */
 const ACTIVE = new Set<GatewayState['status']>(['starting', 'running', 'ready', 'stopping', 'crashed', 'external']);
@@ -60,39 +63,44 @@ export function GatewayFacts({ state }: { state: GatewayState }) {
   );
 }
 
-/** Reasons whose message from main adds something the translated explanation cannot know. */
+/** Reasons whose detail from main (exit code, crash count, Node version, OpenClaw's words) adds to the explanation. */
 const SHOW_MESSAGE = new Set<string>(['config', 'spawn-error', 'node-missing', 'crash-loop', 'unknown', 'service-crash-loop', 'service-command', 'service-missing']);
 
 /**
  * Why the gateway is not running and what the user can do; `onOpen` adds a button to the screen where it is done
  * (none when that is `here`).
  */
-export function GatewayProblem(props: { state: GatewayState; onOpen?: ((place: FixPlace) => void) | undefined; here?: FixPlace }) {
+export function GatewayProblem(props: { state: GatewayState; onOpen?: ((place: FixPlace, focus?: FixFocus) => void) | undefined; here?: FixPlace }) {
   const { state, onOpen, here } = props;
   const { t, locale } = useLocale();
   const now = useNow(1000);
+  const [restored, setRestored] = useState<string | null>(null);
   const help = failureHelp(state);
-  if (!help) return null;
+  if (!help) return <RestoredNote keptAs={restored} state={state} />;
   const holder = state.portHolder;
   return (
     <div className="note note-warn" role="status">
       <p className="note-title">{t(help.what, { port: state.port })}</p>
-      {state.message && SHOW_MESSAGE.has(state.reason ?? 'unknown') && <p className="muted">{state.message}</p>}
+      {state.detail && SHOW_MESSAGE.has(state.reason ?? 'unknown') && <p className="muted">{t(state.detail.key, { ...state.detail.params })}</p>}
       {holder && (
         <p>{t('gateway.portHolder', { pid: holder.pid ?? '?', command: holder.command ?? t('common.unknown') })}</p>
       )}
       {state.status === 'crashed' && state.restartAt && <p>{t('gateway.restartAt', { when: formatRelative(state.restartAt, now, locale) })}</p>}
-      {state.lastStderr && state.lastStderr.length > 0 && (
+      <ConfigIssues state={state} onRestored={setRestored} />
+      {state.lastStderr && state.lastStderr.length > 0 && !state.configIssues?.length && (
         <pre className="stderr" aria-label={t('gateway.lastStderr')}>
           {state.lastStderr.join('\n')}
         </pre>
       )}
-      <p>{t(help.next, { port: state.port })}</p>
-      {help.place && help.place !== here && onOpen && (
-        <button type="button" onClick={() => onOpen(help.place!)}>
-          {t(`gateway.open.${help.place}`)}
-        </button>
-      )}
+      <p>{t(state.suggestedPort ? 'gateway.next.port-in-use-suggested' : help.next, { port: state.port, next: state.suggestedPort ?? '' })}</p>
+      <div className="button-row">
+        <UsePortButton state={state} />
+        {help.place && help.place !== here && onOpen && (
+          <button type="button" onClick={() => onOpen(help.place!, help.focus)}>
+            {t(`gateway.open.${help.place}`)}
+          </button>
+        )}
+      </div>
     </div>
   );
 }
@@ -111,7 +119,7 @@ export function GatewayHead({ state, titleId, testId }: { state: GatewayState | 
 }
 
 /** The status panel's gateway card; `onOpen` leads to the screen where a failure is fixed. */
-export function GatewayCard({ onOpen }: { onOpen?: (place: FixPlace) => void }) {
+export function GatewayCard({ onOpen }: { onOpen?: (place: FixPlace, focus?: FixFocus) => void }) {
   const { gateway } = useAppData();
   const state = gateway.value;
   return (
@@ -121,6 +129,7 @@ export function GatewayCard({ onOpen }: { onOpen?: (place: FixPlace) => void }) 
       {state && <GatewayFacts state={state} />}
       {state && <GatewayProblem state={state} onOpen={onOpen} />}
       <GatewayControls state={state} onState={gateway.set} primary={state?.status === 'stopped' || state?.status === 'failed' ? 'start' : undefined} />
+      <DashboardButton state={state} />
     </section>
   );
 }

@@ -25,6 +25,8 @@ export interface ProviderGroupProps {
   movable: boolean;
   thresholdsMs: readonly number[];
   copyMode: CopyMode;
+  /** The agent whose credentials these are (a test asks for this agent). */
+  agentId: string;
   busy: boolean;
   onAction: (action: RowAction, profileId: string) => void;
 }

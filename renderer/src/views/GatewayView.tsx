@@ -11,6 +11,7 @@ import { MigrationCard } from '../migration/MigrationCard';
 import type { Route } from '../lib/navigate';
 import { GatewayFacts, GatewayHead, GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
+import { DashboardButton } from '../gateway/DashboardButton';
 
 /** The gateway screen; `navigate` leads to Settings when that is where a failure is fixed. */
 export function GatewayView({ navigate }: { navigate: (route: Route) => void }) {
@@ -22,8 +23,9 @@ export function GatewayView({ navigate }: { navigate: (route: Route) => void }) 
         <GatewayHead state={state} titleId="gw-state-title" testId="gateway-page-status" />
         {!state && <ErrorNote error={gateway.error} />}
         {state && <GatewayFacts state={state} />}
-        {state && state.status !== 'not-installed' && <GatewayProblem state={state} here="gateway" onOpen={(place) => navigate({ view: place })} />}
+        {state && state.status !== 'not-installed' && <GatewayProblem state={state} here="gateway" onOpen={(place, focus) => navigate({ view: place, ...(focus ? { focus } : {}) })} />}
         <GatewayControls state={state} onState={gateway.set} />
+        <DashboardButton state={state} />
       </section>
       <InstallCard installation={state?.installation} />
       <MigrationCard />

@@ -32,8 +32,8 @@ const LANGUAGES: { value: Language; label: string; lang?: string }[] = [
 /** How a sentence names an unsaved typed setting ("the port"). */
 const fieldName = (f: TypedSetting) => `settings.fieldName.${f}`;
 
-/** The settings screen. */
-export function SettingsView() {
+/** The settings screen; `focus` names a field to focus once it shows (a way out: "Open Settings" on a held port). */
+export function SettingsView({ focus }: { focus?: string | undefined } = {}) {
   const { t, locale } = useLocale();
   const message = useFieldMessage();
   const { settings, updateSettings, auth } = useAppData();
@@ -48,6 +48,10 @@ export function SettingsView() {
   useEffect(() => {
     if (settings.value && !draft) setDraft(settingsToDraft(settings.value));
   }, [settings.value, draft]);
+  const ready = draft !== null;
+  useEffect(() => {
+    if (ready && focus) document.querySelector<HTMLElement>(`.settings-form [name="${CSS.escape(focus)}"]`)?.focus();
+  }, [ready, focus]);
 
   const unsaved = draft && settings.value ? unsavedFields(draft, settings.value) : [];
 

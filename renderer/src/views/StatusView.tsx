@@ -23,7 +23,7 @@ export function StatusView({ navigate }: { navigate: (route: Route) => void }) {
       <AlertBanner onRenew={renewAlert} />
       <MigrationCard />
       <div className="grid-2">
-        <GatewayCard onOpen={(place) => navigate({ view: place })} />
+        <GatewayCard onOpen={(place, focus) => navigate({ view: place, ...(focus ? { focus } : {}) })} />
         <ModelsPanel onFix={openForm} />
       </div>
       <CredentialList onRenew={openForm} onAdd={() => navigate({ view: 'credentials' })} />

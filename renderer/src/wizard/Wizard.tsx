@@ -7,6 +7,7 @@ import { InstallCard } from '../gateway/InstallCard';
 import { CredentialForm } from '../forms/CredentialForm';
 import { KindChooser } from '../forms/KindChooser';
 import type { SaveResult } from '../forms/use-credential-form';
+import { SavedLine } from '../forms/SavedLine';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import type { CredentialKind } from '../lib/credential-input';
@@ -15,6 +16,7 @@ import { gatewayTone } from '../lib/gateway-view';
 import { GatewayProblem } from '../status/GatewayCard';
 import { GatewayControls } from '../status/GatewayControls';
 import { ComeBackChoices } from './ComeBackChoices';
+import { DashboardButton } from '../gateway/DashboardButton';
 
 type Step = 'choose' | 'form' | 'start';
 const STEPS: Step[] = ['choose', 'form', 'start'];
@@ -95,9 +97,9 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
       {step === 'start' && (
         <div className="card">
           {saved && (
-            <p className="note note-ok" role="status">
-              {t('form.saved', { profile: saved.profileId, agent: saved.agentId })}
-            </p>
+            <div className="note note-ok" role="status">
+              <SavedLine saved={saved} />
+            </div>
           )}
           <p className="lead">{t('wizard.startIntro')}</p>
           <p>
@@ -109,6 +111,7 @@ export function Wizard({ onFinish }: { onFinish: () => void }) {
           {state && state.status !== 'not-installed' && <GatewayProblem state={state} />}
           {state?.status === 'not-installed' && <InstallCard installation={state.installation} />}
           <GatewayControls state={state} onState={gateway.set} primary="start" labels={{ start: t('wizard.startGateway') }} />
+          <DashboardButton state={state} />
           <ComeBackChoices />
           <div className="form-actions">
             <button type="button" onClick={() => setStep('form')}>

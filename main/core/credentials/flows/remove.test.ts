@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingCall } from '../../../testing/test-support';
 import { useTestCore } from '../../../testing/use-test-core';
 
 const API_KEY = `sk-ant-api03-${'A'.repeat(48)}-1234567890`;
@@ -16,12 +17,7 @@ const DAY = 86_400_000;
 
 function setup() {
   const t = useTestCore();
-  const outputs: unknown[] = [];
-  const call = async (channel: string, input: unknown) => {
-    const r = await t.core.dispatch(channel, input);
-    outputs.push(r);
-    return r as { ok: true; value: any } | { ok: false; error: any };
-  };
+  const { outputs, call } = recordingCall(t.core);
   const file = (...p: string[]) => path.join(t.stateDir, ...p);
   /** Every file under the state dir whose bytes hold `value`. */
   const holding = (value: string) =>
@@ -37,7 +33,7 @@ async function savedBoth(s: ReturnType<typeof setup>) {
   const cf = await s.call('auth:saveCloudflare', { accountId: ACCOUNT, gatewayId: 'gw', apiKey: CF_KEY, gatewayAuthToken: CF_TOKEN, setDefaultModel: true });
   expect(cf.ok).toBe(true);
   // A later config write keeps the Cloudflare config, header included, as openclaw.json.bak.
-  expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
+  expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-123456789' })).ok).toBe(true);
   // A copy of a config that once did not parse, kept by the app, still holding the header.
   const stamp = new Date(s.context.clock.now() - DAY).toISOString().replace(/[:.]/g, '-');
   // A copy from OpenClaw's own ring of config backups.
@@ -125,7 +121,7 @@ describe('remove means gone', () => {
 
   it('at start, copies older than a week and corrupt copies beyond the last 3 go; OpenClaw\'s own .bak of a store stays', async () => {
     const s = setup();
-    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'or-token-123456789' })).ok).toBe(true);
+    expect((await s.call('auth:saveToken', { provider: 'openrouter', token: 'sk-or-token-123456789' })).ok).toBe(true);
     const now = s.context.clock.now();
     const stamp = (t: number) => new Date(t).toISOString().replace(/[:.]/g, '-');
     const old = new Date(now - 8 * DAY);

@@ -43,7 +43,7 @@ function setup(connected: boolean, now?: () => number) {
 
 for (const connected of [true, false]) {
   describeBackendContract(`openclaw-managed (${connected ? 'gateway connected' : 'CLI only'})`, async () => {
-    const { root, model, backend } = setup(connected);
+    const { root, model, backend, paths } = setup(connected);
     return {
       backend,
       addAgent: async (agentId) => model.addAgent(agentId),
@@ -56,6 +56,7 @@ for (const connected of [true, false]) {
         model.touch();
       },
       readConfig: async () => model.readConfig(),
+      paths,
       cleanup: async () => root.cleanup(),
     };
   });

@@ -37,6 +37,7 @@ describeBackendContract('profiles-file', async () => {
       fs.writeFileSync(file, JSON.stringify(data));
     },
     readConfig: async () => (await readConfig(paths.configPath)).config,
+    paths,
     cleanup: async () => root.cleanup(),
   };
 });
