@@ -2,7 +2,8 @@
  * A fake gateway RPC client over the `FakeOpenClaw` model, with the real client's error behaviour (errors made by
  * `rpcError`, as `GatewayRpc` makes them): connected or not, a request that never leaves, one whose answer is
  * lost after (or before) the gateway applied it, and the gateway's refusals (locked order, partial order, stale
- * config hash).
+ * config hash). With `lagging`, `models.authStatus` answers from the snapshot it last prepared, as the real gateway
+ * does: a change made by another process (the CLI) shows only after its own writes or a `refresh: true` read.
  */
 import { rpcError, type RpcConnection } from '../core/openclaw/gateway-rpc';
 import type { RpcAuthStatus } from '../core/openclaw/gateway-rpc-schemas';
@@ -20,6 +21,9 @@ export class FakeOpenClawRpc implements ManagedRpc {
   readonly calls: { method: string; params: Record<string, unknown> }[] = [];
   private readonly faults = new Map<string, FakeRpcFault[]>();
   private readonly listeners = new Set<() => void>();
+  /** Answer `models.authStatus` from the last prepared snapshot until a refresh or an RPC write. */
+  lagging = false;
+  private readonly prepared = new Map<string, RpcAuthStatus>();
 
   constructor(private readonly model: FakeOpenClaw) {}
 
@@ -51,6 +55,7 @@ export class FakeOpenClawRpc implements ManagedRpc {
     this.calls.push({ method, params });
     if (fault === 'lost-before-apply') throw rpcError(method, new Error('gateway closed (1012): service restart'), true);
     const result = apply();
+    if (method !== 'models.authStatus') this.prepared.clear();
     if (fault === 'lost-after-apply') throw rpcError(method, new Error('gateway closed (1012): service restart'), true);
     return result;
   }
@@ -69,27 +74,35 @@ export class FakeOpenClawRpc implements ManagedRpc {
   authStatus(params: { agentId?: string; refresh?: boolean }): Promise<RpcAuthStatus> {
     return this.call('models.authStatus', params, () => {
       const agentId = this.agent(params);
-      const providers = new Map<string, RpcAuthStatus['providers'][number]>();
-      for (const [id, c] of this.model.visible(agentId)) {
-        const s = this.model.statusOf(c);
-        const p = providers.get(c.provider) ?? { provider: c.provider, status: 'static', profiles: [] };
-        p.profiles.push({
-          profileId: id,
-          type: c.type,
-          status: s.status,
-          source: c.own && agentId !== 'main' ? 'saved' : 'inherited',
-          ...(s.expiresAt !== undefined ? { expiry: { at: s.expiresAt, remainingMs: s.remainingMs! } } : {}),
-          logoutSupported: true,
-        });
-        providers.set(c.provider, p);
-      }
-      for (const p of providers.values()) {
-        const stored = this.model.orders.get(agentId)?.get(p.provider);
-        if (stored) Object.assign(p, { profileOrder: stored, profileOrderStored: true });
-        else if (this.locked(agentId, p.provider)) Object.assign(p, { profileOrder: this.model.readConfig().auth.order[p.provider], profileOrderLocked: 'auth-config' });
-      }
-      return { ts: this.model.now(), providers: [...providers.values()] };
+      const earlier = this.prepared.get(agentId);
+      if (this.lagging && earlier && !params.refresh) return structuredClone(earlier);
+      const answer = this.prepare(agentId);
+      this.prepared.set(agentId, answer);
+      return structuredClone(answer);
     });
+  }
+
+  private prepare(agentId: string): RpcAuthStatus {
+    const providers = new Map<string, RpcAuthStatus['providers'][number]>();
+    for (const [id, c] of this.model.visible(agentId)) {
+      const s = this.model.statusOf(c);
+      const p = providers.get(c.provider) ?? { provider: c.provider, status: 'static', profiles: [] };
+      p.profiles.push({
+        profileId: id,
+        type: c.type,
+        status: s.status,
+        source: c.own && agentId !== 'main' ? 'saved' : 'inherited',
+        ...(s.expiresAt !== undefined ? { expiry: { at: s.expiresAt, remainingMs: s.remainingMs! } } : {}),
+        logoutSupported: true,
+      });
+      providers.set(c.provider, p);
+    }
+    for (const p of providers.values()) {
+      const stored = this.model.orders.get(agentId)?.get(p.provider);
+      if (stored) Object.assign(p, { profileOrder: stored, profileOrderStored: true });
+      else if (this.locked(agentId, p.provider)) Object.assign(p, { profileOrder: this.model.readConfig().auth.order[p.provider], profileOrderLocked: 'auth-config' });
+    }
+    return { ts: this.model.now(), providers: [...providers.values()] };
   }
 
   authSetApiKey(params: { provider: string; apiKey: string; agentId?: string }) {

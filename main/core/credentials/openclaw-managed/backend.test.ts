@@ -292,6 +292,25 @@ describe('openclaw-managed backend', () => {
     stop();
   });
 
+  it("after a CLI write the gateway is asked to refresh once, so a lagging gateway's old answer never hides the new token", async () => {
+    const s = make(true);
+    s.rpc.lagging = true;
+    await s.backend.read('main');
+    await s.backend.upsert('main', { type: 'token', profileId: 'anthropic:sub', provider: 'anthropic', token: TOKEN, expires: Date.now() + 3 * DAY });
+    expect(s.model.runs.at(-1)?.args).toContain('paste-token');
+    expect((await s.backend.read('main')).profiles.map((p) => p.id)).toEqual(['anthropic:sub']);
+    await s.backend.upsert('main', { type: 'token', profileId: 'anthropic:default', provider: 'anthropic', token: `${TOKEN}2` });
+    await s.backend.setOrder('main', 'anthropic', ['anthropic:sub', 'anthropic:default']);
+    expect(s.model.orders.get('main')?.get('anthropic')).toEqual(['anthropic:sub', 'anthropic:default']);
+    const reads = s.rpc.calls.filter((c) => c.method === 'models.authStatus').map((c) => c.params.refresh === true);
+    expect(reads[0]).toBe(false);
+    expect(reads.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    const before = s.rpc.calls.length;
+    await s.backend.read('main');
+    await s.backend.read('main');
+    expect(s.rpc.calls.slice(before).map((c) => c.params.refresh ?? false)).toEqual([true, false]);
+  });
+
   it('switches from the CLI to the gateway when it connects, and back when it goes', async () => {
     const s = make(false);
     await s.backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY });

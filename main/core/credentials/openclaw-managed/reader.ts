@@ -59,6 +59,14 @@ export class ManagedReader {
   private readonly labels = new Map<string, Record<string, string>>();
   private readonly listeners = new Set<() => void>();
   private readonly stale = new Set<string>();
+  /**
+   * Agents the gateway may not have seen change yet: after a write by the CLI (another process) or a file event, the
+   * gateway still answers `models.authStatus` from its prepared snapshot for a while, so the next read asks it to
+   * refresh (`refresh: true`) instead of overwriting the cache with the old answer: `changes` counts writes and file
+   * events, `gatewaySeen` the count each agent was last read with a refresh at (0 when never).
+   */
+  private changes = 0;
+  private readonly gatewaySeen = new Map<string, number>();
   private watcher: DirWatcher | undefined;
   private writing = 0;
   private quietUntil = 0;
@@ -102,6 +110,7 @@ export class ManagedReader {
     try {
       return await write();
     } finally {
+      this.changes++;
       this.writing--;
       this.quietUntil = this.d.clock.now() + OWN_WRITE_QUIET_MS;
     }
@@ -146,6 +155,7 @@ export class ManagedReader {
   /** Marks agents (default: all) stale and reloads them in the background (debounced). */
   invalidate(agentIds?: string[]): void {
     for (const id of agentIds ?? [...this.cache.keys()]) this.stale.add(id);
+    this.changes++;
     if (this.disposed) return;
     if (this.debounce) this.d.clock.clearTimeout(this.debounce);
     this.debounce = this.d.clock.setTimeout(() => {
@@ -207,7 +217,10 @@ export class ManagedReader {
   private async load(agentId: string, fresh: boolean): Promise<ManagedRead> {
     if (this.d.rpc.connection() === 'connected') {
       try {
-        const read = readFromRpc(await this.d.rpc.authStatus({ agentId }), agentId, {});
+        const changes = this.changes;
+        const refresh = (this.gatewaySeen.get(agentId) ?? 0) < changes;
+        const read = readFromRpc(await this.d.rpc.authStatus(refresh ? { agentId, refresh } : { agentId }), agentId, {});
+        if (refresh) this.gatewaySeen.set(agentId, changes);
         this.store(agentId, read, 'rpc');
         return read;
       } catch (err) {
