@@ -1,12 +1,13 @@
 /**
  * "Remove" means gone (issue 13): the remove dialog lists every place a credential's secret is (the saved
  * credential, a `.env` variable with the same value, Cloudflare's auth header in openclaw.json, the `.bak` and
- * `.corrupt-*` copies), all ticked; removing leaves the secret in none of them, and an unticked place keeps it.
+ * `.corrupt-*` copies), all ticked; removing leaves the secret in none of them, and an unticked place keeps it. A
+ * `.env` key removed while a gateway runs (it read `.env` when it started) comes with the offer to restart it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { API_KEY, authProfilesPath, openView, snapScreen } from './window-support';
+import { API_KEY, authProfilesPath, freePort, openView, snapScreen, useFakeOpenClaw } from './window-support';
 
 const CF_KEY = `sk-ant-api03-${'c'.repeat(40)}CLOUDFL1`;
 const CF_TOKEN = `cf-aig-${'t'.repeat(32)}`;
@@ -123,4 +124,33 @@ test("the default model's last-credential warning follows the ticks: a .env key 
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByText('anthropic:default was removed.')).toBeVisible();
   expect(holding(shell.stateDir, API_KEY)).toEqual([]);
+  // No gateway runs: nothing to restart.
+  await expect(page.getByTestId('remove-restart-advice')).toHaveCount(0);
+});
+
+test('removing a credential whose key is also in .env while the gateway runs offers to restart it; Restart does, and the offer goes', async ({ page, shell }) => {
+  test.setTimeout(90_000);
+  writeState(shell.stateDir);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible();
+  await useFakeOpenClaw(page, await freePort());
+  await openView(page, 'Status');
+  const card = page.getByRole('region', { name: 'Gateway' });
+  await card.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(card.getByTestId('gateway-status')).toHaveText('Ready', { timeout: 30_000 });
+
+  await page.getByRole('listitem').filter({ hasText: 'anthropic:default' }).getByRole('button', { name: 'Remove' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove anthropic:default?' });
+  await expect(dialog.getByRole('checkbox', { name: 'ANTHROPIC_API_KEY in .env' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('anthropic:default was removed.')).toBeVisible();
+  expect(fs.readFileSync(path.join(shell.stateDir, '.env'), 'utf8')).not.toContain(API_KEY);
+  const advice = page.getByTestId('remove-restart-advice');
+  await expect(advice).toContainText('The running gateway still uses it: it reads .env only when it starts.');
+  await snapScreen(page, 'status-remove-restart');
+  await advice.getByRole('button', { name: 'Restart the gateway' }).click();
+  await expect(advice).toHaveCount(0, { timeout: 30_000 });
+  await expect(card.getByTestId('gateway-status')).toHaveText('Ready', { timeout: 30_000 });
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await expect(card.getByTestId('gateway-status')).toHaveText('Stopped', { timeout: 30_000 });
 });

@@ -585,7 +585,8 @@ export const invokeChannels = {
   'auth:removeProfile': {
     /** `places`: the ids (from `auth:secretPlaces`) to clear besides the store; every place when omitted. */
     input: z.object({ profileId: ProfileId, agentId: AgentId.optional(), places: z.array(z.string().max(1024)).max(256).optional() }).strict(),
-    output: Ok,
+    /** `gatewayRestartAdvised`: a `.env` key went and a running gateway still has it (it reads `.env` only at start). */
+    output: z.object({ ok: z.literal(true), gatewayRestartAdvised: z.boolean() }),
   },
   'auth:setOrder': {
     input: z.object({ provider: ProviderId, order: z.array(ProfileId).max(256), agentId: AgentId.optional() }).strict(),

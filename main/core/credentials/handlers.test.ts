@@ -214,6 +214,30 @@ describe('auth handlers', () => {
     expect(fs.readFileSync(s.file('.env'), 'utf8')).toBe('');
   });
 
+  it('removing a .env key (with a credential or alone) advises a gateway restart only while a gateway runs', async () => {
+    const s = setup();
+    const advised = async (r: Promise<{ ok: boolean; value?: unknown }>) => ((await r) as { value?: { gatewayRestartAdvised?: boolean } }).value?.gatewayRestartAdvised;
+    const saveWithEnv = () => s.call('auth:saveAnthropicKey', { apiKey: API_KEY, writeEnv: true, replace: true });
+    expect((await saveWithEnv()).ok).toBe(true);
+    expect(await advised(s.call('auth:removeProfile', { profileId: 'anthropic:default' }))).toBe(false);
+    expect(fs.readFileSync(s.file('.env'), 'utf8')).toBe('');
+
+    s.context.events.emit('gateway:state', { status: 'ready', port: 18789, owned: true });
+    expect((await saveWithEnv()).ok).toBe(true);
+    const places = await s.call('auth:secretPlaces', { profileId: 'anthropic:default' });
+    const storeOnly = places.ok ? (places.value as { places: { id: string; required: boolean }[] }).places.filter((p) => p.required).map((p) => p.id) : [];
+    expect(await advised(s.call('auth:removeProfile', { profileId: 'anthropic:default', places: storeOnly }))).toBe(false);
+    expect(fs.readFileSync(s.file('.env'), 'utf8')).toContain('ANTHROPIC_API_KEY=');
+    expect((await saveWithEnv()).ok).toBe(true);
+    expect(await advised(s.call('auth:removeProfile', { profileId: 'anthropic:default' }))).toBe(true);
+    expect(await advised(s.call('env:unset', { key: 'ANTHROPIC_API_KEY' }))).toBe(false);
+    expect((await s.call('env:set', { key: 'OPENROUTER_API_KEY', value: 'sk-or-v1-0123456789' })).ok).toBe(true);
+    expect(await advised(s.call('env:unset', { key: 'OPENROUTER_API_KEY' }))).toBe(true);
+    s.context.events.emit('gateway:state', { status: 'stopped', port: 18789, owned: true });
+    expect((await s.call('env:set', { key: 'OPENROUTER_API_KEY', value: 'sk-or-v1-0123456789' })).ok).toBe(true);
+    expect(await advised(s.call('env:unset', { key: 'OPENROUTER_API_KEY' }))).toBe(false);
+  });
+
   it('auth:status for an unknown agent is NOT_FOUND; the agent list includes folders and config entries', async () => {
     const s = setup();
     fs.mkdirSync(s.file('agents', 'ops', 'agent'), { recursive: true });

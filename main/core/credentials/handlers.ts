@@ -56,6 +56,8 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       logger: ctx.logger,
     });
   let gateway: GatewayState | undefined;
+  /** A gateway is running now: it read `.env` when it started, so a removed key stays in use until it restarts. */
+  const gatewayUp = () => !!gateway && GATEWAY_UP.has(gateway.status);
   const unfollow = [
     followGateway(rpc, ctx.events, () => gatewayToken(ctx.paths.configPath)),
     ctx.events.on('gateway:state', (state) => void (gateway = state)),
@@ -149,9 +151,9 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
       'auth:secretPlaces': (input) => secretPlacesFlow(flow, { ...input, agentId: agent(input.agentId) }),
       'auth:removeProfile': (input) =>
         change(undefined, async () => {
-          const done = await removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) });
+          const { envCleared } = await removeProfileFlow(flow, { ...input, agentId: agent(input.agentId) });
           tests.delete(testKey(agent(input.agentId), input.profileId));
-          return done;
+          return { ok: true as const, gatewayRestartAdvised: envCleared && gatewayUp() };
         }),
       'auth:setOrder': (input) => change([agent(input.agentId)], () => setOrderFlow(flow, { ...input, agentId: agent(input.agentId) })),
       'auth:copyProfile': (input) =>
@@ -174,7 +176,7 @@ export function createAuthModule(ctx: CoreContext, options: AuthModuleOptions = 
           const had = input.key in (await readEnvFile(ctx.paths.envPath));
           await unsetEnvVar(ctx.paths.envPath, input.key);
           // A gateway reads .env only when it starts: one running now still has the value.
-          return { ok: true as const, gatewayRestartAdvised: had && !!gateway && GATEWAY_UP.has(gateway.status) };
+          return { ok: true as const, gatewayRestartAdvised: had && gatewayUp() };
         }),
     },
     async start() {

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, OutputOf } from '../../../shared/contract';
 import { ErrorNote } from '../components/ErrorNote';
+import { RestartAdvice } from '../components/RestartAdvice';
 import { api } from '../api';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
@@ -20,7 +21,7 @@ interface Removed {
 /** The `.env` card; refreshed whenever the auth status changes (saving with the check box changes both). */
 export function EnvCard() {
   const { t } = useLocale();
-  const { auth, gateway } = useAppData();
+  const { auth } = useAppData();
   const [env, setEnv] = useState<OutputOf<'env:list'> | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -43,16 +44,6 @@ export function EnvCard() {
     if (r.ok) setRemoved({ key, restartAdvised: r.value.gatewayRestartAdvised });
     else setError(r.error);
   };
-  const restart = async () => {
-    setBusy(true);
-    const r = await api().gatewayRestart();
-    setBusy(false);
-    if (r.ok) {
-      gateway.set(r.value);
-      setRemoved((x) => (x ? { ...x, restartAdvised: false } : x));
-    } else setError(r.error);
-  };
-  const owned = gateway.value?.owned === true;
   if (!env) return null;
   return (
     <section className="card" aria-labelledby="env-card-title">
@@ -84,18 +75,7 @@ export function EnvCard() {
       {removed && (
         <div className="note note-ok" role="status">
           <p className="note-title">{t('env.removed', { key: removed.key })}</p>
-          {removed.restartAdvised && (
-            <>
-              <p>{t('env.restartAdvice')}</p>
-              {owned ? (
-                <button type="button" className="button-primary" disabled={busy} onClick={() => void restart()}>
-                  {t('env.restart')}
-                </button>
-              ) : (
-                <p>{t('env.restartExternal')}</p>
-              )}
-            </>
-          )}
+          {removed.restartAdvised && <RestartAdvice onRestarted={() => setRemoved((x) => (x ? { ...x, restartAdvised: false } : x))} />}
         </div>
       )}
       <ErrorNote error={error} />

@@ -8,6 +8,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { RestartAdvice } from '../components/RestartAdvice';
 import { TextField } from '../components/TextField';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
@@ -56,6 +57,8 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The last removal cleared a `.env` key a running gateway still has. */
+  const [restartAdvised, setRestartAdvised] = useState(false);
   const [query, setQuery] = useState('');
   const [providersShown, setProvidersShown] = useState(PROVIDERS_STEP);
   const focusAfter = useRef<FocusAfter>(null);
@@ -86,15 +89,17 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   }, [status, busy, error]);
 
   const act = useCallback(
-    async (fn: () => Promise<{ ok: boolean; error?: AppErrorShape }>, done?: string) => {
+    async (fn: () => Promise<{ ok: boolean; error?: AppErrorShape; value?: unknown }>, done?: string) => {
       setBusy(true);
       setError(null);
       setNotice(null);
+      setRestartAdvised(false);
       const r = await fn();
       setBusy(false);
       if (r.ok) {
         setPending(null);
         if (done) setNotice(done);
+        setRestartAdvised((r.value as { gatewayRestartAdvised?: boolean } | undefined)?.gatewayRestartAdvised === true);
         void auth.reload();
       } else {
         setError(r.error ?? null);
@@ -161,6 +166,11 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
         <p className="ok-text" role="status">
           {notice}
         </p>
+      )}
+      {restartAdvised && (
+        <div className="note note-warn" data-testid="remove-restart-advice">
+          <RestartAdvice onRestarted={() => setRestartAdvised(false)} />
+        </div>
       )}
       {!pending && <ErrorNote error={error} />}
       {shownGroups.slice(0, providersShown).map((group) => (

@@ -69,12 +69,13 @@ export async function secretPlacesFlow(ctx: FlowContext, input: { profileId: str
 
 /**
  * Removes a profile from an agent and clears the chosen places (`places`: ids from `secretPlacesFlow`; all when
- * omitted; the store always). Ids are looked up in a fresh search, never trusted as paths.
+ * omitted; the store always). Ids are looked up in a fresh search, never trusted as paths. `envCleared`: a `.env`
+ * key went, which a running gateway keeps until it restarts.
  */
 export async function removeProfileFlow(
   ctx: FlowContext,
   input: { profileId: string; agentId?: string | undefined; places?: readonly string[] | undefined },
-): Promise<{ ok: true }> {
+): Promise<{ ok: true; envCleared: boolean }> {
   const profileId = field(ProfileId, input.profileId, 'profileId');
   const steps = new StepRunner();
   const found = await steps.run('check', () => findPlaces(ctx, profileId, input.agentId));
@@ -109,5 +110,5 @@ export async function removeProfileFlow(
     for (const family of found.families) await pruneBackups(family.file, ctx.now(), { kinds: family.kinds });
     return { files };
   });
-  return { ok: true };
+  return { ok: true, envCleared: envKeys.length > 0 };
 }
