@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startWebShell, type WebShell } from './web-shell';
-import { FAKE_OPENCLAW, openView, snapScreen } from './window-support';
+import { FAKE_OPENCLAW, freePort, openView, snapScreen } from './window-support';
 
 const NPM_DIR = path.resolve(__dirname, '../main/testing/fixtures/fake-npm');
 const KEY = `sk-ant-api03-${'m'.repeat(60)}`;
@@ -24,14 +24,14 @@ function legacyState(stateDir: string): string {
   return path.join(agent, 'auth-profiles.json');
 }
 
-async function shellWithOpenClaw(openclawPath: string, prepare: (stateDir: string) => void): Promise<WebShell> {
+async function shellWithOpenClaw(openclawPath: string, prepare: (stateDir: string) => void, settings: Record<string, unknown> = {}): Promise<WebShell> {
   const root = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'clawtray-e2e-migration-'));
   const stateDir = path.join(root, 'state');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   prepare(stateDir);
   const dataDir = path.join(root, 'data');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ openclawPath, onboardingDone: true }));
+  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ openclawPath, onboardingDone: true, ...settings }));
   const shell = await startWebShell({ stateDir, dataDir, env: { PATH: `${NPM_DIR}:${path.dirname(process.execPath)}:/usr/bin:/bin` } });
   const stop = shell.stop.bind(shell);
   return { ...shell, stop: async () => (await stop(), fs.rmSync(root, { recursive: true, force: true })) };
@@ -128,6 +128,46 @@ test('a failing import says what OpenClaw said, that everything is as it was, an
     await openView(page, 'Gateway');
     await expect(page.getByRole('log', { name: 'Gateway log' })).toContainText('doctor: ┌  OpenClaw doctor');
     await expect(page.getByRole('log', { name: 'Gateway log' })).not.toContainText(KEY);
+  } finally {
+    await shell.stop();
+    fs.rmSync(prefix, { recursive: true, force: true });
+  }
+});
+
+test('a config OpenClaw 2026.9.6 refuses stops the gateway; "Repair with OpenClaw" backs up, runs doctor --fix, and the gateway then starts', { tag: '@web-shell' }, async ({ page }) => {
+  test.setTimeout(90_000);
+  const prefix = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'clawtray-e2e-oc-'));
+  const made = spawnSync(process.execPath, [path.join(NPM_DIR, 'npm'), 'install', '--prefix', prefix, 'openclaw@2026.9.6'], { encoding: 'utf8' });
+  expect(made.status, made.stderr).toBe(0);
+  let configPath = '';
+  const shell = await shellWithOpenClaw(
+    prefix,
+    (stateDir) => {
+      configPath = path.join(stateDir, 'openclaw.json');
+      fs.writeFileSync(configPath, JSON.stringify({ gateway: { mode: 'local' }, meta: { lastTouchedVersion: '2026.5.28', lastTouchedAt: '2026-11-29T14:59:23.161Z' } }), { mode: 0o600 });
+    },
+    { port: await freePort() },
+  );
+  try {
+    await page.goto(shell.url);
+    const gateway = page.getByRole('region', { name: 'Gateway' });
+    await gateway.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(gateway.getByTestId('gateway-status')).toHaveText('Failed', { timeout: 30_000 });
+    const repair = gateway.getByRole('button', { name: 'Repair with OpenClaw…' });
+    await expect(repair).toBeVisible({ timeout: 30_000 });
+    await expect(gateway.getByText(/ClawTray backs up your data first, then runs openclaw doctor --fix/)).toBeVisible();
+    await snapScreen(page, 'gateway-repair');
+    await repair.click();
+    const dialog = page.getByRole('dialog', { name: 'Import your data into OpenClaw 2026.9.6?' });
+    await dialog.getByRole('button', { name: 'Back up and import' }).click();
+    await expect(dialog).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByText('Your data is imported: OpenClaw 2026.9.6 reads every credential.')).toBeVisible();
+    expect((JSON.parse(fs.readFileSync(configPath, 'utf8')) as { meta: object }).meta).not.toHaveProperty('lastTouchedAt');
+    await expect(repair).toHaveCount(0);
+    await gateway.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(gateway.getByTestId('gateway-status')).toHaveText('Ready', { timeout: 30_000 });
+    await gateway.getByRole('button', { name: 'Stop' }).click();
+    await expect(gateway.getByTestId('gateway-status')).toHaveText('Stopped', { timeout: 30_000 });
   } finally {
     await shell.stop();
     fs.rmSync(prefix, { recursive: true, force: true });

@@ -118,6 +118,7 @@ export const ERROR_KEYS = [
   'errors.managed.repaste',
   'errors.migration.notACopy',
   'errors.migration.needed',
+  'errors.migration.configRejected',
   'errors.credential.exists',
   'errors.alert.unknown',
   'errors.alert.noNextThreshold',

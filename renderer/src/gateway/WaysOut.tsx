@@ -1,21 +1,40 @@
 /**
  * The gateway's ways out of a failure, beside its explanation: "Use port N" for a port someone else holds (the
  * next port that was free, checked again by main, saved and started in one click), and for a config OpenClaw
- * refused, the keys it named and "Restore the previous openclaw.json".
+ * refused, the keys it named, "Restore the previous openclaw.json" and, on OpenClaw 2026.6+, "Repair with OpenClaw".
  */
 import { useState } from 'react';
 import type { AppErrorShape, GatewayState } from '../../../shared/contract';
+import { isCurrentOpenClaw } from '../../../shared/openclaw-versions';
 import { api } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { ErrorNote } from '../components/ErrorNote';
 import { useAppData } from '../hooks/use-app-data';
 import { useLocale } from '../hooks/use-locale';
 import { RestoreConfigDialog } from './RestoreConfigDialog';
+import { canImport } from '../lib/migration-view';
+import { ImportDialog } from '../migration/ImportDialog';
+import { useImport } from '../migration/use-import';
 
-/** OpenClaw 2026.6 and later repair their own config (`openclaw doctor --fix`). */
-function isManagedVersion(version: string | undefined): boolean {
-  const [year = 0, month = 0] = (version ?? '').split('.').map(Number);
-  return year > 2026 || (year === 2026 && month >= 6);
+/**
+ * A config OpenClaw 2026.6+ refuses is repaired by its own `doctor --fix`: when the import found it too, the same
+ * backed-up import runs from here ("Repair with OpenClaw"); otherwise the command to run.
+ */
+function RepairWithOpenClaw() {
+  const { t } = useLocale();
+  const { live, dialog, setDialog, busy, error, start } = useImport();
+  const state = live.value;
+  if (!state || !canImport(state) || !state.reasons.some((r) => r.kind === 'config-rejected')) return <p className="muted">{t('gateway.repairHint')}</p>;
+  return (
+    <>
+      <p>{t('gateway.repair.hint')}</p>
+      <button type="button" className="button-primary" onClick={() => setDialog(true)}>
+        {t('gateway.repair.label')}
+      </button>
+      {!dialog && <ErrorNote error={error} />}
+      {dialog && <ImportDialog state={state} busy={busy} error={error} onConfirm={() => void start()} onClose={() => setDialog(false)} />}
+    </>
+  );
 }
 
 /** "Use port N": saves the suggested port and starts the gateway there. */
@@ -75,7 +94,7 @@ export function ConfigIssues({ state, onRestored }: { state: GatewayState; onRes
           </ul>
         </>
       )}
-      {isManagedVersion(state.version) && <p className="muted">{t('gateway.repairHint')}</p>}
+      {isCurrentOpenClaw(state.version) && <RepairWithOpenClaw />}
       <button type="button" onClick={() => setDialog(true)}>
         {t('gateway.restore.open')}
       </button>

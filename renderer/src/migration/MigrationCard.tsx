@@ -4,15 +4,14 @@
  * OpenClaw said, whether everything was put back and where the backup is), and the leftover copies to delete.
  * Follows `migration:state`; shown on the status panel and the gateway page.
  */
-import { useEffect, useState } from 'react';
-import type { AppErrorShape, MigrationState } from '../../../shared/contract';
+import { useState } from 'react';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useLocale } from '../hooks/use-locale';
-import { useLive } from '../hooks/use-live';
 import { canImport, showMigration } from '../lib/migration-view';
 import { CopiesPanel } from './CopiesPanel';
 import { ImportDialog } from './ImportDialog';
+import { useImport } from './use-import';
 
 /** A sentence about the backup and the folder it is in. */
 function BackupFolder({ label, path }: { label: string; path: string }) {
@@ -31,28 +30,12 @@ function BackupFolder({ label, path }: { label: string; path: string }) {
 /** The import card, or nothing when there is nothing to say. */
 export function MigrationCard() {
   const { t } = useLocale();
-  const live = useLive<MigrationState>('migration', () => api().migrationState(), (set) => api().onMigrationState(set));
+  const { live, dialog, setDialog, busy, error, setError, start } = useImport();
   const state = live.value;
-  const [dialog, setDialog] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
   const [dismissed, setDismissed] = useState(false);
-
-  // The dialog closes by itself once the import it shows has ended.
-  useEffect(() => {
-    if (dialog && !busy && (state?.phase === 'done' || state?.phase === 'failed')) setDialog(false);
-  }, [dialog, busy, state?.phase]);
 
   if (!state || !showMigration(state, dismissed)) return null;
   const version = state.version ?? '';
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await api().migrationStart();
-    setBusy(false);
-    if (r.ok) live.set(r.value);
-    else setError(r.error);
-  };
   const discard = async () => {
     const r = await api().migrationDiscardUpdate();
     if (r.ok) live.set(r.value);

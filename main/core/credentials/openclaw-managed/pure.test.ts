@@ -52,9 +52,11 @@ describe('models status --json (real 2026.9.6 output)', () => {
     expect(Object.keys(read.labels)).toContain('anthropic:work');
   });
 
-  it("turns OpenClaw's error object into GATEWAY with its message, a pending import into errors.migration.needed, and anything else into INTERNAL", () => {
-    const failed = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Invalid config at /home/user/.openclaw/openclaw.json:\n- models: Unrecognized key' } });
-    expect(() => parseCliModelsStatus(failed)).toThrow(expect.objectContaining({ code: 'GATEWAY', key: 'errors.cli.refused', details: expect.objectContaining({ said: expect.stringContaining('Invalid config') }) }));
+  it("turns OpenClaw's error object into GATEWAY with its message, a pending import or a rejected config into the import's errors, and anything else into INTERNAL", () => {
+    const failed = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Gateway auth is not configured for this client' } });
+    expect(() => parseCliModelsStatus(failed)).toThrow(expect.objectContaining({ code: 'GATEWAY', key: 'errors.cli.refused', details: expect.objectContaining({ said: expect.stringContaining('Gateway auth') }) }));
+    const rejected = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Invalid config at /home/user/.openclaw/openclaw.json:\n- models: Unrecognized key' } });
+    expect(() => parseCliModelsStatus(rejected)).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'errors.migration.configRejected', details: expect.objectContaining({ said: expect.stringContaining('Invalid config') }) }));
     const migration = JSON.stringify({ ok: false, error: { type: 'cli_error', message: 'Auth profile store ~/.openclaw/agents/main/agent/openclaw-agent.sqlite requires legacy credential migration; affected providers: anthropic, openrouter; run openclaw doctor --fix.' } });
     expect(() => parseCliModelsStatus(migration)).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'errors.migration.needed', details: expect.objectContaining({ said: expect.stringContaining('requires legacy credential migration') }) }));
     expect(() => parseCliModelsStatus('Installed Gateway service ...')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
