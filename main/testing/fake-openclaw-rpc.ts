@@ -11,7 +11,8 @@ import type { ManagedRpc } from '../core/credentials/openclaw-managed/backend';
 import type { FakeOpenClaw } from './fake-openclaw-managed';
 
 /** What can go wrong with the next request of a method. */
-export type FakeRpcFault = 'not-sent' | 'lost-after-apply' | 'lost-before-apply';
+/** `persisted-not-applied`: written, then refused as OpenClaw's `config.patch` does when its gateway cannot take the change in at once. */
+export type FakeRpcFault = 'not-sent' | 'lost-after-apply' | 'lost-before-apply' | 'persisted-not-applied';
 
 const refused = (method: string, message: string, code = 'INVALID_REQUEST') => rpcError(method, Object.assign(new Error(message), { gatewayCode: code }), true);
 
@@ -57,6 +58,9 @@ export class FakeOpenClawRpc implements ManagedRpc {
     const result = apply();
     if (method !== 'models.authStatus') this.prepared.clear();
     if (fault === 'lost-after-apply') throw rpcError(method, new Error('gateway closed (1012): service restart'), true);
+    if (fault === 'persisted-not-applied') {
+      throw refused(method, `${method} persisted but was not applied to the active Gateway (failed); run config.get, then use config.apply to reapply the saved config or restart the Gateway`, 'UNAVAILABLE');
+    }
     return result;
   }
 

@@ -19,6 +19,7 @@ import type { CredentialBackend } from '../backend';
 import { remaskLabel } from '../../../../shared/masking';
 import { openclawMask } from './status-parse';
 import { createOpenClawManagedBackend } from './backend';
+import { persistedAnyway } from './writer';
 
 const KEY = `sk-ant-api03-${'k'.repeat(60)}-managed1`;
 const KEY2 = `sk-ant-api03-${'q'.repeat(60)}-managed2`;
@@ -254,6 +255,18 @@ describe('openclaw-managed backend', () => {
     expect(s.rpc.calls[1]?.params).toMatchObject({ patch: { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-8' } } } } });
     expect(s.model.runs.filter((r) => r.args[0] === 'config')).toEqual([]);
     expect(s.model.readConfig()).toMatchObject({ gateway: { mode: 'local' }, agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-8' } } } });
+  });
+
+  it('a config.patch OpenClaw saved but its gateway did not apply at once is done (the gateway follows up); any other refusal is an error', async () => {
+    const s = make(true);
+    s.rpc.fail('config.patch', 'persisted-not-applied');
+    await s.backend.applyConfig((cfg) => void (cfg.agents = { defaults: { model: { primary: 'anthropic/claude-sonnet-4-6' } } }));
+    expect(s.model.readConfig()).toMatchObject({ agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-6' } } } });
+    expect(s.model.runs.filter((r) => r.args[0] === 'config')).toEqual([]);
+    const refusal = (said: string) => new CoreError('GATEWAY', 'errors.gateway.refused', { details: { rpc: 'refused', said } });
+    expect(persistedAnyway(refusal('config.patch persisted but was not applied to the active Gateway (failed); run config.get'))).toBe(true);
+    expect(persistedAnyway(refusal('config changed since last load; re-run config.get and retry'))).toBe(false);
+    expect(persistedAnyway(new CoreError('GATEWAY', 'errors.gateway.refused', { details: { rpc: 'no-answer', said: 'config.patch persisted' } }))).toBe(false);
   });
 
   it('without a gateway reads come from the cache after the first CLI run; a change to the stores reloads it and tells the watcher', async () => {

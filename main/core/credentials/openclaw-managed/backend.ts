@@ -94,6 +94,7 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
     cli: deps.cli,
     rpc: deps.rpc,
     redact: redactKnown,
+    logger: deps.logger,
     ...(deps.raceRetries !== undefined ? { raceRetries: deps.raceRetries } : {}),
     ...(deps.raceDelayMs !== undefined ? { raceDelayMs: deps.raceDelayMs } : {}),
   });

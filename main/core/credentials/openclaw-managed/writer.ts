@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from '../../clock';
+import type { Logger } from '../../context';
 import { CoreError } from '../../errors';
 import type { RpcConnection } from '../../openclaw/gateway-rpc';
 import type { RpcConfigPatchResult, RpcConfigSnapshot, RpcLogoutResult, RpcOrderSetResult, RpcSetApiKeyResult } from '../../openclaw/gateway-rpc-schemas';
@@ -33,9 +34,20 @@ export interface WriterDeps {
   cli: ManagedCli;
   rpc: ManagedRpcWrites;
   redact(text: string): string;
+  logger?: Logger | undefined;
   /** How often a run that exits 78 is tried again (default 2), and the pause before each retry (default 750 ms). */
   raceRetries?: number;
   raceDelayMs?: number;
+}
+
+/**
+ * Whether a refused `config.patch` still wrote the config: OpenClaw answers UNAVAILABLE with "config.patch persisted
+ * but was not applied to the active Gateway" (or "persisted and was accepted for restart") when the file is saved
+ * but the running gateway could not take it in at once; it queues a follow-up itself. The change is made.
+ */
+export function persistedAnyway(err: unknown): boolean {
+  const details = (err as { details?: { rpc?: unknown; said?: unknown } } | null)?.details;
+  return details?.rpc === 'refused' && typeof details.said === 'string' && /^config\.patch persisted\b/.test(details.said);
 }
 
 /** Whether an RPC failure means "do it through the CLI instead" (the request did not reach the gateway or got no answer). */
@@ -136,6 +148,10 @@ export class ManagedWriter {
         await this.d.rpc.configPatch(mergePatch(ops), snapshot.hash);
         return;
       } catch (err) {
+        if (persistedAnyway(err)) {
+          this.d.logger?.warn(`OpenClaw saved the config but its gateway did not apply it yet: ${(err as { details: { said: string } }).details.said}`);
+          return;
+        }
         if (!fallsBackToCli(err)) throw err;
       }
     }
