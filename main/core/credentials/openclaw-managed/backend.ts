@@ -95,6 +95,7 @@ export function createOpenClawManagedBackend(deps: ManagedBackendDeps): Credenti
     rpc: deps.rpc,
     redact: redactKnown,
     logger: deps.logger,
+    onCliWrite: () => reader.cliWrote(),
     ...(deps.raceRetries !== undefined ? { raceRetries: deps.raceRetries } : {}),
     ...(deps.raceDelayMs !== undefined ? { raceDelayMs: deps.raceDelayMs } : {}),
   });

@@ -60,10 +60,11 @@ export class ManagedReader {
   private readonly listeners = new Set<() => void>();
   private readonly stale = new Set<string>();
   /**
-   * Agents the gateway may not have seen change yet: after a write by the CLI (another process) or a file event, the
-   * gateway still answers `models.authStatus` from its prepared snapshot for a while, so the next read asks it to
-   * refresh (`refresh: true`) instead of overwriting the cache with the old answer: `changes` counts writes and file
-   * events, `gatewaySeen` the count each agent was last read with a refresh at (0 when never).
+   * The gateway may not have seen the app's latest CLI write yet: it answers `models.authStatus` from a snapshot it
+   * prepared earlier until it notices the store changed, so after a CLI write (another process) the next read per
+   * agent asks it to refresh (`refresh: true`) instead of overwriting the cache with the old answer. `changes` counts
+   * those writes, `gatewaySeen` the count each agent was last read with a refresh at (0 when never). File events do
+   * not count: the gateway's own activity fires them too, and a refresh costs far more than a plain read.
    */
   private changes = 0;
   private readonly gatewaySeen = new Map<string, number>();
@@ -110,7 +111,6 @@ export class ManagedReader {
     try {
       return await write();
     } finally {
-      this.changes++;
       this.writing--;
       this.quietUntil = this.d.clock.now() + OWN_WRITE_QUIET_MS;
     }
@@ -152,10 +152,14 @@ export class ManagedReader {
     if (mask) this.labelsOf(agentId)[profileId] = mask;
   }
 
+  /** The app changed OpenClaw's stores through its CLI: the gateway's next answers may be from before (see `changes`). */
+  cliWrote(): void {
+    this.changes++;
+  }
+
   /** Marks agents (default: all) stale and reloads them in the background (debounced). */
   invalidate(agentIds?: string[]): void {
     for (const id of agentIds ?? [...this.cache.keys()]) this.stale.add(id);
-    this.changes++;
     if (this.disposed) return;
     if (this.debounce) this.d.clock.clearTimeout(this.debounce);
     this.debounce = this.d.clock.setTimeout(() => {

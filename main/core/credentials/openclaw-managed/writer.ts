@@ -35,6 +35,8 @@ export interface WriterDeps {
   rpc: ManagedRpcWrites;
   redact(text: string): string;
   logger?: Logger | undefined;
+  /** Told after every CLI write (whatever its outcome): the gateway learns of it later than the app. */
+  onCliWrite?: () => void;
   /** How often a run that exits 78 is tried again (default 2), and the pause before each retry (default 750 ms). */
   raceRetries?: number;
   raceDelayMs?: number;
@@ -69,7 +71,7 @@ export class ManagedWriter {
   async cliWrite(args: string[], stdin?: string): Promise<CliOutcome> {
     const retries = this.d.raceRetries ?? 2;
     for (let attempt = 0; ; attempt++) {
-      const result = await this.d.cli.run(args, { write: true, ...(stdin !== undefined ? { stdin: `${stdin}\n` } : {}) });
+      const result = await this.d.cli.run(args, { write: true, ...(stdin !== undefined ? { stdin: `${stdin}\n` } : {}) }).finally(() => this.d.onCliWrite?.());
       if (result.ended === 'exit' && result.code === EXIT_RACE && attempt < retries) {
         await new Promise<void>((resolve) => this.d.clock.setTimeout(resolve, (this.d.raceDelayMs ?? 750) * (attempt + 1)));
         continue;
