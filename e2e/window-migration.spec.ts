@@ -5,9 +5,9 @@
  * shows its progress, switches to the new release, and offers to delete the plain-text copies the import left. A
  * failing import says so, with OpenClaw's words and where the backup is, and leaves everything as it was.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { installFakeOpenClaw } from '../main/testing/fake-installs';
 import { expect, test } from './fixtures';
 import { startWebShell, type WebShell } from './web-shell';
 import { FAKE_OPENCLAW, freePort, openView, snapScreen } from './window-support';
@@ -99,9 +99,7 @@ test('"Update OpenClaw" downloads 2026.9.6 beside 2026.5.28, imports with consen
 
 test('a failing import says what OpenClaw said, that everything is as it was, and where the backup is', { tag: '@web-shell' }, async ({ page }) => {
   test.setTimeout(90_000);
-  const prefix = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'clawtray-e2e-oc-'));
-  const made = spawnSync(process.execPath, [path.join(NPM_DIR, 'npm'), 'install', '--prefix', prefix, 'openclaw@2026.9.6'], { encoding: 'utf8' });
-  expect(made.status, made.stderr).toBe(0);
+  const prefix = installFakeOpenClaw(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'clawtray-e2e-oc-')), '2026.9.6');
   let legacyFile = '';
   const shell = await shellWithOpenClaw(prefix, (stateDir) => {
     legacyFile = legacyState(stateDir);
@@ -136,9 +134,7 @@ test('a failing import says what OpenClaw said, that everything is as it was, an
 
 test('a config OpenClaw 2026.9.6 refuses stops the gateway; "Repair with OpenClaw" backs up, runs doctor --fix, and the gateway then starts', { tag: '@web-shell' }, async ({ page }) => {
   test.setTimeout(90_000);
-  const prefix = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'clawtray-e2e-oc-'));
-  const made = spawnSync(process.execPath, [path.join(NPM_DIR, 'npm'), 'install', '--prefix', prefix, 'openclaw@2026.9.6'], { encoding: 'utf8' });
-  expect(made.status, made.stderr).toBe(0);
+  const prefix = installFakeOpenClaw(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'clawtray-e2e-oc-')), '2026.9.6');
   let configPath = '';
   const shell = await shellWithOpenClaw(
     prefix,
