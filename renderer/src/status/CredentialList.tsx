@@ -5,7 +5,7 @@
  * costs the same with 10 credentials or 10,000.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppErrorShape, AuthStatus, ProfileView } from '../../../shared/contract';
+import type { AppErrorShape, AuthStatus, ProfileView, Result } from '../../../shared/contract';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { RestartAdvice } from '../components/RestartAdvice';
@@ -89,7 +89,7 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
   }, [status, busy, error]);
 
   const act = useCallback(
-    async (fn: () => Promise<{ ok: boolean; error?: AppErrorShape; value?: unknown }>, done?: string) => {
+    async (fn: () => Promise<Result<{ ok: true; gatewayRestartAdvised?: boolean }>>, done?: string) => {
       setBusy(true);
       setError(null);
       setNotice(null);
@@ -99,10 +99,10 @@ export function CredentialList({ onRenew, onAdd }: { onRenew: (request: FormRequ
       if (r.ok) {
         setPending(null);
         if (done) setNotice(done);
-        setRestartAdvised((r.value as { gatewayRestartAdvised?: boolean } | undefined)?.gatewayRestartAdvised === true);
+        setRestartAdvised(r.value.gatewayRestartAdvised === true);
         void auth.reload();
       } else {
-        setError(r.error ?? null);
+        setError(r.error);
       }
     },
     [auth],
