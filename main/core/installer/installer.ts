@@ -154,7 +154,12 @@ export class Installer {
       const nodePrefix = appNodeDir(this.d.dataDir);
       await this.npmCi({ set: NODE_SET, target: nodePrefix, npm, node: found, nodeDir: undefined, base, step: 'node', span: [0, 15], launched, exists });
       const bin = path.join(nodePrefix, 'node_modules', pkg.name, 'bin', this.d.platform === 'win32' ? 'node.exe' : 'node');
-      if (!exists(bin)) throw new InstallStop('incomplete', `npm finished but ${pkg.name}@${pkg.version} has no Node.js binary. Run this command yourself:`);
+      if (!exists(bin)) {
+        // npm skips an optional dependency it could not download without failing (a proxy or certificate problem
+        // looks like this): nothing usable was installed, so nothing is kept.
+        fs.rmSync(nodePrefix, { recursive: true, force: true });
+        throw new InstallStop('node-download', `npm could not download ${pkg.name}@${pkg.version} (it skips an optional package it cannot fetch). Check the network connection or proxy, then try again.`);
+      }
       this.d.note(`Installed ${pkg.name}@${pkg.version} into ${nodePrefix}.`);
       nodeDir = path.dirname(bin);
     }
