@@ -11,8 +11,8 @@ import type { ManagedRpc } from '../core/credentials/openclaw-managed/backend';
 import type { FakeOpenClaw } from './fake-openclaw-managed';
 
 /** What can go wrong with the next request of a method. */
-/** `persisted-not-applied`: written, then refused as OpenClaw's `config.patch` does when its gateway cannot take the change in at once. */
-export type FakeRpcFault = 'not-sent' | 'lost-after-apply' | 'lost-before-apply' | 'persisted-not-applied';
+/** `unavailable`: refused before applying, as OpenClaw's gateway does while it re-prepares its auth state. `persisted-not-applied`: written, then refused as OpenClaw's `config.patch` does when its gateway cannot take the change in at once. */
+export type FakeRpcFault = 'not-sent' | 'lost-after-apply' | 'lost-before-apply' | 'persisted-not-applied' | 'unavailable';
 
 const refused = (method: string, message: string, code = 'INVALID_REQUEST') => rpcError(method, Object.assign(new Error(message), { gatewayCode: code }), true);
 
@@ -55,6 +55,7 @@ export class FakeOpenClawRpc implements ManagedRpc {
     if (fault === 'not-sent') throw rpcError(method, new Error('gateway not connected'), false);
     this.calls.push({ method, params });
     if (fault === 'lost-before-apply') throw rpcError(method, new Error('gateway closed (1012): service restart'), true);
+    if (fault === 'unavailable') throw refused(method, 'Error: prepared model auth owner is unavailable (main)', 'UNAVAILABLE');
     const result = apply();
     if (method !== 'models.authStatus') this.prepared.clear();
     if (fault === 'lost-after-apply') throw rpcError(method, new Error('gateway closed (1012): service restart'), true);

@@ -166,6 +166,23 @@ describe('openclaw-managed backend', () => {
     }
   });
 
+  it('a gateway UNAVAILABLE for a write (re-preparing its auth state) is finished through the CLI: key, order, removal', async () => {
+    const s = make(true);
+    for (const id of ['anthropic:a', 'anthropic:b']) await s.backend.upsert('main', { type: 'token', profileId: id, provider: 'anthropic', token: `${TOKEN}${id}` });
+    await s.backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY });
+    s.rpc.fail('models.authSetApiKey', 'unavailable');
+    await s.backend.upsert('main', { type: 'api_key', profileId: 'anthropic:default', provider: 'anthropic', key: KEY2 });
+    expect(s.model.shared.get('anthropic:default')?.secret).toBe(KEY2);
+    s.rpc.fail('models.authOrderSet', 'unavailable');
+    await s.backend.setOrder('main', 'anthropic', ['anthropic:b', 'anthropic:a', 'anthropic:default']);
+    expect(s.model.orders.get('main')?.get('anthropic')).toEqual(['anthropic:b', 'anthropic:a', 'anthropic:default']);
+    expect(s.model.runs.at(-1)?.args.slice(0, 4)).toEqual(['models', 'auth', 'order', 'set']);
+    s.rpc.fail('models.authLogout', 'unavailable');
+    expect((await s.backend.remove('main', 'anthropic:a')).removed).toBe(true);
+    expect(s.model.shared.has('anthropic:a')).toBe(false);
+    expect(s.model.runs.at(-1)?.args.slice(0, 3)).toEqual(['models', 'auth', 'logout']);
+  });
+
   it("refuses to save a key under an id the agent only inherits (it would replace every agent's key), and runs nothing", async () => {
     const s = make(true);
     s.model.addAgent('work');

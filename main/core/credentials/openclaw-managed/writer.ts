@@ -52,10 +52,14 @@ export function persistedAnyway(err: unknown): boolean {
   return details?.rpc === 'refused' && typeof details.said === 'string' && /^config\.patch persisted\b/.test(details.said);
 }
 
-/** Whether an RPC failure means "do it through the CLI instead" (the request did not reach the gateway or got no answer). */
+/**
+ * Whether an RPC failure means "do it through the CLI instead": the request did not reach the gateway or got no
+ * answer, or the gateway was UNAVAILABLE for it (OpenClaw 2026.9.6 answers "prepared model auth owner is
+ * unavailable" while it re-prepares its auth state, e.g. just after a refresh). The CLI writes the store itself.
+ */
 export function fallsBackToCli(err: unknown): boolean {
-  const rpc = (err as { details?: { rpc?: unknown } } | null)?.details?.rpc;
-  return rpc === 'not-sent' || rpc === 'no-answer';
+  const details = (err as { details?: { rpc?: unknown; gatewayCode?: unknown } } | null)?.details;
+  return details?.rpc === 'not-sent' || details?.rpc === 'no-answer' || (details?.rpc === 'refused' && details.gatewayCode === 'UNAVAILABLE');
 }
 
 /** The writer; stateless apart from its ports. */
