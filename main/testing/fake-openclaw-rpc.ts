@@ -24,6 +24,8 @@ export class FakeOpenClawRpc implements ManagedRpc {
   private readonly listeners = new Set<() => void>();
   /** Answer `models.authStatus` from the last prepared snapshot until a refresh or an RPC write. */
   lagging = false;
+  /** Answer `models.authStatus` with no providers and `unavailable`, as a gateway still preparing its model auth does. */
+  preparing = false;
   private readonly prepared = new Map<string, RpcAuthStatus>();
 
   constructor(private readonly model: FakeOpenClaw) {}
@@ -79,6 +81,7 @@ export class FakeOpenClawRpc implements ManagedRpc {
   authStatus(params: { agentId?: string; refresh?: boolean }): Promise<RpcAuthStatus> {
     return this.call('models.authStatus', params, () => {
       const agentId = this.agent(params);
+      if (this.preparing) return { ts: this.model.now(), providers: [], unavailable: { code: 'PREPARED_MODEL_AUTH_UNAVAILABLE', message: 'Model authentication status is unavailable.' } };
       const earlier = this.prepared.get(agentId);
       if (this.lagging && earlier && !params.refresh) return structuredClone(earlier);
       const answer = this.prepare(agentId);

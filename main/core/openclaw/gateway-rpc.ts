@@ -109,6 +109,16 @@ function errorInfo(err: unknown): { gatewayCode?: string; message: string; detai
 }
 
 /**
+ * Whether a request's error (from `rpcError`) means "ask the CLI instead": the request did not reach the gateway or
+ * got no answer, or the gateway was UNAVAILABLE for it (OpenClaw 2026.9.6 answers "prepared model auth owner is
+ * unavailable" while it re-prepares its auth state, e.g. just after a refresh). The CLI works on the stores itself.
+ */
+export function rpcFallsBackToCli(err: unknown): boolean {
+  const details = (err as { details?: { rpc?: unknown; gatewayCode?: unknown } } | null)?.details;
+  return details?.rpc === 'not-sent' || details?.rpc === 'no-answer' || (details?.rpc === 'refused' && details.gatewayCode === 'UNAVAILABLE');
+}
+
+/**
  * Turns what a request threw into a `CoreError`. Pure. `sent`: whether the request frame left the app (a timeout
  * error says so itself). OpenClaw's own words (redacted) are data: `details.said`, beside the translated sentence.
  */

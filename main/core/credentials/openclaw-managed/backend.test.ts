@@ -166,6 +166,18 @@ describe('openclaw-managed backend', () => {
     }
   });
 
+  it("a gateway still preparing its model auth (no providers, 'unavailable') or UNAVAILABLE for a read is not 'no credentials'", async () => {
+    const s = make(true);
+    s.rpc.preparing = true;
+    await s.backend.upsert('main', { type: 'token', profileId: 'anthropic:sub', provider: 'anthropic', token: TOKEN });
+    expect((await s.backend.check('main')).profiles.map((p) => p.id)).toEqual(['anthropic:sub']);
+    s.rpc.preparing = false;
+    s.rpc.fail('models.authStatus', 'unavailable');
+    const asked = s.rpc.calls.length;
+    expect((await s.backend.check('main')).profiles.map((p) => p.id)).toEqual(['anthropic:sub']);
+    expect(s.rpc.calls.slice(asked).map((c) => c.method)).toEqual(['models.authStatus']);
+  });
+
   it('a gateway UNAVAILABLE for a write (re-preparing its auth state) is finished through the CLI: key, order, removal', async () => {
     const s = make(true);
     for (const id of ['anthropic:a', 'anthropic:b']) await s.backend.upsert('main', { type: 'token', profileId: id, provider: 'anthropic', token: `${TOKEN}${id}` });

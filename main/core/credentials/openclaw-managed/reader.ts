@@ -16,7 +16,7 @@ import { toErrorShape } from '../../errors';
 import { createDirWatcher, type DirWatcher } from '../../fs/dir-watcher';
 import { DEFAULT_AGENT_ID } from '../../openclaw/agents';
 import type { RpcAuthStatus } from '../../openclaw/gateway-rpc-schemas';
-import type { RpcConnection } from '../../openclaw/gateway-rpc';
+import { rpcFallsBackToCli, type RpcConnection } from '../../openclaw/gateway-rpc';
 import { agentDir, type OpenClawPaths } from '../../openclaw/paths';
 import type { CredentialRecord, CredentialSnapshot } from '../backend';
 import { cliError, modelsStatusArgs, type CliOutcome } from './cli-commands';
@@ -223,13 +223,17 @@ export class ManagedReader {
       try {
         const changes = this.changes;
         const refresh = (this.gatewaySeen.get(agentId) ?? 0) < changes;
-        const read = readFromRpc(await this.d.rpc.authStatus(refresh ? { agentId, refresh } : { agentId }), agentId, {});
-        if (refresh) this.gatewaySeen.set(agentId, changes);
-        this.store(agentId, read, 'rpc');
-        return read;
+        const answer = await this.d.rpc.authStatus(refresh ? { agentId, refresh } : { agentId });
+        // While the gateway still prepares its model auth it answers no providers and says `unavailable`: that is
+        // not "no credentials", so the CLI (or the cache) answers instead.
+        if (!answer.unavailable) {
+          const read = readFromRpc(answer, agentId, {});
+          if (refresh) this.gatewaySeen.set(agentId, changes);
+          this.store(agentId, read, 'rpc');
+          return read;
+        }
       } catch (err) {
-        const rpc = (err as { details?: { rpc?: string } }).details?.rpc;
-        if (rpc !== 'not-sent' && rpc !== 'no-answer') throw err;
+        if (!rpcFallsBackToCli(err)) throw err;
       }
     }
     const cached = this.cache.get(agentId);

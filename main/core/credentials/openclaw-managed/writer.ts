@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../context';
 import { CoreError } from '../../errors';
-import type { RpcConnection } from '../../openclaw/gateway-rpc';
+import { rpcFallsBackToCli, type RpcConnection } from '../../openclaw/gateway-rpc';
 import type { RpcConfigPatchResult, RpcConfigSnapshot, RpcLogoutResult, RpcOrderSetResult, RpcSetApiKeyResult } from '../../openclaw/gateway-rpc-schemas';
 import { batchFile, configPath, mergePatch, type ConfigOp } from './config-diff';
 import { cliError, configSetBatchArgs, configUnsetArgs, EXIT_RACE, logoutArgs, orderArgs, pasteApiKeyArgs, pasteTokenArgs, type CliOutcome } from './cli-commands';
@@ -52,16 +52,6 @@ export function persistedAnyway(err: unknown): boolean {
   return details?.rpc === 'refused' && typeof details.said === 'string' && /^config\.patch persisted\b/.test(details.said);
 }
 
-/**
- * Whether an RPC failure means "do it through the CLI instead": the request did not reach the gateway or got no
- * answer, or the gateway was UNAVAILABLE for it (OpenClaw 2026.9.6 answers "prepared model auth owner is
- * unavailable" while it re-prepares its auth state, e.g. just after a refresh). The CLI writes the store itself.
- */
-export function fallsBackToCli(err: unknown): boolean {
-  const details = (err as { details?: { rpc?: unknown; gatewayCode?: unknown } } | null)?.details;
-  return details?.rpc === 'not-sent' || details?.rpc === 'no-answer' || (details?.rpc === 'refused' && details.gatewayCode === 'UNAVAILABLE');
-}
-
 /** The writer; stateless apart from its ports. */
 export class ManagedWriter {
   constructor(private readonly d: WriterDeps) {}
@@ -97,7 +87,7 @@ export class ManagedWriter {
       try {
         return (await this.d.rpc.authSetApiKey({ provider: input.provider, apiKey: input.key, agentId: input.agentId })).profileId;
       } catch (err) {
-        if (!fallsBackToCli(err)) throw err;
+        if (!rpcFallsBackToCli(err)) throw err;
       }
     }
     const result = await this.cliWrite(pasteApiKeyArgs(input.provider, input.profileId ?? input.rpcWouldPick, input.agentId), input.key);
@@ -118,7 +108,7 @@ export class ManagedWriter {
         await this.d.rpc.authLogout({ provider: input.provider, profileIds: [input.profileId], agentId: input.agentId });
         return;
       } catch (err) {
-        if (!fallsBackToCli(err)) throw err;
+        if (!rpcFallsBackToCli(err)) throw err;
       }
     }
     await this.cliWrite(logoutArgs(input.profileId, input.agentId));
@@ -134,7 +124,7 @@ export class ManagedWriter {
         await this.d.rpc.authOrderSet({ provider: input.provider, profileIds: input.profileIds.length ? input.profileIds : null, agentId: input.agentId });
         return;
       } catch (err) {
-        if (!fallsBackToCli(err)) throw err;
+        if (!rpcFallsBackToCli(err)) throw err;
       }
     }
     await this.cliWrite(orderArgs(input.provider, input.agentId, input.profileIds));
@@ -158,7 +148,7 @@ export class ManagedWriter {
           this.d.logger?.warn(`OpenClaw saved the config but its gateway did not apply it yet: ${(err as { details: { said: string } }).details.said}`);
           return;
         }
-        if (!fallsBackToCli(err)) throw err;
+        if (!rpcFallsBackToCli(err)) throw err;
       }
     }
     const sets = batchFile(ops);
