@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock';
 import { descendants, isGroupAlive, isOwnGroupAlive, signalGroup, signalOwnGroup, waitUntil } from './process-tree';
@@ -36,5 +36,23 @@ describe.runIf(process.platform !== 'win32')('groups the app created', () => {
     expect(isOwnGroupAlive(pid, false)).toBe(true);
     expect(signalOwnGroup(pid, false, 'SIGKILL')).toBe(true);
     await gone;
+  });
+});
+
+describe('waitUntil', () => {
+  it('holds the process open while it waits, though the system clock unrefs its timers (a quit waiting on a kill must not exit first)', () => {
+    const here = JSON.stringify(__dirname);
+    const script = `
+      const tree = await import(${here} + '/process-tree.ts');
+      const clock = await import(${here} + '/../clock.ts');
+      const { waitUntil } = tree.default ?? tree;
+      const { systemClock } = clock.default ?? clock;
+      const until = Date.now() + 300;
+      const gone = await waitUntil(systemClock, () => Date.now() < until, 5000);
+      console.log('waited', gone);
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('waited true');
   });
 });

@@ -89,12 +89,22 @@ export function descendants(pid: number): number[] {
   return out;
 }
 
-/** Resolves once `check()` is false, or after `timeoutMs`; returns whether it became false. */
+/**
+ * Resolves once `check()` is false, or after `timeoutMs`; returns whether it became false. The wait holds the process
+ * open: the system clock's timers do not (they are unref'd so background timers never keep a quitting app alive),
+ * and a process waiting for a child's group to end (a kill's grace before SIGKILL, at quit) must not exit first and
+ * leave the group behind.
+ */
 export async function waitUntil(clock: Clock, check: () => boolean, timeoutMs: number, everyMs = 20): Promise<boolean> {
   const end = clock.now() + timeoutMs;
-  while (check()) {
-    if (clock.now() >= end) return false;
-    await new Promise<void>((r) => clock.setTimeout(r, everyMs));
+  const holdOpen = setInterval(() => undefined, 60_000);
+  try {
+    while (check()) {
+      if (clock.now() >= end) return false;
+      await new Promise<void>((r) => clock.setTimeout(r, everyMs));
+    }
+    return true;
+  } finally {
+    clearInterval(holdOpen);
   }
-  return true;
 }
